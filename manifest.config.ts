@@ -1,0 +1,75 @@
+import { defineManifest } from '@crxjs/vite-plugin';
+import pkg from './package.json' with { type: 'json' };
+
+export type Target = 'chrome' | 'firefox';
+
+/** The hosts Preflight runs on, and nothing else (pinned by a test). */
+export const MAIL_HOSTS = [
+  'https://mail.google.com/*',
+  'https://outlook.office.com/*',
+  'https://outlook.office365.com/*',
+  'https://outlook.live.com/*',
+  'https://outlook.cloud.microsoft/*',
+] as const;
+
+/**
+ * Public half of the signing key: pins the Chrome extension id to
+ * mejllmifkfelcennjodgchfabfbeckbc, which administrators need for managed policy.
+ */
+export const CHROME_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAmksX1GGnyEdDUH9ff5cxTrhAwO1TVvgf8msYAukLWbtJN/9QGgi6pkCWJ5u9kaxGjKqqWfiE/IHoXvUiRyWHPUouMDDCMwRuGsiuPdygl2a6fEmANVZ4l8Mvjm4UucgHvGDk/wAdCR5niibxXbp5pjHDTWwqWhQbOnsVcGs04dn92JzgoOuRY8NORdtV+QJJC6vF4qqI3nsSL0ITS1MgRE/WyriC3dsVY94vysLwyatmmhCOWA3XJah8ij2tpJNE0GBJkYvjJb8cpE6fgBifElJxbMonCHU5raA4fW0sWC0qgDkX3z4Bq52QFhXfj9b0M9T3U10OJqZHF6TAwTCYxQIDAQAB';
+
+export const GECKO_ID = 'preflight@preflight.local';
+
+export function makeManifest(target: Target) {
+  return defineManifest({
+    manifest_version: 3,
+    name: 'Preflight',
+    short_name: 'Preflight',
+    description: pkg.description,
+    version: pkg.version,
+    icons: {
+      16: 'icons/icon-16.png',
+      32: 'icons/icon-32.png',
+      48: 'icons/icon-48.png',
+      128: 'icons/icon-128.png',
+    },
+    action: {
+      default_title: 'Preflight',
+      default_popup: 'src/popup/index.html',
+      default_icon: { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png' },
+    },
+    options_ui: { page: 'src/options/index.html', open_in_tab: true },
+    background:
+      target === 'firefox'
+        ? { scripts: ['src/background/index.ts'], type: 'module' }
+        : { service_worker: 'src/background/index.ts', type: 'module' },
+    content_scripts: [
+      {
+        matches: [...MAIL_HOSTS],
+        js: ['src/content/index.iife.ts'],
+        run_at: 'document_start',
+        all_frames: true,
+        match_about_blank: true,
+        ...(target === 'chrome' ? { match_origin_as_fallback: true } : {}),
+      },
+    ],
+    permissions: ['storage'],
+    host_permissions: [...MAIL_HOSTS],
+    content_security_policy: {
+      extension_pages:
+        "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; connect-src 'none'",
+    },
+    ...(target === 'chrome'
+      ? { key: CHROME_KEY, minimum_chrome_version: '121' }
+      : {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }),
+  } as Parameters<typeof defineManifest>[0]);
+}

@@ -1,0 +1,48 @@
+// An adapter with no site behind it, for tests of everything above the adapter layer.
+import type { Draft } from '../../../engine/schemas/draft.ts';
+import type { ComposeAdapter, ComposeWindow } from '../types.ts';
+
+export interface FakeCompose {
+  window: ComposeWindow;
+  /** Replace the draft and notify listeners, as typing would. */
+  edit(patch: Partial<Draft>): void;
+  close(): void;
+}
+
+export function createFakeAdapter(): ComposeAdapter & { open(initial?: Partial<Draft>): FakeCompose } {
+  let emit: ((window: ComposeWindow, signal: AbortSignal) => void) | undefined;
+  let outer: AbortSignal | undefined;
+  let counter = 0;
+  return {
+    site: 'fake',
+    observeComposeWindows(signal, onWindow) {
+      emit = onWindow;
+      outer = signal;
+    },
+    open(initial = {}) {
+      let draft: Draft = { subject: '', body: '', to: [], cc: [], bcc: [], ...initial };
+      const listeners = new Set<() => void>();
+      const controller = new AbortController();
+      outer?.addEventListener('abort', () => controller.abort(), { once: true });
+      const window: ComposeWindow = {
+        root: { isConnected: true } as unknown as Element,
+        id: `fake-${++counter}`,
+        readDraft: () => structuredClone(draft),
+        onChange(callback, signal) {
+          listeners.add(callback);
+          signal.addEventListener('abort', () => listeners.delete(callback), { once: true });
+        },
+        editorRect: () => null,
+      };
+      emit?.(window, controller.signal);
+      return {
+        window,
+        edit(patch) {
+          draft = { ...draft, ...patch };
+          for (const listener of listeners) listener();
+        },
+        close: () => controller.abort(),
+      };
+    },
+  };
+}

@@ -1,0 +1,26 @@
+// Content script: pick the site's adapter, then run one session per compose window.
+import { sendRequest } from '../platform/client.ts';
+import { gmailAdapter } from './adapters/gmail/index.ts';
+import { outlookAdapter } from './adapters/outlook/index.ts';
+import type { ComposeAdapter } from './adapters/types.ts';
+import { mountOverlay } from './overlay/mount.tsx';
+import { startSession } from './session.ts';
+
+export function adapterForHost(host: string): ComposeAdapter | undefined {
+  if (host === 'mail.google.com') return gmailAdapter;
+  if (/^outlook\.(office\.com|office365\.com|live\.com|cloud\.microsoft)$/.test(host)) return outlookAdapter;
+  return undefined;
+}
+
+const adapter = adapterForHost(location.host);
+if (adapter) {
+  const controller = new AbortController();
+  document.documentElement.setAttribute('data-preflight-active', adapter.site);
+  adapter.observeComposeWindows(controller.signal, (composeWindow, signal) => {
+    const view = mountOverlay(composeWindow, signal);
+    startSession(composeWindow, signal, {
+      view,
+      check: (draft) => sendRequest({ kind: 'check', draft }),
+    });
+  });
+}

@@ -1,0 +1,132 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Draft } from '../engine/schemas/draft.ts';
+import type { CheckResult, Finding } from '../engine/schemas/finding.ts';
+import type { Result } from '../shared/messages.ts';
+import { createFakeAdapter } from './adapters/fake/index.ts';
+import { type ChipState, startSession } from './session.ts';
+
+const PASS = {
+  personalization: 'pass',
+  accuracy: 'pass',
+  slaCompliance: 'pass',
+  dataPrivacy: 'pass',
+  humanReview: 'pass',
+} as const;
+
+function finding(severity: Finding['severity']): Finding {
+  return {
+    ruleId: 'x/y',
+    category: 'tone',
+    severity,
+    message: 'm',
+    clause: 'c',
+    field: 'body',
+    start: 0,
+    end: 1,
+    excerpt: 'a',
+  };
+}
+
+/** A checker that counts one blocking finding per "!" and can be made slow per call. */
+function makeChecker() {
+  const calls: Draft[] = [];
+  const gates: Array<() => void> = [];
+  let slow = false;
+  return {
+    calls,
+    slowNext() {
+      slow = true;
+    },
+    releaseAll() {
+      for (const release of gates.splice(0)) release();
+    },
+    async check(draft: Draft): Promise<Result<{ result: CheckResult }>> {
+      calls.push(draft);
+      if (slow) {
+        slow = false;
+        await new Promise<void>((resolve) => gates.push(resolve));
+      }
+      const findings = [...draft.body].filter((c) => c === '!').map(() => finding('block'));
+      return { ok: true, data: { result: { findings, scorecard: PASS } } };
+    },
+  };
+}
+
+describe('compose session', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  function setup() {
+    const adapter = createFakeAdapter();
+    const states: ChipState[] = [];
+    const checker = makeChecker();
+    const outer = new AbortController();
+    adapter.observeComposeWindows(outer.signal, (window, signal) => {
+      startSession(window, signal, { view: { show: (s) => states.push(s) }, check: (d) => checker.check(d) });
+    });
+    return { adapter, states, checker, outer };
+  }
+
+  const last = (states: ChipState[]) => states[states.length - 1];
+
+  it('checks a compose when it opens and shows the counts', async () => {
+    const { adapter, states } = setup();
+    adapter.open({ body: 'We promise!' });
+    await vi.runAllTimersAsync();
+    expect(last(states)).toMatchObject({ kind: 'result', blocking: 1, warnings: 0 });
+  });
+
+  it('waits for a pause in typing and checks once for a burst of edits', async () => {
+    const { adapter, checker } = setup();
+    const compose = adapter.open();
+    await vi.runAllTimersAsync();
+    for (const body of ['W', 'We', 'We ', 'We p']) {
+      compose.edit({ body });
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(checker.calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(checker.calls.map((d) => d.body)).toEqual(['', 'We p']);
+  });
+
+  it('never draws a result for an older version of the text', async () => {
+    const { adapter, states, checker } = setup();
+    const compose = adapter.open();
+    await vi.runAllTimersAsync();
+    checker.slowNext();
+    compose.edit({ body: 'old!!!' });
+    await vi.advanceTimersByTimeAsync(300); // the slow check of "old!!!" is in flight
+    compose.edit({ body: 'new!' });
+    await vi.advanceTimersByTimeAsync(300);
+    checker.releaseAll();
+    await vi.runAllTimersAsync();
+    const results = states.filter((s) => s.kind === 'result');
+    expect(results.map((s) => s.kind === 'result' && s.blocking)).not.toContain(3);
+    expect(last(states)).toMatchObject({ kind: 'result', blocking: 1 });
+  });
+
+  it('says plainly when the checker cannot answer', async () => {
+    const adapter = createFakeAdapter();
+    const states: ChipState[] = [];
+    adapter.observeComposeWindows(new AbortController().signal, (window, signal) => {
+      startSession(window, signal, {
+        view: { show: (s) => states.push(s) },
+        check: async () => ({ ok: false, reason: 'no answer within 5000 ms' }),
+      });
+    });
+    adapter.open();
+    await vi.runAllTimersAsync();
+    expect(last(states)).toEqual({ kind: 'unavailable', reason: 'no answer within 5000 ms' });
+  });
+
+  it('stops checking once the compose closes', async () => {
+    const { adapter, checker } = setup();
+    const compose = adapter.open();
+    await vi.runAllTimersAsync();
+    compose.edit({ body: 'a' });
+    compose.close();
+    compose.edit({ body: 'b' });
+    await vi.runAllTimersAsync();
+    expect(checker.calls).toHaveLength(1);
+  });
+});

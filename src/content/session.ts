@@ -1,0 +1,69 @@
+// One session per compose window: check after a pause in typing, draw only the newest answer.
+import type { Draft } from '../engine/schemas/draft.ts';
+import type { CheckResult } from '../engine/schemas/finding.ts';
+import type { Result } from '../shared/messages.ts';
+import type { ComposeWindow } from './adapters/types.ts';
+
+export type ChipState =
+  | { kind: 'checking' }
+  | { kind: 'result'; blocking: number; warnings: number; result: CheckResult }
+  | { kind: 'unavailable'; reason: string };
+
+export interface SessionView {
+  show(state: ChipState): void;
+}
+
+export interface SessionDeps {
+  check(draft: Draft): Promise<Result<{ result: CheckResult }>>;
+  view: SessionView;
+  debounceMs?: number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+export const TYPING_PAUSE_MS = 300;
+
+export function startSession(
+  window: ComposeWindow,
+  signal: AbortSignal,
+  deps: SessionDeps,
+): { checkNow(): Promise<void> } {
+  const setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+  const clearTimer = deps.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
+  const pause = deps.debounceMs ?? TYPING_PAUSE_MS;
+  let version = 0;
+  let timer: unknown;
+
+  const checkNow = async () => {
+    const mine = ++version;
+    deps.view.show({ kind: 'checking' });
+    const answer = await deps.check(window.readDraft());
+    // A result for an older version of the text is never drawn.
+    if (signal.aborted || mine !== version) return;
+    if (!answer.ok) {
+      deps.view.show({ kind: 'unavailable', reason: answer.reason });
+      return;
+    }
+    const { findings } = answer.data.result;
+    deps.view.show({
+      kind: 'result',
+      blocking: findings.filter((f) => f.severity === 'block').length,
+      warnings: findings.filter((f) => f.severity === 'warn').length,
+      result: answer.data.result,
+    });
+  };
+
+  window.onChange(() => {
+    version++; // an edit makes any check in flight stale at once
+    if (timer !== undefined) clearTimer(timer);
+    timer = setTimer(() => {
+      timer = undefined;
+      void checkNow();
+    }, pause);
+  }, signal);
+  signal.addEventListener('abort', () => {
+    if (timer !== undefined) clearTimer(timer);
+  });
+  void checkNow();
+  return { checkNow };
+}

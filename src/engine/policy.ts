@@ -1,0 +1,49 @@
+import type { z } from 'zod';
+import { DEFAULT_POLICY, type Policy, PolicySchema } from './schemas/policy.ts';
+
+export type PolicyParseResult = { ok: true; policy: Policy } | { ok: false; issues: string[] };
+
+/** `accounts[3].domains[0]` from zod's path array. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out || '(root)';
+}
+
+export function formatIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
+}
+
+/** Validates a policy file's JSON; every problem is reported with its path, nothing is half-accepted. */
+export function parsePolicy(input: unknown): PolicyParseResult {
+  const result = PolicySchema.safeParse(input);
+  if (!result.success) return { ok: false, issues: formatIssues(result.error) };
+  return { ok: true, policy: result.data };
+}
+
+/** Parses policy text (JSON); a syntax error is reported as one issue with its position. */
+export function parsePolicyText(text: string): PolicyParseResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, issues: [`(file): not valid JSON: ${(error as Error).message}`] };
+  }
+  return parsePolicy(json);
+}
+
+/** Layers a policy over the built-in defaults: objects merge key by key, lists replace. */
+export function withDefaults(policy: Policy | undefined): Policy {
+  if (!policy) return DEFAULT_POLICY;
+  return {
+    ...DEFAULT_POLICY,
+    ...policy,
+    humanReview: { ...DEFAULT_POLICY.humanReview, ...policy.humanReview } as Policy['humanReview'],
+    sla: policy.sla ?? DEFAULT_POLICY.sla,
+    gate: { ...DEFAULT_POLICY.gate, ...policy.gate },
+    rules: { ...DEFAULT_POLICY.rules, ...policy.rules },
+  };
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/** The fixed category ids of design.md's rule catalogue. */
+export const CATEGORIES = [
+  'overcommitment',
+  'timeline',
+  'competitor-fud',
+  'placeholder',
+  'generic-template',
+  'cross-account',
+  'pii',
+  'pricing',
+  'human-review',
+  'tone',
+  'sla',
+  'evidence',
+  'onboarding',
+] as const;
+
+export const CategorySchema = z.enum(CATEGORIES);
+export type Category = z.infer<typeof CategorySchema>;
+
+export const FindingSeveritySchema = z.enum(['block', 'warn', 'info']);
+export type FindingSeverity = z.infer<typeof FindingSeveritySchema>;
+
+export const FieldSchema = z.enum(['body', 'subject', 'recipients', 'attachments']);
+export type Field = z.infer<typeof FieldSchema>;
+
+export const FindingSchema = z.object({
+  ruleId: z.string(),
+  category: CategorySchema,
+  severity: FindingSeveritySchema,
+  message: z.string(),
+  clause: z.string(),
+  field: FieldSchema,
+  /** UTF-16 offsets into that field's text (recipients: the fields joined by ", "; attachments: names joined by ", "). */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  excerpt: z.string(),
+  suggestion: z.string().optional(),
+  /** Extension to design.md: whether the send gate may let a person send anyway (policy `overridable`). */
+  overridable: z.boolean().optional(),
+});
+export type Finding = z.infer<typeof FindingSchema>;
+
+export const ScoreSchema = z.enum(['pass', 'fail']);
+export const ScorecardSchema = z.object({
+  personalization: ScoreSchema,
+  accuracy: ScoreSchema,
+  slaCompliance: ScoreSchema,
+  dataPrivacy: ScoreSchema,
+  humanReview: ScoreSchema,
+});
+export type Scorecard = z.infer<typeof ScorecardSchema>;
+
+export const CheckResultSchema = z.object({
+  findings: z.array(FindingSchema),
+  scorecard: ScorecardSchema,
+  /** Rules that threw: named, and the result is marked incomplete rather than silently passing. */
+  incomplete: z.array(z.object({ ruleId: z.string(), error: z.string() })).optional(),
+});
+export type CheckResult = z.infer<typeof CheckResultSchema>;
