@@ -1,0 +1,566 @@
+// End-to-end harness: drives the system Chromium with playwright-core, serves the mail fixtures on the real
+// mail hostnames (no network), and types and clicks the way a person does.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+  type Route,
+  type Worker,
+} from 'playwright-core';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const REPO_ROOT = resolve(HERE, '..', '..');
+export const FIXTURES_DIR = join(REPO_ROOT, 'test', 'fixtures');
+export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'screenshots');
+
+export const FIXTURE_FILES = {
+  gmail: join(FIXTURES_DIR, 'gmail-compose-2026-11.html'),
+  outlook: join(FIXTURES_DIR, 'outlook-compose-2026-11.html'),
+  plain: join(FIXTURES_DIR, 'plain-page-2026-11.html'),
+} as const;
+
+export const GMAIL_HOST = 'mail.google.com';
+export const OUTLOOK_HOSTS = [
+  'outlook.office.com',
+  'outlook.office365.com',
+  'outlook.live.com',
+  'outlook.cloud.microsoft',
+] as const;
+export type OutlookHost = (typeof OUTLOOK_HOSTS)[number];
+export const PLAIN_HOST = 'example.com';
+
+const NONCE_PLACEHOLDER = '__FIXTURE_NONCE__';
+
+/** Chromium flags that keep the browser quiet and offline (toolchain.md). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Browser
+
+export interface LaunchOptions {
+  /** Absolute or repo-relative path of an unpacked extension (for example dist/chrome). */
+  extensionDir?: string;
+  headless?: boolean;
+  /** How long to wait for the extension's service worker. */
+  workerTimeoutMs?: number;
+  viewport?: { width: number; height: number };
+}
+
+/** What launchBrowser returns (also exported as Browser). */
+export interface LaunchedBrowser {
+  context: BrowserContext;
+  profileDir: string;
+  extensionId?: string;
+  worker?: Worker;
+  close(): Promise<void>;
+}
+
+export type Browser = LaunchedBrowser;
+
+export async function launchBrowser(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
+  const { headless = true, workerTimeoutMs = 15_000, viewport = { width: 1600, height: 1000 } } = options;
+  const executablePath = chromiumPath();
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `Chromium not found at ${executablePath} (apt-get install -y chromium, or set CHROMIUM_PATH)`,
+    );
+  }
+  const profileDir = await mkdtemp(join(tmpdir(), 'preflight-e2e-'));
+  const args = [...CHROMIUM_ARGS];
+  let extensionDir: string | undefined;
+  if (options.extensionDir) {
+    extensionDir = resolve(REPO_ROOT, options.extensionDir);
+    if (!existsSync(join(extensionDir, 'manifest.json'))) {
+      throw new Error(`No manifest.json in ${extensionDir}: build the extension first`);
+    }
+    args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
+  }
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath,
+    headless,
+    args,
+    viewport,
+    // Playwright adds --disable-extensions by default; extensions need it gone.
+    ignoreDefaultArgs: extensionDir ? ['--disable-extensions'] : [],
+  });
+  let closed = false;
+  const close = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
+    await context.close().catch(() => {});
+    await rm(profileDir, { recursive: true, force: true }).catch(() => {});
+  };
+  if (!extensionDir) return { context, profileDir, close };
+  try {
+    const worker =
+      context.serviceWorkers()[0] ??
+      (await context.waitForEvent('serviceworker', { timeout: workerTimeoutMs }));
+    const extensionId = new URL(worker.url()).host;
+    return { context, profileDir, extensionId, worker, close };
+  } catch (error) {
+    await close();
+    throw new Error(`The extension's service worker did not start: ${String(error)}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Routing real hostnames to fixtures
+
+export type CspMode = 'gmail-strict' | 'none';
+
+export interface RouteOptions {
+  csp?: CspMode;
+  /** Which fixture documents get the strict header: Gmail only (default) or every fixture. */
+  cspHosts?: 'gmail' | 'all';
+}
+
+export interface RoutedRequest {
+  url: string;
+  method: string;
+  resourceType: string;
+  action: 'fixture' | 'not-found' | 'aborted' | 'passed';
+}
+
+export interface MailRoutes {
+  /** Nonce carried by the fixture's inline script and style (new per routeMailHosts call). */
+  nonce: string;
+  /** The Content-Security-Policy header value sent, or null when none is sent. */
+  cspHeader: string | null;
+  /** Every request the router saw, in order. */
+  requests: RoutedRequest[];
+  /** URLs of requests that were aborted (anything not on a fixture host). */
+  blocked: string[];
+  /** Removes the routes. */
+  unroute(): Promise<void>;
+}
+
+export function gmailCspHeader(nonce: string): string {
+  return (
+    `script-src 'nonce-${nonce}' 'unsafe-inline' 'strict-dynamic'; object-src 'none'; base-uri 'self'; ` +
+    "require-trusted-types-for 'script'"
+  );
+}
+
+const fixtureCache = new Map<string, string>();
+async function fixtureText(file: string): Promise<string> {
+  let text = fixtureCache.get(file);
+  if (text === undefined) {
+    text = await readFile(file, 'utf8');
+    fixtureCache.set(file, text);
+  }
+  return text;
+}
+
+function fixtureFor(host: string): { file: string; site: 'gmail' | 'outlook' | 'plain' } | null {
+  if (host === GMAIL_HOST) return { file: FIXTURE_FILES.gmail, site: 'gmail' };
+  if ((OUTLOOK_HOSTS as readonly string[]).includes(host))
+    return { file: FIXTURE_FILES.outlook, site: 'outlook' };
+  if (host === PLAIN_HOST) return { file: FIXTURE_FILES.plain, site: 'plain' };
+  return null;
+}
+
+/**
+ * Serves the Gmail fixture on mail.google.com, the Outlook fixture on the four Outlook hosts and the plain
+ * page on example.com. Every other http(s) request is aborted and listed in `blocked`.
+ */
+export async function routeMailHosts(
+  context: BrowserContext,
+  options: RouteOptions = {},
+): Promise<MailRoutes> {
+  const { csp = 'none', cspHosts = 'gmail' } = options;
+  const nonce = randomBytes(16).toString('base64');
+  const cspHeader = csp === 'gmail-strict' ? gmailCspHeader(nonce) : null;
+  const requests: RoutedRequest[] = [];
+  const blocked: string[] = [];
+
+  const handler = async (route: Route): Promise<void> => {
+    const request = route.request();
+    const url = request.url();
+    const record = (action: RoutedRequest['action']): void => {
+      requests.push({ url, method: request.method(), resourceType: request.resourceType(), action });
+    };
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      record('aborted');
+      blocked.push(url);
+      await route.abort('blockedbyclient');
+      return;
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+      record('passed');
+      await route.fallback();
+      return;
+    }
+    const fixture = parsed.protocol === 'https:' ? fixtureFor(parsed.hostname) : null;
+    if (!fixture) {
+      record('aborted');
+      blocked.push(url);
+      await route.abort('blockedbyclient');
+      return;
+    }
+    const type = request.resourceType();
+    if (type !== 'document') {
+      // Favicons and the like: same origin, nothing to serve.
+      record('not-found');
+      await route.fulfill({ status: 404, contentType: 'text/plain; charset=utf-8', body: 'not found' });
+      return;
+    }
+    const html = (await fixtureText(fixture.file)).split(NONCE_PLACEHOLDER).join(nonce);
+    const headers: Record<string, string> = { 'cache-control': 'no-store' };
+    if (cspHeader && (cspHosts === 'all' || fixture.site === 'gmail'))
+      headers['content-security-policy'] = cspHeader;
+    record('fixture');
+    await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers, body: html });
+  };
+
+  await context.route('**/*', handler);
+  return {
+    nonce,
+    cspHeader,
+    requests,
+    blocked,
+    unroute: () => context.unroute('**/*', handler),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Opening the fixtures
+
+export interface OpenOptions {
+  /** Path and query after the host; defaults to the site's usual start URL. */
+  path?: string;
+  timeoutMs?: number;
+}
+
+async function openFixture(
+  context: BrowserContext,
+  url: string,
+  site: string,
+  timeoutMs: number,
+): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
+  await page.waitForFunction(
+    (expected) => document.documentElement.getAttribute('data-fixture-ready') === expected,
+    site,
+    { timeout: timeoutMs },
+  );
+  return page;
+}
+
+export function openGmail(context: BrowserContext, options: OpenOptions = {}): Promise<Page> {
+  const path = options.path ?? '/mail/u/0/#inbox';
+  return openFixture(context, `https://${GMAIL_HOST}${path}`, 'gmail', options.timeoutMs ?? 15_000);
+}
+
+export interface OpenOutlookOptions extends OpenOptions {
+  /** 'reply' (default): a conversation with a reply draft below it; 'new': a blank new message. */
+  compose?: 'reply' | 'new';
+}
+
+export function openOutlook(
+  context: BrowserContext,
+  host: OutlookHost | string = 'outlook.office.com',
+  options: OpenOutlookOptions = {},
+): Promise<Page> {
+  if (!(OUTLOOK_HOSTS as readonly string[]).includes(host)) {
+    return Promise.reject(new Error(`Not an Outlook host served by the fixtures: ${host}`));
+  }
+  let path = options.path ?? '/mail/inbox/id/AAQkAGI2TG93AAA%3D';
+  if (options.compose === 'new') path += `${path.includes('?') ? '&' : '?'}compose=new`;
+  return openFixture(context, `https://${host}${path}`, 'outlook', options.timeoutMs ?? 15_000);
+}
+
+export function openPlainPage(context: BrowserContext, options: OpenOptions = {}): Promise<Page> {
+  const path = options.path ?? '/contact';
+  return openFixture(context, `https://${PLAIN_HOST}${path}`, 'plain', options.timeoutMs ?? 15_000);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Locators (selectors follow mail-dom.md section 4)
+
+export const GMAIL = {
+  compose: 'div.M9',
+  newMessageCompose: '.dw .AD div.M9',
+  inlineReply: '.ip.adB div.M9',
+  composeButton: 'div.T-I.T-I-KE[role="button"]',
+  body: '.Ap [g_editable="true"]',
+  subject: 'input[name="subjectbox"]',
+  send: '.IZ .Up div > div[role="button"]:not(.Uo):not([aria-haspopup="true"])',
+  moreSendOptions: '.IZ .hG[aria-haspopup="true"]',
+  scheduleMenuItem: '[role="menuitem"][selector="scheduledSend"]',
+  discard: '.gU .oh',
+  snackbar: 'div.b8.UC[role="alert"]',
+  recipientsSummary: '.aoD.hl',
+  field: (field: RecipientField) => `.anm[name="${field}"]`,
+  chips: (field: RecipientField) => `.anm[name="${field}"] [role="option"][data-hovercard-id]`,
+  combobox: (field: RecipientField) => `.anm[name="${field}"] input[role="combobox"]`,
+} as const;
+
+export const OUTLOOK = {
+  compose: '[id^="docking_InitVisiblePart"]',
+  body: '[contenteditable="true"][aria-multiline="true"]',
+  subject: 'input[aria-label="Subject"]',
+  send: '[data-testid="ComposeSendButton"] button:not([aria-haspopup])',
+  sendMenu: '[data-testid="ComposeSendButton"] button[aria-haspopup]',
+  discard: 'button#discardCompose',
+  newMail: 'button[aria-label="New mail"]',
+  readingPaneBody: '#ConversationReadingPaneContainer [role="document"][aria-label="Message body"]',
+  well: (field: RecipientField) =>
+    `.recipient-row [contenteditable="true"][aria-label="${wellLabel(field)}"]`,
+  chips: (field: RecipientField) =>
+    `.recipient-row [contenteditable="true"][aria-label="${wellLabel(field)}"] > [contenteditable="false"]`,
+} as const;
+
+export type RecipientField = 'to' | 'cc' | 'bcc';
+export type Site = 'gmail' | 'outlook';
+
+function wellLabel(field: RecipientField): string {
+  return field === 'to' ? 'To' : field === 'cc' ? 'Cc' : 'Bcc';
+}
+
+/** Every Gmail compose root (new-message moles and inline replies), in document order. */
+export function gmailComposes(page: Page): Locator {
+  return page.locator(GMAIL.compose);
+}
+
+export function gmailNewMessages(page: Page): Locator {
+  return page.locator(GMAIL.newMessageCompose);
+}
+
+export function gmailInlineReply(page: Page): Locator {
+  return page.locator(GMAIL.inlineReply);
+}
+
+export function outlookCompose(page: Page): Locator {
+  return page.locator(OUTLOOK.compose);
+}
+
+/** Clicks Gmail's "Compose" button and returns the new message's compose root. */
+export async function openGmailCompose(page: Page): Promise<Locator> {
+  const before = await gmailNewMessages(page).count();
+  await page.locator(GMAIL.composeButton).click();
+  const composes = gmailNewMessages(page);
+  await composes.nth(before).waitFor({ state: 'attached' });
+  return composes.nth(before);
+}
+
+async function siteOf(compose: Locator): Promise<Site> {
+  const isGmail = await compose.evaluate((el) => el.matches('div.M9'));
+  return isGmail ? 'gmail' : 'outlook';
+}
+
+export function bodyOf(compose: Locator, site: Site): Locator {
+  return compose.locator(site === 'gmail' ? GMAIL.body : OUTLOOK.body).first();
+}
+
+export function subjectOf(compose: Locator, site: Site): Locator {
+  return compose.locator(site === 'gmail' ? GMAIL.subject : OUTLOOK.subject).first();
+}
+
+export function sendButtonOf(compose: Locator, site: Site): Locator {
+  return compose.locator(site === 'gmail' ? GMAIL.send : OUTLOOK.send).first();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Typing and clicking like a person
+
+export interface TypeOptions {
+  /**
+   * Where the caret goes before typing. 'keep' (default): if the element already has focus, type where
+   * the caret is; otherwise click it and start at the beginning of an editor or the end of an input.
+   */
+  caret?: 'keep' | 'start' | 'end';
+  /** Delay between keystrokes in ms. */
+  delay?: number;
+}
+
+/** Types with real key events; "\n" is pressed as Enter. */
+export async function typeInto(
+  page: Page,
+  locator: Locator,
+  text: string,
+  options: TypeOptions = {},
+): Promise<void> {
+  const caret = options.caret ?? 'keep';
+  const info = await locator.evaluate((el) => ({
+    focused: el === document.activeElement || el.contains(document.activeElement),
+    editable: (el as HTMLElement).isContentEditable && !(el instanceof HTMLInputElement),
+  }));
+  if (!info.focused) {
+    // Top-left corner: the first line of an editor, or anywhere in an input.
+    await locator.click({ position: { x: 6, y: 6 } });
+  }
+  const home = info.editable ? 'Control+Home' : 'Home';
+  const end = info.editable ? 'Control+End' : 'End';
+  if (caret === 'start' || (caret === 'keep' && !info.focused && info.editable))
+    await page.keyboard.press(home);
+  else if (caret === 'end' || (caret === 'keep' && !info.focused)) await page.keyboard.press(end);
+  const delay = options.delay ?? 0;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (i > 0) await page.keyboard.press('Enter', { delay });
+    const line = lines[i];
+    if (line) await page.keyboard.type(line, { delay });
+  }
+}
+
+/** Types an address into a recipient field and presses Enter, as a person does; waits for the chip. */
+export async function addRecipient(
+  page: Page,
+  compose: Locator,
+  field: RecipientField,
+  address: string,
+): Promise<void> {
+  const site = await siteOf(compose);
+  if (site === 'gmail') {
+    const input = compose.locator(GMAIL.combobox(field));
+    if (!(await input.isVisible())) {
+      const summary = compose.locator(GMAIL.recipientsSummary);
+      if (await summary.isVisible()) await summary.click();
+      if (field !== 'to' && !(await input.isVisible())) {
+        await compose.locator(field === 'cc' ? '.aB.pE' : '.aB.pB').click();
+      }
+    }
+    const chips = compose.locator(GMAIL.chips(field));
+    const before = await chips.count();
+    await typeInto(page, input, address, { caret: 'end' });
+    await page.keyboard.press('Enter');
+    await chips.nth(before).waitFor({ state: 'attached', timeout: 5_000 });
+    return;
+  }
+  const well = compose.locator(OUTLOOK.well(field));
+  if ((await well.count()) === 0) {
+    await compose.locator(`button[aria-label="Add ${wellLabel(field)} recipients"]`).click();
+  }
+  const chips = compose.locator(OUTLOOK.chips(field));
+  const before = await chips.count();
+  const focused = await well.evaluate((el) => el === document.activeElement);
+  if (!focused) await well.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(address);
+  await page.keyboard.press('Enter');
+  await chips.nth(before).waitFor({ state: 'attached', timeout: 5_000 });
+}
+
+/** Clicks the compose's Send button with the mouse. */
+export async function clickSend(page: Page, compose: Locator): Promise<void> {
+  const site = await siteOf(compose);
+  const button = sendButtonOf(compose, site);
+  await button.scrollIntoViewIfNeeded();
+  await button.click();
+  await page.waitForTimeout(0);
+}
+
+/** Focuses Send (as Tab would) and presses Enter or Space on it. */
+export async function pressOnSend(
+  page: Page,
+  compose: Locator,
+  key: 'Enter' | 'Space' = 'Enter',
+): Promise<void> {
+  const site = await siteOf(compose);
+  await sendButtonOf(compose, site).focus();
+  await page.keyboard.press(key);
+}
+
+export type SendShortcut = 'ctrl-enter' | 'meta-enter' | 'alt-s';
+
+/** Presses a send shortcut in whatever has focus (focus the body first). */
+export async function pressSendShortcut(page: Page, shortcut: SendShortcut): Promise<void> {
+  const keys: Record<SendShortcut, string> = {
+    'ctrl-enter': 'Control+Enter',
+    'meta-enter': 'Meta+Enter',
+    'alt-s': 'Alt+KeyS',
+  };
+  await page.keyboard.press(keys[shortcut]);
+}
+
+/** Opens "More send options" (mousedown + mouseup, as Gmail needs) and schedules the send. */
+export async function scheduleSend(page: Page, compose: Locator, option = 'Tomorrow morning'): Promise<void> {
+  const site = await siteOf(compose);
+  if (site === 'gmail') {
+    await compose.locator(GMAIL.moreSendOptions).click();
+    await page.locator(GMAIL.scheduleMenuItem).click();
+    await page.locator('[role="dialog"] [role="menuitem"]', { hasText: option }).click();
+    return;
+  }
+  await compose.locator(OUTLOOK.sendMenu).click();
+  await page.locator('[role="menu"] [role="menuitem"]', { hasText: 'Schedule send' }).click();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// What the fixture recorded
+
+export interface SentRecord {
+  site: 'gmail' | 'outlook' | 'plain';
+  host: string;
+  composeId: string;
+  /** Gmail: an inline reply; Outlook: a reply under the conversation. */
+  inline: boolean;
+  kind: 'send' | 'schedule';
+  via: 'click' | 'keyboard' | 'button-key' | 'schedule-menu';
+  key: string | null;
+  /** Whether the event that triggered the send was a trusted (user) event. */
+  trusted: boolean;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  body: string;
+  at: string;
+  scheduledFor?: string;
+}
+
+/** The sends the fixture recorded, read from the mirror on <html> (readable from any world). */
+export async function sentLog(page: Page): Promise<SentRecord[]> {
+  const raw = await page.evaluate(() => document.documentElement.getAttribute('data-fixture-sent-log'));
+  return raw ? (JSON.parse(raw) as SentRecord[]) : [];
+}
+
+/** Waits until at least `count` sends are recorded and returns the log. */
+export async function waitForSends(page: Page, count = 1, timeoutMs = 5_000): Promise<SentRecord[]> {
+  await page.waitForFunction(
+    (n) => Number(document.documentElement.getAttribute('data-fixture-sent-count') ?? '0') >= n,
+    count,
+    { timeout: timeoutMs },
+  );
+  return sentLog(page);
+}
+
+/** Alerts the fixture showed instead of sending (for example "no recipient"). */
+export async function fixtureAlerts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const fixture = (window as unknown as { __fixture?: { alerts?: string[] } }).__fixture;
+    return fixture?.alerts ? [...fixture.alerts] : [];
+  });
+}
+
+/** Writes a PNG under test-results/screenshots/ and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const safe = name.replace(/[^a-zA-Z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'page';
+  const file = join(SCREENSHOT_DIR, safe.endsWith('.png') ? safe : `${safe}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
