@@ -1,0 +1,201 @@
+// Human-readable report: one block per file, one entry per finding with the excerpt and the span marked.
+import type { CheckResult, Draft, Field, Finding, Scorecard } from '../engine/index.ts';
+
+export interface FileReport {
+  file: string;
+  draft: Draft;
+  result: CheckResult;
+}
+
+export interface TextOptions {
+  color: boolean;
+}
+
+const ANSI = {
+  bold: '\u001b[1m',
+  dim: '\u001b[2m',
+  red: '\u001b[31m',
+  green: '\u001b[32m',
+  yellow: '\u001b[33m',
+  cyan: '\u001b[36m',
+  reset: '\u001b[0m',
+} as const;
+
+type Style = keyof typeof ANSI;
+
+function painter(color: boolean) {
+  return (style: Style | Style[], text: string): string => {
+    if (!color || text === '') return text;
+    const codes = (Array.isArray(style) ? style : [style]).map((name) => ANSI[name]).join('');
+    return `${codes}${text}${ANSI.reset}`;
+  };
+}
+
+const SEVERITY_STYLE: Record<Finding['severity'], Style> = { block: 'red', warn: 'yellow', info: 'cyan' };
+
+/** The text a finding's offsets point into (design.md: recipients and attachments are joined by ", "). */
+export function fieldText(draft: Draft, field: Field): string {
+  switch (field) {
+    case 'body':
+      return draft.body;
+    case 'subject':
+      return draft.subject;
+    case 'recipients':
+      return [...draft.to, ...draft.cc, ...draft.bcc].join(', ');
+    case 'attachments':
+      return (draft.attachments ?? []).map((attachment) => attachment.name).join(', ');
+  }
+}
+
+export interface Position {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column, counted in characters (code points) from the start of the line. */
+  column: number;
+  lineStart: number;
+  lineEnd: number;
+}
+
+/** 1-based line and column of a UTF-16 offset into `text`. Offsets past the end are clamped. */
+export function positionAt(text: string, offset: number): Position {
+  const clamped = Math.max(0, Math.min(offset, text.length));
+  const lineStart = text.lastIndexOf('\n', clamped - 1) + 1;
+  const newline = text.indexOf('\n', clamped);
+  const lineEnd = newline === -1 ? text.length : newline;
+  let line = 1;
+  for (
+    let index = text.indexOf('\n');
+    index !== -1 && index < clamped;
+    index = text.indexOf('\n', index + 1)
+  ) {
+    line++;
+  }
+  return { line, column: codePointLength(text.slice(lineStart, clamped)) + 1, lineStart, lineEnd };
+}
+
+function codePointLength(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+const MAX_EXCERPT = 100;
+
+/** The line holding the span, tabs and control characters made visible-safe, with a caret marker under it. */
+export function markSpan(text: string, start: number, end: number): { line: string; marker: string } {
+  const position = positionAt(text, start);
+  const spanEnd = Math.max(Math.min(end, position.lineEnd), Math.min(start, position.lineEnd));
+  const clean = (part: string) => part.replace(/\p{Cc}/gu, ' ');
+  let before = clean(text.slice(position.lineStart, Math.min(start, position.lineEnd)));
+  const span = clean(text.slice(Math.min(start, position.lineEnd), spanEnd));
+  let after = clean(text.slice(spanEnd, position.lineEnd));
+  const beforeBudget = Math.max(20, MAX_EXCERPT - codePointLength(span) - 20);
+  if (codePointLength(before) > beforeBudget) before = `…${[...before].slice(-beforeBudget + 1).join('')}`;
+  const afterBudget = Math.max(10, MAX_EXCERPT - codePointLength(before) - codePointLength(span));
+  if (codePointLength(after) > afterBudget) after = `${[...after].slice(0, afterBudget - 1).join('')}…`;
+  const marker = ' '.repeat(codePointLength(before)) + '^'.repeat(Math.max(1, codePointLength(span)));
+  return { line: before + span + after, marker };
+}
+
+const SCORE_LABELS: [keyof Scorecard, string][] = [
+  ['personalization', 'Personalization'],
+  ['accuracy', 'Accuracy'],
+  ['slaCompliance', 'SLA compliance'],
+  ['dataPrivacy', 'Data privacy'],
+  ['humanReview', 'Human review'],
+];
+
+const SEVERITY_ORDER: Record<Finding['severity'], number> = { block: 0, warn: 1, info: 2 };
+const FIELD_ORDER: Record<Field, number> = { recipients: 0, subject: 1, attachments: 2, body: 3 };
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      FIELD_ORDER[a.field] - FIELD_ORDER[b.field] ||
+      a.start - b.start ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
+}
+
+export function formatFinding(file: string, draft: Draft, finding: Finding, options: TextOptions): string {
+  const paint = painter(options.color);
+  const text = fieldText(draft, finding.field);
+  const position = positionAt(text, finding.start);
+  const where = finding.field === 'body' ? '' : ` (${finding.field})`;
+  const severity = paint([SEVERITY_STYLE[finding.severity], 'bold'], finding.severity.toUpperCase());
+  const out = [
+    `  ${paint('bold', `${file}:${position.line}:${position.column}`)}${where}  ${severity}  ${paint('cyan', finding.category)}  ${finding.message}`,
+  ];
+  const label = finding.field === 'body' ? String(position.line) : finding.field;
+  const gutter = ' '.repeat(label.length);
+  if (text.length > 0) {
+    const { line, marker } = markSpan(text, finding.start, finding.end);
+    out.push(`    ${paint('dim', `${label} |`)} ${line}`);
+    out.push(`    ${paint('dim', `${gutter} |`)} ${paint(SEVERITY_STYLE[finding.severity], marker)}`);
+  } else if (finding.excerpt) {
+    out.push(`    ${paint('dim', `${label} |`)} ${finding.excerpt}`);
+  }
+  out.push(`    ${paint('dim', 'policy:')} ${finding.clause}`);
+  if (finding.suggestion) out.push(`    ${paint('dim', 'suggestion:')} ${finding.suggestion}`);
+  out.push(`    ${paint('dim', `rule: ${finding.ruleId}`)}`);
+  return out.join('\n');
+}
+
+export function formatScorecard(scorecard: Scorecard, options: TextOptions): string {
+  const paint = painter(options.color);
+  const cells = SCORE_LABELS.map(([key, label]) => {
+    const value = scorecard[key];
+    return `${label} ${value === 'pass' ? paint('green', 'PASS') : paint('red', 'FAIL')}`;
+  });
+  return `  ${paint('dim', 'scorecard:')} ${cells.join(' · ')}`;
+}
+
+export function formatFileReport(report: FileReport, options: TextOptions): string {
+  const paint = painter(options.color);
+  const { file, draft, result } = report;
+  const out = [paint(['bold', 'cyan'], file)];
+  if (result.findings.length === 0) {
+    out.push(`  ${paint('green', 'no findings')}`);
+  } else {
+    for (const finding of sortFindings(result.findings))
+      out.push(formatFinding(file, draft, finding, options));
+  }
+  for (const failure of result.incomplete ?? []) {
+    out.push(`  ${paint(['red', 'bold'], 'INCOMPLETE')}  rule ${failure.ruleId} failed: ${failure.error}`);
+  }
+  out.push(formatScorecard(result.scorecard, options));
+  return out.join('\n');
+}
+
+function plural(count: number, word: string, many = `${word}s`): string {
+  return `${count} ${count === 1 ? word : many}`;
+}
+
+/** One line per run: how many files, how many findings of each severity, how many files would be held. */
+export function formatSummary(reports: FileReport[], failedInputs: number, options: TextOptions): string {
+  const paint = painter(options.color);
+  const count = (severity: Finding['severity']) =>
+    reports.reduce(
+      (sum, report) => sum + report.result.findings.filter((f) => f.severity === severity).length,
+      0,
+    );
+  const blocking = count('block');
+  const blockedFiles = reports.filter((report) =>
+    report.result.findings.some((f) => f.severity === 'block'),
+  ).length;
+  const parts = [
+    paint(blocking > 0 ? 'red' : 'green', plural(blocking, 'blocking issue')),
+    plural(count('warn'), 'warning'),
+    plural(count('info'), 'note'),
+  ];
+  let line = `${plural(reports.length, 'file')} checked: ${parts.join(', ')}`;
+  if (reports.length > 0) line += ` (${blockedFiles} of ${reports.length} would be held at Send)`;
+  if (failedInputs > 0) line += `; ${paint('red', `${plural(failedInputs, 'input')} could not be read`)}`;
+  return `${line}.`;
+}
+
+export function formatTextReport(reports: FileReport[], failedInputs: number, options: TextOptions): string {
+  const blocks = reports.map((report) => formatFileReport(report, options));
+  blocks.push(formatSummary(reports, failedInputs, options));
+  return `${blocks.join('\n\n')}\n`;
+}

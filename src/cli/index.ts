@@ -1,0 +1,66 @@
+// Node entry of the command line: wires the real file system, terminal and engine into the core.
+import { open } from 'node:fs/promises';
+import process from 'node:process';
+import packageJson from '../../package.json' with { type: 'json' };
+import { checkDraft } from '../engine/index.ts';
+import { type CliIo, main } from './main.ts';
+
+/** Reads at most `maxBytes + 1` bytes so an oversized file is refused without loading it all. */
+async function readFile(path: string, maxBytes: number): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: 'EISDIR' });
+    if (stat.size > maxBytes) {
+      throw Object.assign(new Error(`${path} is too large`), { code: 'EFBIG', size: stat.size });
+    }
+    // Special files (pipes, /dev/stdin) report size 0, so read in chunks up to the limit.
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    while (total <= maxBytes) {
+      const buffer = new Uint8Array(Math.min(1024 * 1024, maxBytes + 1 - total));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(buffer.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readStdin(maxBytes: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    chunks.push(buffer);
+    total += buffer.length;
+    if (total > maxBytes) break;
+  }
+  return Buffer.concat(chunks);
+}
+
+const io: CliIo = {
+  stdout: (text) => {
+    process.stdout.write(text);
+  },
+  stderr: (text) => {
+    process.stderr.write(text);
+  },
+  readFile,
+  readStdin,
+  isTTY: process.stdout.isTTY === true,
+  env: process.env,
+};
+
+main(process.argv.slice(2), { io, check: checkDraft, version: packageJson.version }).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`preflight: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+    process.exitCode = 2;
+  },
+);
