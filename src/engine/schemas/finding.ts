@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './z.ts';
 
 /** The fixed category ids of design.md's rule catalogue. */
 export const CATEGORIES = [
@@ -31,7 +31,10 @@ export const FindingSchema = z.object({
   category: CategorySchema,
   severity: FindingSeveritySchema,
   message: z.string(),
+  /** The policy clause's wording (rules/clauses.yaml). */
   clause: z.string(),
+  /** Extension to design.md: the clause's stable key in rules/clauses.yaml. */
+  clauseId: z.string().optional(),
   field: FieldSchema,
   /** UTF-16 offsets into that field's text (recipients: the fields joined by ", "; attachments: names joined by ", "). */
   start: z.number().int().nonnegative(),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './z.ts';
 
 const domainRe = /^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/i;
 export const DomainSchema = z.string().regex(domainRe, 'not a domain');
@@ -42,7 +42,11 @@ export const PolicySchema = z
         approvedPrices: z
           .array(
             z
-              .object({ plan: z.string().min(1), amount: z.number().nonnegative(), per: z.string().optional() })
+              .object({
+                plan: z.string().min(1),
+                amount: z.number().nonnegative(),
+                per: z.string().optional(),
+              })
               .strict(),
           )
           .optional(),
@@ -50,7 +54,10 @@ export const PolicySchema = z
       .strict()
       .optional(),
     approvedClaims: z.array(z.string().min(1)).optional(),
-    humanReview: z.object({ marker: z.string().min(1) }).strict().optional(),
+    humanReview: z
+      .object({ marker: z.string().min(1) })
+      .strict()
+      .optional(),
     sla: z
       .object({
         responseHours: z

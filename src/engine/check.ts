@@ -1,0 +1,105 @@
+import { type CompiledPolicy, compilePolicy } from './compile.ts';
+import { CheckContext } from './context.ts';
+import { clauseText, RULES } from './registry.ts';
+import type { Rule } from './rule.ts';
+import type { Draft } from './schemas/draft.ts';
+import type { CheckResult, Field, Finding } from './schemas/finding.ts';
+import type { Policy } from './schemas/policy.ts';
+import { scorecard } from './scorecard.ts';
+
+const SEVERITY_RANK = { block: 0, warn: 1, info: 2 } as const;
+const FIELD_RANK: Record<Field, number> = { subject: 0, recipients: 1, body: 2, attachments: 3 };
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    FIELD_RANK[a.field] - FIELD_RANK[b.field] ||
+    a.start - b.start ||
+    a.end - b.end ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
+}
+
+/** Two rules of one category flagging overlapping text ("100% guaranteed") make one finding, not two. */
+function dedupe(findings: Finding[]): Finding[] {
+  const buckets = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = `${f.category}|${f.field}`;
+    const list = buckets.get(key);
+    if (list) list.push(f);
+    else buckets.set(key, [f]);
+  }
+  const kept: Finding[] = [];
+  const prefer = (a: Finding, b: Finding) =>
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.end - b.start - (a.end - a.start);
+  const overlap = (a: Finding, b: Finding) =>
+    (a.start < b.end && b.start < a.end) || (a.start === b.start && a.end === b.end);
+  for (const list of buckets.values()) {
+    list.sort((a, b) => a.start - b.start || a.end - b.end);
+    // Clusters of transitively overlapping findings; within one, the most severe and longest win.
+    let cluster: Finding[] = [];
+    let clusterEnd = -1;
+    const flush = () => {
+      const chosen: Finding[] = [];
+      for (const f of cluster.sort(prefer)) if (!chosen.some((k) => overlap(k, f))) chosen.push(f);
+      kept.push(...chosen);
+      cluster = [];
+    };
+    for (const f of list) {
+      if (cluster.length > 0 && f.start >= clusterEnd && !(f.start === f.end && f.start === clusterEnd))
+        flush();
+      cluster.push(f);
+      clusterEnd = Math.max(cluster.length === 1 ? f.end : clusterEnd, f.end);
+    }
+    if (cluster.length > 0) flush();
+  }
+  return kept;
+}
+
+/** Runs `rules` over a draft. Exported for tests that need a rule which throws. */
+export function runRules(rules: readonly Rule[], draft: Draft, compiled: CompiledPolicy): CheckResult {
+  const ctx = new CheckContext(draft, compiled);
+  const findings: Finding[] = [];
+  const incomplete: { ruleId: string; error: string }[] = [];
+  for (const rule of rules) {
+    const setting = compiled.setting(rule.meta);
+    if (setting.severity === 'off') continue;
+    let raw: ReturnType<Rule['check']>;
+    try {
+      raw = rule.check(ctx);
+    } catch (error) {
+      incomplete.push({
+        ruleId: rule.meta.id,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      continue;
+    }
+    for (const r of raw) {
+      const text = ctx.field(r.field).original;
+      const finding: Finding = {
+        ruleId: rule.meta.id,
+        category: rule.meta.category,
+        severity: setting.severity,
+        message: r.message,
+        clause: clauseText(rule.meta.clause),
+        clauseId: rule.meta.clause,
+        field: r.field,
+        start: r.start,
+        end: r.end,
+        excerpt: text.slice(r.start, r.end),
+        overridable: setting.overridable,
+      };
+      if (r.suggestion !== undefined) finding.suggestion = r.suggestion;
+      findings.push(finding);
+    }
+  }
+  const final = dedupe(findings).sort(compareFindings);
+  const result: CheckResult = { findings: final, scorecard: scorecard(final) };
+  if (incomplete.length > 0) result.incomplete = incomplete;
+  return result;
+}
+
+/** Checks one draft against a policy (layered over the defaults). Pure: no clock, no I/O. */
+export function checkDraft(draft: Draft, policy?: Policy): CheckResult {
+  return runRules(RULES, draft, compilePolicy(policy));
+}

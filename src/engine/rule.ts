@@ -1,0 +1,63 @@
+import type { CheckContext } from './context.ts';
+import type { Draft } from './schemas/draft.ts';
+import type { Category, FindingSeverity } from './schemas/finding.ts';
+import type { Policy } from './schemas/policy.ts';
+import type { RuleExample } from './schemas/rule-pack.ts';
+import type { FieldName } from './text/field.ts';
+
+export type { RuleExample };
+
+/** What every rule declares, code or data (architecture.md: one rule = metadata + behaviour + examples). */
+export interface RuleMeta {
+  readonly id: string;
+  readonly category: Category;
+  readonly severity: FindingSeverity;
+  /** A key of rules/clauses.yaml. */
+  readonly clause: string;
+  readonly description: string;
+  /** Whether the send gate may let a person send anyway; see defaultOverridable() when absent. */
+  readonly overridable?: boolean;
+  readonly examples: { readonly flag: readonly RuleExample[]; readonly pass: readonly RuleExample[] };
+  readonly source?: string;
+  readonly kind: 'code' | 'phrase' | 'pattern' | 'co-occurrence';
+}
+
+/** A finding before the engine adds category, severity and clause. Offsets index the ORIGINAL field text. */
+export interface RawFinding {
+  readonly field: FieldName;
+  readonly start: number;
+  readonly end: number;
+  readonly message: string;
+  readonly suggestion?: string;
+}
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  check(ctx: CheckContext): RawFinding[];
+}
+
+/** A code rule module: src/engine/rules/<category>/<slug>.ts exports `rule`. */
+export function defineRule(meta: Omit<RuleMeta, 'kind'>, check: (ctx: CheckContext) => RawFinding[]): Rule {
+  return { meta: { ...meta, kind: 'code' }, check };
+}
+
+/** Builds the draft and policy an example describes (a bare string is the body). */
+export function exampleDraft(example: RuleExample): { draft: Draft; policy: Partial<Policy> | undefined } {
+  if (typeof example === 'string') {
+    return {
+      draft: { subject: '', body: example, to: ['Jordan Lee <jordan.lee@example.com>'], cc: [], bcc: [] },
+      policy: undefined,
+    };
+  }
+  const draft: Draft = {
+    subject: example.subject ?? '',
+    body: example.text ?? '',
+    to: example.to ?? ['Jordan Lee <jordan.lee@example.com>'],
+    cc: example.cc ?? [],
+    bcc: example.bcc ?? [],
+  };
+  if (example.attachments) draft.attachments = example.attachments.map((name) => ({ name }));
+  if (example.thread) draft.thread = example.thread as Draft['thread'];
+  if (example.now) draft.now = example.now;
+  return { draft, policy: example.policy as Partial<Policy> | undefined };
+}

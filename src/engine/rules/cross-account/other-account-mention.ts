@@ -1,0 +1,194 @@
+import type { DirectoryValue } from '../../compile.ts';
+import type { CheckContext } from '../../context.ts';
+import { defineRule, type RawFinding } from '../../rule.ts';
+import type { FieldText } from '../../text/field.ts';
+
+const DOMAIN_SHAPE = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$/;
+
+const isDomainChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 46;
+
+/** Dotted runs around each '.' that has a letter or digit on both sides: linear, no regex backtracking. */
+function domainCandidates(lower: string): [number, number][] {
+  const out: [number, number][] = [];
+  let dot = lower.indexOf('.');
+  while (dot !== -1) {
+    const before = lower.charCodeAt(dot - 1);
+    const after = lower.charCodeAt(dot + 1);
+    if (isDomainChar(before) && before !== 46 && isDomainChar(after) && after !== 46 && after !== 45) {
+      let s = dot;
+      while (s > 0 && isDomainChar(lower.charCodeAt(s - 1))) s--;
+      let e = dot + 1;
+      while (e < lower.length && isDomainChar(lower.charCodeAt(e))) e++;
+      while (e > dot && (lower.charCodeAt(e - 1) === 46 || lower.charCodeAt(e - 1) === 45)) e--;
+      while (s < dot && (lower.charCodeAt(s) === 46 || lower.charCodeAt(s) === 45)) s++;
+      const prev = s > 0 ? lower[s - 1]! : '';
+      const next = e < lower.length ? lower[e]! : '';
+      if (!/[\p{L}\p{N}]/u.test(prev) && !/[\p{L}\p{N}]/u.test(next)) out.push([s, e]);
+      dot = lower.indexOf('.', e);
+    } else dot = lower.indexOf('.', dot + 1);
+  }
+  return out;
+}
+const EMAIL_LOCAL = /[a-z0-9._%+-]+@$/;
+/** Per field: one leaked account is enough to block; hundreds of underlines help no one. */
+const MAX_PER_FIELD = 25;
+
+const ACME = { id: 'acme', name: 'Acme Robotics', aliases: ['Acme'], domains: ['acme.example'] };
+const GLOBEX = {
+  id: 'globex',
+  name: 'Globex Corporation',
+  domains: ['globex.example'],
+  contacts: ['Hank Scorpio <hank@globex.example>'],
+};
+const SUMMIT = { id: 'summit', name: 'Summit', domains: ['summit.example'] };
+const POLICY = { accounts: [ACME, GLOBEX, SUMMIT], organization: { internalDomains: ['ourco.example'] } };
+
+function accountLabel(ctx: CheckContext, id: string): string {
+  return ctx.compiled.accounts.get(id)?.name ?? id;
+}
+
+function scanField(
+  ctx: CheckContext,
+  field: FieldText,
+  own: ReadonlySet<string>,
+  target: string,
+): RawFinding[] {
+  const out: RawFinding[] = [];
+  const text = field.text;
+  if (!text) return out;
+  const ranges = [[0, text.length] as const];
+  const foreign = (values: readonly DirectoryValue[]) => {
+    if (values.some((v) => own.has(v.id))) return undefined; // a name shared with the recipient's own account
+    return values[0];
+  };
+  const taken: [number, number][] = [];
+  // Attachment names are often lower-case ("globex-qbr.pdf"): multi-word or mixed-case names match in any case there.
+  const relax =
+    field.name === 'attachments'
+      ? (e: { label: string }) => /\s/.test(e.label.trim()) || /\p{Ll}\p{Lu}/u.test(e.label)
+      : undefined;
+  for (const m of ctx.compiled.accountNames.findAll(text, ranges, relax, field.lower)) {
+    const hit = foreign(m.entries.map((e) => e.value));
+    if (!hit) continue;
+    taken.push([m.start, m.end]);
+    const [s, e] = field.toOriginal(m.start, m.end);
+    const what =
+      hit.via === 'contact' ? `a contact at ${accountLabel(ctx, hit.id)}` : `${accountLabel(ctx, hit.id)}`;
+    out.push(
+      ctx.report(
+        field,
+        m.start,
+        m.end,
+        `"${field.original.slice(s, e)}" is ${what}, another customer account, in an email to ${target}.`,
+      ),
+    );
+    if (out.length >= MAX_PER_FIELD) return out;
+  }
+  const lower = field.lower;
+  for (const [domainStart, domainEnd] of domainCandidates(lower)) {
+    const domain = lower.slice(domainStart, domainEnd);
+    if (!DOMAIN_SHAPE.test(domain)) continue;
+    let start = domainStart;
+    const end = domainEnd;
+    const local = EMAIL_LOCAL.exec(lower.slice(Math.max(0, start - 64), start));
+    const email = local ? `${local[0]}${domain}` : undefined;
+    let id: string | undefined;
+    if (email) id = ctx.compiled.contactEmails.get(email);
+    if (!id) {
+      const owner = ctx.compiled.resolveDomain(domain);
+      if (owner.kind === 'account') id = owner.id;
+    }
+    if (!id || own.has(id)) continue;
+    if (email) start -= local![0].length;
+    if (taken.some(([a, b]) => start < b && end > a)) continue;
+    taken.push([start, end]);
+    const [s, e] = field.toOriginal(start, end);
+    out.push(
+      ctx.report(
+        field,
+        start,
+        end,
+        `"${field.original.slice(s, e)}" belongs to ${accountLabel(ctx, id)}, another customer account, in an email to ${target}.`,
+      ),
+    );
+    if (out.length >= MAX_PER_FIELD) break;
+  }
+  return out;
+}
+
+export const rule = defineRule(
+  {
+    id: 'cross-account/other-account-mention',
+    category: 'cross-account',
+    severity: 'block',
+    clause: 'data-no-cross-account',
+    description:
+      "Another customer account's name, alias, domain, address or contact in the subject, body (quoted and forwarded history included) or attachment names.",
+    source: 'customer-policy.md, Data & Privacy (No customer data shared across accounts)',
+    examples: {
+      flag: [
+        {
+          to: ['wile@acme.example'],
+          text: 'Hi Wile,\nGlobex saw a 30% drop in tickets after the same change.',
+          policy: POLICY,
+        },
+        {
+          to: ['wile@acme.example'],
+          text: 'Hi Wile,\nSee below.\n\n---------- Forwarded message ---------\nFrom: Hank Scorpio <hank@globex.example>\nSubject: usage export',
+          policy: POLICY,
+          why: 'forwarded history is read too',
+        },
+        {
+          to: ['wile@acme.example'],
+          text: 'Hi Wile,\nThe deck is attached.',
+          attachments: ['Globex Corporation QBR.pdf'],
+          policy: POLICY,
+        },
+        {
+          to: ['wile@acme.example'],
+          subject: 'Summit rollout notes',
+          text: 'Hi Wile,\nNotes attached.',
+          policy: POLICY,
+          why: 'a capitalised common-word account name',
+        },
+      ],
+      pass: [
+        {
+          to: ['hank@globex.example'],
+          text: 'Hi Hank,\nGlobex saw a 30% drop in tickets after the change.',
+          policy: POLICY,
+          why: 'the recipient is that account',
+        },
+        {
+          to: ['pat@ourco.example'],
+          text: 'Pat, Globex and Acme both asked about the export.',
+          policy: POLICY,
+          why: 'internal recipients only',
+        },
+        {
+          to: ['wile@acme.example'],
+          text: 'Hi Wile,\nWe will summit the last hurdle next week, then reach the apex of the rollout.',
+          policy: POLICY,
+          why: 'common words in lower case are not account names',
+        },
+        {
+          to: ['wile@eu.acme.example'],
+          text: 'Hi Wile,\nAcme Robotics is all set for the rollout.',
+          policy: POLICY,
+          why: 'subdomains belong to the account',
+        },
+      ],
+    },
+  },
+  (ctx) => {
+    if (ctx.internalOnly || ctx.recipients.length === 0 || ctx.compiled.accounts.size === 0) return [];
+    const own = new Set(ctx.recipientAccounts);
+    const target =
+      own.size > 0 ? [...own].map((id) => accountLabel(ctx, id)).join(' and ') : 'this recipient';
+    return [
+      ...scanField(ctx, ctx.field('subject'), own, target),
+      ...scanField(ctx, ctx.field('body'), own, target),
+      ...scanField(ctx, ctx.field('attachments'), own, target),
+    ];
+  },
+);

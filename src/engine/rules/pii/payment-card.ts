@@ -1,0 +1,61 @@
+import { defineRule, type RawFinding } from '../../rule.ts';
+
+const CANDIDATE = /(?<![\d.,-])(?:\d[ -]?){12,18}\d(?![\d-])/g;
+
+export function luhn(digits: string): boolean {
+  let sum = 0;
+  let double = false;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = digits.charCodeAt(i) - 48;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return sum % 10 === 0;
+}
+
+export const rule = defineRule(
+  {
+    id: 'pii/payment-card',
+    category: 'pii',
+    severity: 'block',
+    clause: 'data-dpa',
+    description: 'A payment card number (13–19 digits, Luhn-valid, known issuer prefix).',
+    source: 'customer-policy.md, Data & Privacy (Customer data handled per data processing agreement)',
+    examples: {
+      flag: ['The card on file is 4111 1111 1111 1111, expiring 09/28.', 'Card: 5500-0000-0000-0004'],
+      pass: [
+        { text: 'Your order number is 4111 1111 1111 1112.', why: 'fails the Luhn check' },
+        { text: 'Call us on +1 415 555 0100 123 4567 any time.', why: 'a phone number, not a card prefix' },
+      ],
+    },
+  },
+  (ctx): RawFinding[] => {
+    const body = ctx.field('body');
+    const out: RawFinding[] = [];
+    for (const field of [ctx.field('subject'), body]) {
+      const ranges = field.rangesFor(['body', 'body.signature', 'subject']);
+      for (const m of field.text.matchAll(CANDIDATE)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (!ranges.some(([s, e]) => start >= s && end <= e)) continue;
+        const digits = m[0].replace(/\D/g, '');
+        // Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay prefixes.
+        if (!/^(?:4|5[1-5]|2[2-7]|3[47]|6(?:011|5|4[4-9]|22)|35|3(?:0[0-5]|[68])|62)/.test(digits)) continue;
+        if (!luhn(digits)) continue;
+        out.push(
+          ctx.report(
+            field,
+            start,
+            end,
+            'This looks like a payment card number. Never send card data by email.',
+          ),
+        );
+      }
+    }
+    return out;
+  },
+);

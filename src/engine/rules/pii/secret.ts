@@ -1,0 +1,65 @@
+import { defineRule, type RawFinding } from '../../rule.ts';
+
+const SECRETS: { re: RegExp; what: string }[] = [
+  { re: /\bAKIA[0-9A-Z]{16}\b/g, what: 'an AWS access key' },
+  { re: /\b(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{16,}\b/g, what: 'a Stripe secret key' },
+  { re: /\bgh[pousr]_[0-9A-Za-z]{30,}\b/g, what: 'a GitHub token' },
+  { re: /\bxox[abposr]-[0-9A-Za-z-]{10,}\b/g, what: 'a Slack token' },
+  { re: /\bAIza[0-9A-Za-z_-]{35}\b/g, what: 'a Google API key' },
+  { re: /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/g, what: 'a private key' },
+  {
+    re: /\beyJ[0-9A-Za-z_-]{10,}\.eyJ[0-9A-Za-z_-]{10,}\.[0-9A-Za-z_-]{10,}\b/g,
+    what: 'a session token (JWT)',
+  },
+  {
+    // "password: x", "the password Spring2026!Tide": a value with letters and a digit or symbol, not a plain word.
+    re: /\b(?:password|passwd|pwd|passcode|api[ _-]?key|secret(?:[ _-]key)?|access[ _-]token)\s*(?:is|:|=|-)?\s*["'`]?(?=[^\s"'`]*[\d!@#$%^&*_])(?=[^\s"'`]*\p{L})[^\s"'`,;]{6,}/giu,
+    what: 'a password or key',
+  },
+];
+
+export const rule = defineRule(
+  {
+    id: 'pii/secret',
+    category: 'pii',
+    severity: 'block',
+    clause: 'data-configs-secured',
+    description: 'Secrets in the text: API keys, access tokens, private keys, passwords.',
+    source: 'customer-policy.md, Data & Privacy (Customer-specific configurations documented and secured)',
+    examples: {
+      flag: [
+        'Use key AKIAIOSFODNN7EXAMPLE for the bucket.',
+        'Your temporary password: Tr0ub4dor&3',
+        { text: 'Sign in as meter-test with the password Spring2026!Tide today.', why: 'no colon' },
+        { text: 'Here is the token sk_live_4eC39HqLyjWDarjtT1zdp7dc for the webhook.' },
+      ],
+      pass: [
+        'Use the password reset link we sent to reset your password.',
+        { text: 'The password is stored in your vault.', why: 'says where it is, not what it is' },
+        { text: 'Passwords need 12 characters; the password policy changed in 2025.', why: 'no value' },
+      ],
+    },
+  },
+  (ctx): RawFinding[] => {
+    const out: RawFinding[] = [];
+    for (const field of [ctx.field('subject'), ctx.field('body')]) {
+      const ranges = field.rangesFor(['body', 'body.signature', 'subject']);
+      for (const { re, what } of SECRETS) {
+        for (const m of field.text.matchAll(re)) {
+          const start = m.index;
+          const end = start + m[0].length;
+          if (!ranges.some(([s, e]) => start >= s && end <= e)) continue;
+          out.push(
+            ctx.report(
+              field,
+              start,
+              end,
+              `This looks like ${what}. Never send credentials by email; rotate it if it was sent.`,
+            ),
+          );
+        }
+      }
+    }
+    return out;
+  },
+);

@@ -1,0 +1,94 @@
+/**
+ * A cheap sentence splitter for the prefilter: ends at . ! ? followed by space and not after a common
+ * abbreviation, and at every line break (email lines, bullets and sign-offs are units of their own).
+ */
+
+const ABBREVIATIONS = new Set([
+  'e.g',
+  'i.e',
+  'etc',
+  'vs',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'inc',
+  'ltd',
+  'corp',
+  'co',
+  'no',
+  'approx',
+  'est',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'st',
+  'u.s',
+]);
+
+export type Span = readonly [start: number, end: number];
+
+export function splitSentences(text: string, from = 0, to = text.length): Span[] {
+  const out: Span[] = [];
+  let start = from;
+  const flush = (end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) out.push([s, e]);
+  };
+  const boundary = /[.!?\n]/g;
+  boundary.lastIndex = from;
+  for (;;) {
+    const m = boundary.exec(text);
+    if (!m || m.index >= to) break;
+    const i = m.index;
+    const ch = text.charCodeAt(i);
+    if (ch === 10) {
+      flush(i);
+      start = i + 1;
+      continue;
+    }
+    const next = text.charCodeAt(i + 1);
+    if (i + 1 < to && next !== 32 && next !== 9 && next !== 10 && next !== 13 && next !== 34 && next !== 41)
+      continue;
+    if (ch === 46) {
+      let w = i;
+      while (w > from && /[\p{L}.]/u.test(text[w - 1]!)) w--;
+      const word = text.slice(w, i).toLowerCase();
+      if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) continue;
+    }
+    let end = i + 1;
+    while (end < to && /[.!?"')]/.test(text[end]!)) end++;
+    flush(end);
+    start = end;
+    boundary.lastIndex = end;
+  }
+  flush(to);
+  return out;
+}
+
+/** Index of the span containing `pos` (spans sorted, non-overlapping), or -1. */
+export function findSpan(spans: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [s, e] = spans[mid]!;
+    if (pos < s) hi = mid - 1;
+    else if (pos >= e) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
