@@ -1,4 +1,5 @@
 import type { Policy } from '../engine/index.ts';
+import type { StoredFalsePositiveReport } from '../shared/messages.ts';
 
 /** What handlers may use: injected so they run under node tests with a fake store and clock. */
 export interface WorkerContext {
@@ -7,4 +8,6 @@ export interface WorkerContext {
   now(): number;
   loadPolicy(): Promise<{ policy: Policy | undefined; source: 'default' | 'user' | 'managed' }>;
   counters: { checks: number };
+  /** Keeps a false-positive report locally; resolves to how many are stored. */
+  storeReport(report: StoredFalsePositiveReport): Promise<number>;
 }

@@ -1,5 +1,6 @@
 // Service worker (Chrome) / background script (Firefox): the policy engine behind one message router.
 import browser from 'webextension-polyfill';
+import { appendFalsePositiveReport } from '../platform/reports.ts';
 import { loadSavedPolicy } from '../platform/storage.ts';
 import type { WorkerContext } from './context.ts';
 import { handleMessage } from './router.ts';
@@ -9,6 +10,7 @@ const ctx: WorkerContext = {
   startedAt: Date.now(),
   now: () => Date.now(),
   counters: { checks: 0 },
+  storeReport: appendFalsePositiveReport,
   async loadPolicy() {
     const saved = await loadSavedPolicy();
     return saved ? { policy: saved, source: 'user' } : { policy: undefined, source: 'default' };

@@ -9,6 +9,7 @@ function context(overrides: Partial<WorkerContext> = {}): WorkerContext {
     startedAt: 1_000,
     now: () => (clock += 5),
     counters: { checks: 0 },
+    storeReport: async () => 1,
     loadPolicy: async () => ({ policy: undefined, source: 'default' }),
     ...overrides,
   };
@@ -54,5 +55,42 @@ describe('worker router', () => {
       }),
     );
     expect(answer).toEqual({ kind: 'error', reason: 'the checker failed: storage exploded' });
+  });
+
+  it('stores a false-positive report with the time and no email text', async () => {
+    const stored: unknown[] = [];
+    const answer = await handleMessage(
+      {
+        kind: 'report-false-positive',
+        report: { ruleId: 'tone/per-my-last', category: 'tone', excerptLength: 16, site: 'gmail' },
+      },
+      context({
+        storeReport: async (report) => {
+          stored.push(report);
+          return stored.length;
+        },
+      }),
+    );
+    expect(answer).toEqual({ kind: 'reported', stored: 1 });
+    expect(stored).toEqual([
+      {
+        ruleId: 'tone/per-my-last',
+        category: 'tone',
+        excerptLength: 16,
+        site: 'gmail',
+        at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      },
+    ]);
+  });
+
+  it('refuses a report that carries the excerpt itself', async () => {
+    const answer = await handleMessage(
+      {
+        kind: 'report-false-positive',
+        report: { ruleId: 'x/y', category: 'tone', excerptLength: 3, site: 'gmail', excerpt: 'abc' },
+      },
+      context(),
+    );
+    expect(answer.kind).toBe('error');
   });
 });

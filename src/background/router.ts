@@ -9,12 +9,18 @@ import type { WorkerContext } from './context.ts';
 import { check } from './handlers/check.ts';
 import { getStatus } from './handlers/get-status.ts';
 import { ping } from './handlers/ping.ts';
+import { reportFalsePositive } from './handlers/report-false-positive.ts';
 
 type Handlers = {
   [K in RequestKind]: (request: Extract<Request, { kind: K }>, ctx: WorkerContext) => Promise<ResponseFor<K>>;
 };
 
-const handlers: Handlers = { ping, 'get-status': getStatus, check };
+const handlers: Handlers = {
+  ping,
+  'get-status': getStatus,
+  check,
+  'report-false-positive': reportFalsePositive,
+};
 
 /** Parses a raw message and runs its handler; a bad message or a failing handler answers with a reason. */
 export async function handleMessage(

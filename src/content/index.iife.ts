@@ -17,7 +17,10 @@ if (adapter) {
   const controller = new AbortController();
   document.documentElement.setAttribute('data-preflight-active', adapter.site);
   adapter.observeComposeWindows(controller.signal, (composeWindow, signal) => {
-    const view = mountOverlay(composeWindow, signal);
+    const view = mountOverlay(composeWindow, signal, {
+      site: adapter.site,
+      report: (report) => sendRequest({ kind: 'report-false-positive', report }),
+    });
     startSession(composeWindow, signal, {
       view,
       check: (draft) => sendRequest({ kind: 'check', draft }),

@@ -54,14 +54,6 @@ export function uniqueElements(elements: Iterable<Element | null | undefined>): 
   return [...seen];
 }
 
-/** Text typed into the editor as the person sees it, with line breaks. */
-export function visibleText(element: Element | null): string {
-  if (!element) return '';
-  const html = element as HTMLElement;
-  // biome-ignore lint/performance/useDomNodeTextContent: innerText keeps the line breaks the person typed.
-  return (html.innerText ?? element.textContent ?? '').replace(/\r\n?/g, '\n');
-}
-
 export function queryFirst(scope: ParentNode, selectors: readonly string[]): Element | null {
   for (const selector of selectors) {
     const found = scope.querySelector(selector);

@@ -1,21 +1,99 @@
 // Preflight's UI lives in a shadow root outside the editor: the site's DOM and the user's text are never
-// rewritten, and the site's styles and page-wide handlers do not reach it.
+// rewritten, and the site's styles and page-wide handlers do not reach it. Positions are measured once per
+// animation frame, after any change, scroll or resize: reads first, then one render.
 import { render } from 'preact';
-import type { ComposeWindow } from '../adapters/types.ts';
+import type { Finding } from '../../engine/schemas/finding.ts';
+import type { FalsePositiveReport, Result } from '../../shared/messages.ts';
+import type { ComposeWindow, Site } from '../adapters/types.ts';
 import type { ChipState, SessionView } from '../session.ts';
+import { rangeFor } from '../text-map.ts';
+import { FindingCard } from './finding-card.tsx';
+import { countFindings, dismissalKey, panelOrder, visibleFindings } from './findings.ts';
+import { FindingsPanel } from './findings-panel.tsx';
+import { type Box, contains, inputTextBox, intersect, rangeBoxes, toBox, visibleArea } from './geometry.ts';
 import { StatusChip } from './status-chip.tsx';
+import { type DrawnUnderline, Underlines } from './underlines.tsx';
 
 const STYLE = `
 :host { all: initial; }
+* { box-sizing: border-box; }
+.layer { font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f1f1f; }
 .chip { position: fixed; z-index: 2147483646; display: inline-flex; align-items: center; gap: 6px;
   font: 500 12px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; padding: 4px 10px;
   border: 1px solid; border-radius: 999px; background: #fff; box-shadow: 0 1px 3px rgba(0,0,0,.2);
-  white-space: nowrap; pointer-events: auto; }
-.dot { width: 8px; height: 8px; border-radius: 50%; }
+  white-space: nowrap; pointer-events: auto; cursor: pointer; }
+.dot { width: 8px; height: 8px; border-radius: 50%; flex: none; }
+.finding { position: fixed; z-index: 2147483645; pointer-events: none; }
+.strip { position: absolute; height: 3px; }
+.highlight { position: absolute; border-radius: 2px; }
+.sev-block .strip { background: #d93025; }
+.sev-warn .strip { background: #e37400; }
+.sev-info .strip { height: 0; border-bottom: 2px dotted #1a73e8; }
+.sev-block .highlight { background: rgba(217,48,37,.14); }
+.sev-warn .highlight { background: rgba(227,116,0,.16); }
+.sev-info .highlight { background: rgba(26,115,232,.12); }
+.card, .panel { position: fixed; z-index: 2147483647; pointer-events: auto; background: #fff;
+  border: 1px solid #dadce0; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.18); }
+.card { width: 340px; padding: 10px 12px; border-top: 4px solid #5f6368; }
+.card.sev-block { border-top-color: #d93025; }
+.card.sev-warn { border-top-color: #e37400; }
+.card.sev-info { border-top-color: #1a73e8; }
+.card-head { display: flex; align-items: center; gap: 8px; }
+.badge { font-weight: 600; }
+.category { color: #5f6368; font-size: 12px; flex: 1; }
+.close { border: 0; background: none; font-size: 18px; line-height: 1; cursor: pointer; color: #5f6368; padding: 0 2px; }
+.message { margin: 6px 0; }
+.clause { margin: 6px 0; color: #3c4043; font-size: 12px; }
+.label { font-weight: 600; }
+.suggestion { margin: 8px 0; display: flex; align-items: center; gap: 8px; flex-wrap: wrap; }
+.note { margin: 6px 0; font-size: 12px; color: #3c4043; }
+.actions { display: flex; gap: 8px; flex-wrap: wrap; margin-top: 8px; }
+button { font: inherit; font-size: 12px; }
+.actions button, .suggestion button, .row button { border: 1px solid #dadce0; background: #fff; border-radius: 4px;
+  padding: 3px 8px; cursor: pointer; color: #1f1f1f; }
+.suggestion button.primary { background: #1a73e8; border-color: #1a73e8; color: #fff; }
+.panel { width: 380px; max-height: 320px; overflow: auto; padding: 6px 0; }
+.panel ul { list-style: none; margin: 0; padding: 0; }
+.row { display: flex; align-items: center; gap: 8px; padding: 6px 12px; }
+.row .dot { background: #5f6368; }
+.row.sev-block .dot { background: #d93025; }
+.row.sev-warn .dot { background: #e37400; }
+.row.sev-info .dot { background: #1a73e8; }
+.row-text { flex: 1; display: flex; flex-direction: column; }
+.row-field { font-size: 11px; color: #5f6368; }
+.empty { margin: 6px 12px; }
 `;
 
-export function mountOverlay(window: ComposeWindow, signal: AbortSignal): SessionView {
+const HOVER_OPEN_MS = 250;
+const HOVER_CLOSE_MS = 350;
+
+export interface OverlayDeps {
+  site?: Site;
+  report?(report: FalsePositiveReport): Promise<Result<unknown>>;
+}
+
+interface Tracked {
+  key: string;
+  finding: Finding;
+  /** The text the finding was computed on: a fix is applied only while this still stands at its offsets. */
+  expected: string;
+  /** Live: the browser moves it with edits, so underlines follow typing until the next check. */
+  range?: Range;
+}
+
+interface CardState {
+  key: string;
+  pinned: boolean;
+  note?: string;
+}
+
+export function mountOverlay(
+  window: ComposeWindow,
+  signal: AbortSignal,
+  deps: OverlayDeps = {},
+): SessionView {
   const doc = window.root.ownerDocument;
+  const view = doc.defaultView;
   const host = doc.createElement('preflight-overlay');
   host.setAttribute('data-preflight-root', '');
   host.setAttribute('data-compose-id', window.id);
@@ -23,38 +101,349 @@ export function mountOverlay(window: ComposeWindow, signal: AbortSignal): Sessio
   const style = doc.createElement('style');
   style.textContent = STYLE;
   const mountPoint = doc.createElement('div');
+  mountPoint.className = 'layer';
   shadow.append(style, mountPoint);
   doc.documentElement.append(host);
 
   let state: ChipState = { kind: 'checking' };
-  const draw = () => {
-    render(<StatusChip state={state} />, mountPoint);
-    const el = mountPoint.firstElementChild as HTMLElement | null;
-    const rect = window.editorRect();
-    if (el && rect) {
+  let tracked: Tracked[] = [];
+  const dismissed = new Set<string>();
+  /** Applied fixes: hidden until the next check answers. */
+  const applied = new Set<string>();
+  let card: CardState | null = null;
+  let panelOpen = false;
+  let hoveringCard = false;
+  // Measured in the last frame.
+  let lines = new Map<string, Box[]>();
+  let chipBox: Box | null = null;
+
+  const shown = (): Tracked[] => {
+    const visible = new Set(
+      visibleFindings(
+        tracked.map((t) => t.finding),
+        dismissed,
+      ),
+    );
+    return tracked.filter((t) => visible.has(t.finding) && !applied.has(t.key));
+  };
+
+  // ---- measuring and drawing, once per frame ----
+  let frame = 0;
+  const schedule = () => {
+    if (frame || signal.aborted || !view) return;
+    frame = view.requestAnimationFrame(() => {
+      frame = 0;
+      if (!signal.aborted) measureAndDraw();
+    });
+  };
+
+  let observed: Element | null = null;
+  const resizeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(schedule) : null;
+
+  const measureAndDraw = () => {
+    // Reads.
+    const editor = window.bodyElement();
+    if (resizeObserver && editor !== observed) {
+      if (observed) resizeObserver.unobserve(observed);
+      if (editor) resizeObserver.observe(editor);
+      observed = editor;
+    }
+    const area = editor ? visibleArea(editor) : null;
+    const subject = window.subjectElement();
+    const subjectArea = subject ? intersect(toBox(subject.getBoundingClientRect()), viewportBox()) : null;
+    const next = new Map<string, Box[]>();
+    for (const t of shown()) {
+      if (t.finding.field === 'body' && t.range && area && stillMatches(t)) {
+        const boxes = rangeBoxes(t.range)
+          .map((b) => intersect(b, area))
+          .filter((b): b is Box => b !== null);
+        if (boxes.length > 0) next.set(t.key, boxes);
+      } else if (t.finding.field === 'subject' && subject && subjectArea) {
+        if (subject.value.slice(t.finding.start, t.finding.end) !== t.expected) continue;
+        const box = inputTextBox(subject, t.finding.start, t.finding.end);
+        const clipped = box && intersect(box, subjectArea);
+        if (clipped) next.set(t.key, [clipped]);
+      }
+    }
+    lines = next;
+    const editorRect = window.editorRect();
+    const chip = mountPoint.querySelector('.chip') as HTMLElement | null;
+    const chipWidth = chip?.offsetWidth ?? 0;
+    const chipHeight = chip?.offsetHeight ?? 0;
+    let chipPos: { top: number; left: number; hidden: boolean } | null = null;
+    if (editorRect) {
       // Bottom-right corner of the editor, inside it, clear of the text's first line.
-      el.style.top = `${Math.max(0, rect.bottom - 30)}px`;
-      el.style.left = `${Math.max(0, rect.right - el.offsetWidth - 8)}px`;
-      el.style.visibility = rect.width === 0 ? 'hidden' : 'visible';
+      const top = Math.max(0, Math.min(editorRect.bottom, viewportBox().bottom) - 30);
+      const left = Math.max(0, editorRect.right - chipWidth - 8);
+      chipPos = { top, left, hidden: editorRect.width === 0 };
+      chipBox = { left, top, right: left + chipWidth, bottom: top + chipHeight };
+    }
+    // Writes.
+    draw(chipPos);
+  };
+
+  const viewportBox = (): Box => ({
+    left: 0,
+    top: 0,
+    right: view?.innerWidth ?? 0,
+    bottom: view?.innerHeight ?? 0,
+  });
+
+  const stillMatches = (t: Tracked): boolean => {
+    const range = t.range;
+    if (!range || range.collapsed || !range.startContainer.isConnected) return false;
+    // The range's text has no line breaks between paragraphs; compare what was typed, not the spacing.
+    return range.toString().replace(/\s+/g, '') === t.expected.replace(/\s+/g, '');
+  };
+
+  const anchorFor = (key: string): Box | null => {
+    const boxes = lines.get(key);
+    if (boxes?.[0]) return boxes[0];
+    return chipBox;
+  };
+
+  const draw = (chipPos: { top: number; left: number; hidden: boolean } | null) => {
+    const items = shown();
+    const counts = countFindings(items.map((t) => t.finding));
+    const underlines: DrawnUnderline[] = [];
+    for (const t of items) {
+      const boxes = lines.get(t.key);
+      if (boxes)
+        underlines.push({ key: t.key, finding: t.finding, lines: boxes, active: card?.key === t.key });
+    }
+    const open = card ? items.find((t) => t.key === card?.key) : undefined;
+    if (card && !open) card = null;
+    const anchor = open ? anchorFor(open.key) : null;
+    const viewport = { width: view?.innerWidth ?? 0, height: view?.innerHeight ?? 0 };
+    render(
+      <>
+        <Underlines items={underlines} />
+        <StatusChip
+          state={state}
+          counts={state.kind === 'result' ? counts : undefined}
+          expanded={panelOpen}
+          onToggle={() => {
+            panelOpen = !panelOpen;
+            schedule();
+          }}
+          position={chipPos}
+        />
+        {panelOpen && chipBox && (
+          <FindingsPanel
+            items={panelOrder(items.map((t) => t.finding)).map((finding) => ({
+              key: items.find((t) => t.finding === finding)?.key ?? '',
+              finding,
+            }))}
+            anchor={chipBox}
+            viewport={viewport}
+            onGoTo={goTo}
+          />
+        )}
+        {open && anchor && card && (
+          <FindingCard
+            finding={open.finding}
+            anchor={anchor}
+            viewport={viewport}
+            note={card.note}
+            canApply={
+              open.finding.suggestion !== undefined &&
+              (open.finding.field === 'body' || open.finding.field === 'subject')
+            }
+            onApply={() => apply(open)}
+            onDismiss={() => dismiss(open)}
+            onReport={() => void report(open)}
+            onClose={closeCard}
+            onHover={(inside) => {
+              hoveringCard = inside;
+              if (!inside) scheduleHoverClose();
+            }}
+          />
+        )}
+      </>,
+      mountPoint,
+    );
+  };
+
+  // ---- card actions ----
+  const openCard = (key: string, pinned: boolean) => {
+    card = { key, pinned };
+    schedule();
+  };
+  const closeCard = () => {
+    card = null;
+    hoveringCard = false;
+    schedule();
+  };
+  const setNote = (key: string, note: string) => {
+    if (card?.key === key) card = { ...card, note, pinned: true };
+    schedule();
+  };
+
+  const apply = (t: Tracked) => {
+    const { field, start, end, suggestion } = t.finding;
+    if (suggestion === undefined || (field !== 'body' && field !== 'subject')) return;
+    const outcome = window.applySuggestion(field, start, end, t.expected, suggestion);
+    if (outcome.ok) {
+      applied.add(t.key);
+      closeCard();
+    } else {
+      setNote(t.key, `Not applied: ${outcome.reason}. The next check will show where it is now.`);
     }
   };
-  const view = doc.defaultView;
-  const reposition = () => draw();
-  view?.addEventListener('resize', reposition, { signal });
-  view?.addEventListener('scroll', reposition, { capture: true, passive: true, signal });
+
+  const dismiss = (t: Tracked) => {
+    dismissed.add(dismissalKey(t.finding));
+    closeCard();
+  };
+
+  const report = async (t: Tracked) => {
+    const send = deps.report;
+    if (!send) return;
+    setNote(t.key, 'Reporting…');
+    const answer = await send({
+      ruleId: t.finding.ruleId,
+      category: t.finding.category,
+      excerptLength: t.finding.excerpt.length,
+      site: deps.site ?? 'fake',
+    });
+    if (signal.aborted) return;
+    setNote(
+      t.key,
+      answer.ok
+        ? 'Reported. The report stays on this computer and holds no email text.'
+        : `Could not report: ${answer.reason}`,
+    );
+  };
+
+  const goTo = (key: string) => {
+    panelOpen = false;
+    const t = tracked.find((item) => item.key === key);
+    if (!t) return;
+    if (t.finding.field === 'body' && t.range && stillMatches(t)) {
+      const target = t.range.startContainer.parentElement;
+      target?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    } else if (t.finding.field === 'subject') {
+      window.subjectElement()?.scrollIntoView({ block: 'nearest' });
+    }
+    openCard(key, true);
+  };
+
+  // ---- pointer and keyboard: the editor keeps every event; Preflight only watches ----
+  const hitTest = (x: number, y: number): string | null => {
+    for (const [key, boxes] of lines) for (const box of boxes) if (contains(box, x, y, 1)) return key;
+    return null;
+  };
+  let hoverTimer: ReturnType<typeof setTimeout> | undefined;
+  let hoverKey: string | null = null;
+  const clearHoverTimer = () => {
+    if (hoverTimer !== undefined) clearTimeout(hoverTimer);
+    hoverTimer = undefined;
+  };
+  const scheduleHoverClose = () => {
+    clearHoverTimer();
+    hoverTimer = setTimeout(() => {
+      if (card && !card.pinned && !hoveringCard && hoverKey !== card.key) closeCard();
+    }, HOVER_CLOSE_MS);
+  };
+  let pointer: { x: number; y: number } | null = null;
+  let pointerFrame = 0;
+  const onPointerFrame = () => {
+    pointerFrame = 0;
+    if (!pointer || signal.aborted) return;
+    const key = hitTest(pointer.x, pointer.y);
+    if (key === hoverKey) return;
+    hoverKey = key;
+    if (key) {
+      if (card?.pinned) return;
+      clearHoverTimer();
+      hoverTimer = setTimeout(() => {
+        if (hoverKey === key && !card?.pinned) openCard(key, false);
+      }, HOVER_OPEN_MS);
+    } else if (card && !card.pinned) scheduleHoverClose();
+  };
+  const fromOverlay = (event: Event) => event.composedPath().includes(host);
+  if (view) {
+    const opts = { capture: true, passive: true, signal } as const;
+    view.addEventListener(
+      'mousemove',
+      (event) => {
+        if (lines.size === 0 && !card) return;
+        if (fromOverlay(event)) return;
+        pointer = { x: event.clientX, y: event.clientY };
+        if (!pointerFrame) pointerFrame = view.requestAnimationFrame(onPointerFrame);
+      },
+      opts,
+    );
+    view.addEventListener(
+      'pointerdown',
+      (event) => {
+        if (fromOverlay(event)) return;
+        const key = hitTest(event.clientX, event.clientY);
+        if (panelOpen) {
+          panelOpen = false;
+          schedule();
+        }
+        // A click on flagged text opens its card (after the editor has placed the caret); anywhere else
+        // closes it.
+        if (key) openCard(key, true);
+        else if (card) closeCard();
+      },
+      opts,
+    );
+    view.addEventListener(
+      'keydown',
+      (event) => {
+        if (event.key !== 'Escape' || (!card && !panelOpen)) return;
+        card = null;
+        panelOpen = false;
+        schedule();
+      },
+      opts,
+    );
+    view.addEventListener('resize', schedule, opts);
+    view.addEventListener('scroll', schedule, opts);
+  }
+  window.onChange(schedule, signal);
+
   signal.addEventListener(
     'abort',
     () => {
+      clearHoverTimer();
+      if (frame && view) view.cancelAnimationFrame(frame);
+      if (pointerFrame && view) view.cancelAnimationFrame(pointerFrame);
+      resizeObserver?.disconnect();
       render(null, mountPoint);
       host.remove();
     },
     { once: true },
   );
-  draw();
+  measureAndDraw();
+
   return {
     show(next) {
       state = next;
-      draw();
+      if (next.kind === 'result') {
+        tracked = track(next.result.findings);
+        applied.clear();
+      } else if (next.kind === 'unavailable') {
+        tracked = [];
+      }
+      schedule();
     },
   };
+
+  function track(findings: readonly Finding[]): Tracked[] {
+    const map = window.bodyMap();
+    const subject = window.subjectElement()?.value ?? '';
+    return findings.map((finding, i) => {
+      const key = `${i}:${finding.ruleId}:${finding.field}:${finding.start}`;
+      if (finding.field === 'body' && map) {
+        const expected = map.text.slice(finding.start, finding.end);
+        return { key, finding, expected, range: rangeFor(map, finding.start, finding.end, doc) ?? undefined };
+      }
+      if (finding.field === 'subject')
+        return { key, finding, expected: subject.slice(finding.start, finding.end) };
+      return { key, finding, expected: finding.excerpt };
+    });
+  }
 }

@@ -33,6 +33,17 @@ export function createFakeAdapter(): ComposeAdapter & { open(initial?: Partial<D
           signal.addEventListener('abort', () => listeners.delete(callback), { once: true });
         },
         editorRect: () => null,
+        bodyElement: () => null,
+        subjectElement: () => null,
+        bodyMap: () => null,
+        applySuggestion(field, start, end, expected, text) {
+          const current = field === 'body' ? draft.body : draft.subject;
+          if (current.slice(start, end) !== expected) return { ok: false, reason: 'the text has changed' };
+          const next = current.slice(0, start) + text + current.slice(end);
+          draft = field === 'body' ? { ...draft, body: next } : { ...draft, subject: next };
+          for (const listener of listeners) listener();
+          return { ok: true };
+        },
       };
       emit?.(window, controller.signal);
       return {

@@ -1,4 +1,5 @@
 import { queryAll, queryFirst, uniqueElements, watchRoots } from '../dom.ts';
+import { applyToField, mapEditor } from '../editor.ts';
 import type { ComposeAdapter, ComposeWindow } from '../types.ts';
 import { readGmailDraft } from './read-draft.ts';
 import { gmailSelectors as S } from './selectors.ts';
@@ -11,6 +12,14 @@ function findRoots(scope: ParentNode): Element[] {
   const editors = queryAll(scope, S.body);
   return uniqueElements(
     editors.map((editor) => S.composeRoot.map((sel) => editor.closest(sel)).find(Boolean)),
+  );
+}
+
+function body(root: Element): HTMLElement | null {
+  return (
+    (queryAll(root, S.body).find(
+      (el) => el.getAttribute('contenteditable') === 'true',
+    ) as HTMLElement | null) ?? null
   );
 }
 
@@ -29,6 +38,22 @@ function makeWindow(root: Element): ComposeWindow {
       root.addEventListener('input', callback, { capture: true, signal });
     },
     editorRect: () => queryFirst(root, S.body)?.getBoundingClientRect() ?? null,
+    bodyElement: () => body(root),
+    subjectElement: () => queryFirst(root, S.subject) as HTMLInputElement | null,
+    bodyMap() {
+      const editor = body(root);
+      return editor ? mapEditor(editor) : null;
+    },
+    applySuggestion(field, start, end, expected, text) {
+      return applyToField(
+        field,
+        { editor: body(root), subject: queryFirst(root, S.subject) as HTMLInputElement | null },
+        start,
+        end,
+        expected,
+        text,
+      );
+    },
   };
 }
 

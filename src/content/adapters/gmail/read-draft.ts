@@ -1,5 +1,6 @@
 import type { Draft } from '../../../engine/schemas/draft.ts';
-import { queryAll, queryFirst, visibleText } from '../dom.ts';
+import { queryAll, queryFirst } from '../dom.ts';
+import { editorText } from '../editor.ts';
 import { gmailSelectors as S } from './selectors.ts';
 
 const FIELDS = ['to', 'cc', 'bcc'] as const;
@@ -28,7 +29,7 @@ export function readRecipients(root: Element, field: (typeof FIELDS)[number]): s
 
 export function readGmailDraft(root: Element): Draft {
   const subject = (queryFirst(root, S.subject) as HTMLInputElement | null)?.value ?? '';
-  const body = visibleText(queryFirst(root, S.body));
+  const body = editorText(queryFirst(root, S.body));
   return {
     subject,
     body,

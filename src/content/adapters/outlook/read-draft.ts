@@ -1,5 +1,6 @@
 import type { Draft } from '../../../engine/schemas/draft.ts';
-import { queryAll, queryFirst, visibleText } from '../dom.ts';
+import { queryAll, queryFirst } from '../dom.ts';
+import { editorText } from '../editor.ts';
 import { outlookSelectors as S } from './selectors.ts';
 
 /** A chip shows a name, an address, or "Name <address>"; an address anywhere in its attributes wins. */
@@ -36,7 +37,7 @@ export function readOutlookDraft(root: Element): Draft {
   const [to, cc, bcc] = [0, 1, 2].map((i) => (wells[i] ? readWell(wells[i]) : []));
   return {
     subject: (queryFirst(root, S.subject) as HTMLInputElement | null)?.value ?? '',
-    body: visibleText(queryFirst(root, S.body)),
+    body: editorText(queryFirst(root, S.body)),
     to: to ?? [],
     cc: cc ?? [],
     bcc: bcc ?? [],
