@@ -564,6 +564,10 @@ export const RULE_PACK: RulePack = {
           {
             "text": "Our platform is ｆully ѕecure.",
             "why": "fullwidth and Cyrillic look-alike letters are folded"
+          },
+          {
+            "text": "The move has absolutely no downtime, and the new plan gives you unlimited storage.",
+            "why": "the \"no\" of one claim does not negate the next clause's claim"
           }
         ],
         "pass": [
