@@ -566,8 +566,8 @@ export const RULE_PACK: RulePack = {
             "why": "fullwidth and Cyrillic look-alike letters are folded"
           },
           {
-            "text": "The move has absolutely no downtime, and the new plan gives you unlimited storage.",
-            "why": "the \"no\" of one claim does not negate the next clause's claim"
+            "text": "There is no setup fee, and the new plan gives you unlimited storage.",
+            "why": "a \"no\" in one clause does not negate the claim in the next"
           }
         ],
         "pass": [
