@@ -183,6 +183,15 @@ describe('checkDraft', () => {
   });
 });
 
+describe('negation reach', () => {
+  it('does not carry the "no" of one claim across ", and" into the next clause', () => {
+    const body =
+      'Hi Dana,\n\nWe are guaranteeing a seamless migration with absolutely no downtime, and the new plan gives you unlimited storage.\n\nSam';
+    const excerpts = checkDraft(draft(body)).findings.map((f) => f.excerpt);
+    expect(excerpts).toEqual(expect.arrayContaining(['guaranteeing', 'no downtime', 'unlimited']));
+  });
+});
+
 describe('cross-account', () => {
   const accounts = Array.from({ length: 5000 }, (_, i) => ({
     id: `acct-${i}`,
