@@ -105,6 +105,20 @@ describe('compose session', () => {
     expect(last(states)).toMatchObject({ kind: 'result', blocking: 1 });
   });
 
+  it('keeps the last counts on the chip while the next check runs', async () => {
+    const { adapter, states, checker } = setup();
+    const compose = adapter.open({ body: 'No! Never!' });
+    await vi.runAllTimersAsync();
+    checker.slowNext();
+    compose.edit({ body: 'No! Never! Ever!' });
+    await vi.advanceTimersByTimeAsync(300);
+    expect(last(states)).toEqual({ kind: 'checking', last: { blocking: 2, warnings: 0 } });
+    checker.releaseAll();
+    await vi.runAllTimersAsync();
+    expect(last(states)).toMatchObject({ kind: 'result', blocking: 3 });
+    expect(states[0]).toEqual({ kind: 'checking' });
+  });
+
   it('says plainly when the checker cannot answer', async () => {
     const adapter = createFakeAdapter();
     const states: ChipState[] = [];

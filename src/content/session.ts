@@ -4,8 +4,14 @@ import type { CheckResult } from '../engine/schemas/finding.ts';
 import type { Result } from '../shared/messages.ts';
 import type { ComposeWindow } from './adapters/types.ts';
 
+export interface Counts {
+  blocking: number;
+  warnings: number;
+}
+
 export type ChipState =
-  | { kind: 'checking' }
+  /** `last`: the counts of the latest answer, kept on screen while the next check runs. */
+  | { kind: 'checking'; last?: Counts }
   | { kind: 'result'; blocking: number; warnings: number; result: CheckResult }
   | { kind: 'unavailable'; reason: string };
 
@@ -33,10 +39,12 @@ export function startSession(
   const pause = deps.debounceMs ?? TYPING_PAUSE_MS;
   let version = 0;
   let timer: unknown;
+  let last: Counts | undefined;
 
   const checkNow = async () => {
     const mine = ++version;
-    deps.view.show({ kind: 'checking' });
+    // The chip keeps the last counts while checking, so it does not flash "0" on every pause in typing.
+    deps.view.show(last ? { kind: 'checking', last } : { kind: 'checking' });
     const answer = await deps.check(window.readDraft());
     // A result for an older version of the text is never drawn.
     if (signal.aborted || mine !== version) return;
@@ -45,12 +53,11 @@ export function startSession(
       return;
     }
     const { findings } = answer.data.result;
-    deps.view.show({
-      kind: 'result',
+    last = {
       blocking: findings.filter((f) => f.severity === 'block').length,
       warnings: findings.filter((f) => f.severity === 'warn').length,
-      result: answer.data.result,
-    });
+    };
+    deps.view.show({ kind: 'result', ...last, result: answer.data.result });
   };
 
   window.onChange(() => {

@@ -172,9 +172,10 @@ export function mountOverlay(
     const chipHeight = chip?.offsetHeight ?? 0;
     let chipPos: { top: number; left: number; hidden: boolean } | null = null;
     if (editorRect) {
-      // Bottom-right corner of the editor, inside it, clear of the text's first line.
-      const top = Math.max(0, Math.min(editorRect.bottom, viewportBox().bottom) - 30);
-      const left = Math.max(0, editorRect.right - chipWidth - 8);
+      // Just above the editor's top-right corner, outside the text: inside the editor it would cover what
+      // is written there, such as the quoted message at the bottom of an inline reply.
+      const top = Math.max(0, Math.min(editorRect.top, viewportBox().bottom) - (chipHeight || 26) - 4);
+      const left = Math.max(0, editorRect.right - chipWidth);
       chipPos = { top, left, hidden: editorRect.width === 0 };
       chipBox = { left, top, right: left + chipWidth, bottom: top + chipHeight };
     }

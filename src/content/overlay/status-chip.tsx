@@ -1,4 +1,5 @@
-import type { ChipState } from '../session.ts';
+import { useRef } from 'preact/hooks';
+import type { ChipState, Counts } from '../session.ts';
 
 const COLORS = { block: '#b3261e', warn: '#8a5a00', ok: '#1b6e3a', idle: '#5f6368' } as const;
 
@@ -13,22 +14,37 @@ export interface StatusChipProps {
 }
 
 export function StatusChip({ state, counts, expanded = false, onToggle, position }: StatusChipProps) {
+  // The counts last shown with a result (after dismissals): a new check keeps them until it answers.
+  const shown = useRef<Counts | null>(null);
   let text: string;
   let color: string;
   let blocking = 0;
   let warnings = 0;
   let title: string;
   if (state.kind === 'checking') {
-    text = 'Preflight: checking…';
-    color = COLORS.idle;
+    const previous = shown.current ?? state.last;
     title = 'Checking this email against the Customer Policy';
+    if (previous) {
+      blocking = previous.blocking;
+      warnings = previous.warnings;
+      color = blocking > 0 ? COLORS.block : warnings > 0 ? COLORS.warn : COLORS.idle;
+      text =
+        blocking + warnings === 0
+          ? 'Preflight: checking…'
+          : `Preflight: ${plural(blocking, 'blocking issue')}, ${plural(warnings, 'warning')} · checking…`;
+    } else {
+      text = 'Preflight: checking…';
+      color = COLORS.idle;
+    }
   } else if (state.kind === 'unavailable') {
+    shown.current = null;
     text = 'Preflight: checker unavailable';
     color = COLORS.idle;
     title = state.reason;
   } else {
     blocking = counts?.blocking ?? state.blocking;
     warnings = counts?.warnings ?? state.warnings;
+    shown.current = { blocking, warnings };
     color = blocking > 0 ? COLORS.block : warnings > 0 ? COLORS.warn : COLORS.ok;
     text =
       blocking + warnings === 0

@@ -18,4 +18,20 @@ export const outlookSelectors = {
   chipText: ['[class*="individualText-"]', '[class*="textContainer-"]'],
   signature: ['#Signature'],
   replyHeader: ['#divRplyFwdMsg', '#appendonsend'],
+  /** Attachment well in the compose ([U]: Fluent cards; labels and test ids vary by build). */
+  attachmentItem: [
+    '[role="listbox"][aria-label*="ttachment"] [role="option"]',
+    '[data-testid="AttachmentCard"]',
+  ],
+  attachmentName: ['[data-testid="AttachmentCardName"]', '[class*="fileName"]', '[title]'],
+  /** The read view the compose is docked under (reply in the reading pane). */
+  readCompose: ['[data-app-section="MailReadCompose"]'],
+  conversation: ['#ConversationReadingPaneContainer', '[data-app-section="ConversationContainer"]'],
+  conversationSubject: ['[role="heading"] [title]', '[role="heading"]'],
+  message: ['[role="listitem"]'],
+  messageSender: ['[data-lpc-hover-target-id]', '[aria-label*="@"]'],
+  /** [U]: the received time of a message in the reading pane. */
+  messageDate: ['[data-testid="SentReceivedSavedTime"]', 'time[datetime]'],
+  /** The signed-in account, from the account manager in the header ([U]). */
+  account: ['#mectrl_currentAccount_secondary', '[aria-label^="Account manager"][aria-label*="@"]'],
 } as const;

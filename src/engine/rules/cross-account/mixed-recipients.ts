@@ -1,9 +1,15 @@
 import { defineRule, type RawFinding } from '../../rule.ts';
+import { recipientAccounts } from '../../text/address.ts';
 
 const POLICY = {
   accounts: [
     { id: 'acme', name: 'Acme Robotics', domains: ['acme.example'] },
-    { id: 'globex', name: 'Globex Corporation', domains: ['globex.example'] },
+    {
+      id: 'globex',
+      name: 'Globex Corporation',
+      domains: ['globex.example'],
+      contacts: ['Hank Scorpio <hank@globex.example>', 'Mindy Simmons'],
+    },
   ],
   organization: { internalDomains: ['ourco.example'] },
 };
@@ -26,6 +32,19 @@ export const rule = defineRule(
           policy: POLICY,
           why: 'bcc and subdomains count',
         },
+        {
+          to: ['wile@acme.example', 'Hank Scorpio'],
+          text: 'Hi both,\nNotes below.',
+          policy: POLICY,
+          why: 'a name alone (an Outlook chip) resolves through the account contacts',
+        },
+        {
+          to: ['Mindy Simmons'],
+          cc: ['wile@acme.example'],
+          text: 'Hi Mindy,\nNotes below.',
+          policy: POLICY,
+          why: 'a contact listed by name only',
+        },
       ],
       pass: [
         {
@@ -40,22 +59,35 @@ export const rule = defineRule(
           text: 'Hi both,\nNotes below.',
           policy: POLICY,
         },
+        {
+          to: ['wile@acme.example', 'Jane Doe'],
+          text: 'Hi both,\nNotes below.',
+          policy: POLICY,
+          why: 'a name no contact entry matches belongs to no account',
+        },
+        {
+          to: ['Hank', 'wile@acme.example'],
+          text: 'Hi both,\nNotes below.',
+          policy: POLICY,
+          why: 'a first name alone is not a contact',
+        },
       ],
     },
   },
   (ctx): RawFinding[] => {
-    const accounts = ctx.recipientAccounts;
-    if (accounts.length < 2) return [];
-    const first = accounts[0]!;
+    const owners = recipientAccounts(ctx.recipients, ctx.compiled.accounts);
+    if (owners.ids.length < 2) return [];
+    const first = owners.ids[0]!;
     const name = (id: string) => ctx.compiled.accounts.get(id)?.name ?? id;
     const out: RawFinding[] = [];
     for (const r of ctx.recipients) {
-      if (r.owner.kind !== 'account' || r.owner.id === first) continue;
+      const id = owners.accountOf(r);
+      if (id === undefined || id === first) continue;
       out.push({
         field: 'recipients',
         start: r.start,
         end: r.end,
-        message: `${r.email} is at ${name(r.owner.id)}, while this email also goes to ${name(first)}: two customer accounts in one email.`,
+        message: `${r.email || r.displayName} is at ${name(id)}, while this email also goes to ${name(first)}: two customer accounts in one email.`,
       });
     }
     return out;

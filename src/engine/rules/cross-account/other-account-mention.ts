@@ -1,6 +1,7 @@
 import type { DirectoryValue } from '../../compile.ts';
 import type { CheckContext } from '../../context.ts';
 import { defineRule, type RawFinding } from '../../rule.ts';
+import { recipientAccounts } from '../../text/address.ts';
 import type { FieldText } from '../../text/field.ts';
 
 const DOMAIN_SHAPE = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$/;
@@ -42,6 +43,11 @@ const GLOBEX = {
 };
 const SUMMIT = { id: 'summit', name: 'Summit', domains: ['summit.example'] };
 const POLICY = { accounts: [ACME, GLOBEX, SUMMIT], organization: { internalDomains: ['ourco.example'] } };
+const ACME_WITH_CONTACTS = { ...ACME, contacts: ['wile.coyote@acme.example', 'Road Runner'] };
+const POLICY_CONTACTS = {
+  accounts: [ACME_WITH_CONTACTS, GLOBEX, SUMMIT],
+  organization: { internalDomains: ['ourco.example'] },
+};
 
 function accountLabel(ctx: CheckContext, id: string): string {
   return ctx.compiled.accounts.get(id)?.name ?? id;
@@ -151,6 +157,18 @@ export const rule = defineRule(
           policy: POLICY,
           why: 'a capitalised common-word account name',
         },
+        {
+          to: ['Wile Coyote'],
+          text: 'Hi Wile,\nGlobex saw a 30% drop in tickets after the same change.',
+          policy: POLICY_CONTACTS,
+          why: 'a name-only recipient resolved through a contact address (wile.coyote@...)',
+        },
+        {
+          to: ['Jane Doe', 'wile@acme.example'],
+          text: 'Hi both,\nGlobex saw a 30% drop in tickets.',
+          policy: POLICY,
+          why: 'an unresolved name next to a known recipient: the known one decides',
+        },
       ],
       pass: [
         {
@@ -177,12 +195,35 @@ export const rule = defineRule(
           policy: POLICY,
           why: 'subdomains belong to the account',
         },
+        {
+          to: ['Hank Scorpio'],
+          text: 'Hi Hank,\nGlobex saw a 30% drop in tickets after the change.',
+          policy: POLICY,
+          why: 'a name-only recipient resolved through the contact "Hank Scorpio <hank@...>"',
+        },
+        {
+          to: ['Road Runner'],
+          subject: 'Acme Robotics rollout',
+          text: 'Hi,\nAcme Robotics is all set.',
+          policy: POLICY_CONTACTS,
+          why: 'a contact listed by name only',
+        },
+        {
+          to: ['Jane Doe'],
+          cc: ['pat@ourco.example'],
+          text: 'Hi Jane,\nGlobex saw a 30% drop in tickets after the change.',
+          policy: POLICY,
+          why: 'every customer recipient is an unresolved name: no guess about whose data this is',
+        },
       ],
     },
   },
   (ctx) => {
     if (ctx.internalOnly || ctx.recipients.length === 0 || ctx.compiled.accounts.size === 0) return [];
-    const own = new Set(ctx.recipientAccounts);
+    const owners = recipientAccounts(ctx.recipients, ctx.compiled.accounts);
+    // Names the contacts do not resolve could be anyone, the account named in the text included.
+    if (owners.onlyUnresolvedNames) return [];
+    const own = new Set(owners.ids);
     const target =
       own.size > 0 ? [...own].map((id) => accountLabel(ctx, id)).join(' and ') : 'this recipient';
     return [
