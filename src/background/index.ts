@@ -1,5 +1,6 @@
 // Service worker (Chrome) / background script (Firefox): the policy engine behind one message router.
 import browser from 'webextension-polyfill';
+import { appendAuditEntry, listAuditEntries } from '../platform/audit.ts';
 import { appendFalsePositiveReport } from '../platform/reports.ts';
 import { loadSavedPolicy } from '../platform/storage.ts';
 import type { WorkerContext } from './context.ts';
@@ -11,6 +12,7 @@ const ctx: WorkerContext = {
   now: () => Date.now(),
   counters: { checks: 0 },
   storeReport: appendFalsePositiveReport,
+  audit: { append: (entry) => appendAuditEntry(entry), list: listAuditEntries },
   async loadPolicy() {
     const saved = await loadSavedPolicy();
     return saved ? { policy: saved, source: 'user' } : { policy: undefined, source: 'default' };

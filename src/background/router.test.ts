@@ -10,6 +10,7 @@ function context(overrides: Partial<WorkerContext> = {}): WorkerContext {
     now: () => (clock += 5),
     counters: { checks: 0 },
     storeReport: async () => 1,
+    audit: { append: async () => 1, list: async () => [] },
     loadPolicy: async () => ({ policy: undefined, source: 'default' }),
     ...overrides,
   };

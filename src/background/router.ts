@@ -6,7 +6,9 @@ import {
   type ResponseFor,
 } from '../shared/messages.ts';
 import type { WorkerContext } from './context.ts';
+import { auditAppend, auditExport, auditList } from './handlers/audit.ts';
 import { check } from './handlers/check.ts';
+import { gateCheck, getGateSettings } from './handlers/gate.ts';
 import { getStatus } from './handlers/get-status.ts';
 import { ping } from './handlers/ping.ts';
 import { reportFalsePositive } from './handlers/report-false-positive.ts';
@@ -20,6 +22,11 @@ const handlers: Handlers = {
   'get-status': getStatus,
   check,
   'report-false-positive': reportFalsePositive,
+  'gate-check': gateCheck,
+  'gate-settings': getGateSettings,
+  'audit-append': auditAppend,
+  'audit-list': auditList,
+  'audit-export': auditExport,
 };
 
 /** Parses a raw message and runs its handler; a bad message or a failing handler answers with a reason. */

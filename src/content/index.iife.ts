@@ -3,7 +3,10 @@ import { sendRequest } from '../platform/client.ts';
 import { gmailAdapter } from './adapters/gmail/index.ts';
 import { outlookAdapter } from './adapters/outlook/index.ts';
 import type { ComposeAdapter } from './adapters/types.ts';
+import { createSendGate, type SendGate } from './gate/gate.ts';
+import { installInterceptor } from './gate/intercept.ts';
 import { mountOverlay } from './overlay/mount.tsx';
+import { createSendDialogView } from './overlay/send-dialog.tsx';
 import { startSession } from './session.ts';
 
 export function adapterForHost(host: string): ComposeAdapter | undefined {
@@ -15,8 +18,25 @@ export function adapterForHost(host: string): ComposeAdapter | undefined {
 const adapter = adapterForHost(location.host);
 if (adapter) {
   const controller = new AbortController();
+  // The send gate's listeners go first, synchronously at document_start, before any compose exists.
+  let gate: SendGate | undefined;
+  const interceptor = installInterceptor(
+    window,
+    adapter.send,
+    (gesture) => gate?.onGesture(gesture),
+    controller.signal,
+  );
+  gate = createSendGate({
+    site: adapter.site,
+    gateCheck: (draft, timeoutMs) => sendRequest({ kind: 'gate-check', draft }, { timeoutMs }),
+    gateSettings: () => sendRequest({ kind: 'gate-settings' }),
+    audit: (entry) => sendRequest({ kind: 'audit-append', entry }, { timeoutMs: 3000 }),
+    releaseClick: (target) => interceptor.releaseClick(target),
+    view: createSendDialogView(document),
+  });
   document.documentElement.setAttribute('data-preflight-active', adapter.site);
   adapter.observeComposeWindows(controller.signal, (composeWindow, signal) => {
+    gate?.register(composeWindow, signal);
     const view = mountOverlay(composeWindow, signal, {
       site: adapter.site,
       report: (report) => sendRequest({ kind: 'report-false-positive', report }),

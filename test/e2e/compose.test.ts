@@ -214,7 +214,12 @@ async function exerciseDoNoHarm(page: Page, compose: Locator, site: Site, typed:
   if (site === 'gmail') await addRecipient(page, compose, 'to', 'dana@contoso-health.example');
   const sentBefore = (await sentLog(page)).length;
   await clickSend(page, compose);
-  const log = await waitForSends(page, sentBefore + 1);
+  // The draft breaks a blocking rule (the subject's placeholder): the send gate holds it until a person
+  // decides, on the record.
+  await page.locator('[data-preflight-dialog="held"]').waitFor({ timeout: 15_000 });
+  await page.locator('[data-preflight-justification]').fill('Sent as typed to compare the text');
+  await page.locator('[data-preflight-action="send-anyway"]').click();
+  const log = await waitForSends(page, sentBefore + 1, 10_000);
   const sent = log[log.length - 1];
   expect(sent?.body).toBe(shown);
   expect(sent?.body.startsWith(typed)).toBe(true);

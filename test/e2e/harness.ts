@@ -564,3 +564,141 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: false });
   return file;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Other Gmail surfaces, draft facts (attachments, thread time) and the saved policy
+
+export const GMAIL_VARIANT_FILES = {
+  popout: join(FIXTURES_DIR, 'gmail-popout-2026-11.html'),
+  fullscreen: join(FIXTURES_DIR, 'gmail-fullscreen-2026-11.html'),
+} as const;
+export type GmailVariant = keyof typeof GMAIL_VARIANT_FILES;
+
+/**
+ * Opens a Gmail surface that lives in its own document (a popped-out compose, a full-screen compose) on
+ * mail.google.com, with the strict CSP. A page-level route wins over routeMailHosts' context route.
+ */
+export async function openGmailVariant(
+  context: BrowserContext,
+  variant: GmailVariant,
+  options: OpenOptions = {},
+): Promise<Page> {
+  const page = await context.newPage();
+  const nonce = randomBytes(16).toString('base64');
+  await page.route(`https://${GMAIL_HOST}/**`, async (route) => {
+    if (route.request().resourceType() !== 'document') {
+      await route.fulfill({ status: 404, contentType: 'text/plain; charset=utf-8', body: 'not found' });
+      return;
+    }
+    const html = (await fixtureText(GMAIL_VARIANT_FILES[variant])).split(NONCE_PLACEHOLDER).join(nonce);
+    await route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      headers: { 'cache-control': 'no-store', 'content-security-policy': gmailCspHeader(nonce) },
+      body: html,
+    });
+  });
+  const path =
+    options.path ?? (variant === 'popout' ? '/mail/u/0/?view=cm&fs=1&tf=1' : '/mail/u/0/#inbox?compose=new');
+  const timeout = options.timeoutMs ?? 15_000;
+  await page.goto(`https://${GMAIL_HOST}${path}`, { waitUntil: 'domcontentloaded', timeout });
+  await page.waitForFunction(
+    () => document.documentElement.getAttribute('data-fixture-ready') === 'gmail',
+    null,
+    {
+      timeout,
+    },
+  );
+  return page;
+}
+
+/** Attaches a file (by name only) to a compose, as the fixture's own attachment chip or card. */
+export async function attachFile(page: Page, compose: Locator, name: string): Promise<void> {
+  const site = await siteOf(compose);
+  const id =
+    site === 'gmail'
+      ? await compose.locator('input[name="composeid"]').inputValue()
+      : await compose.evaluate((el) => el.id);
+  const ok = await page.evaluate(
+    ([s, composeId, file]) => {
+      const fixture = (window as unknown as { __fixture?: { attach?: (...args: string[]) => boolean } })
+        .__fixture;
+      if (!fixture?.attach) return false;
+      return s === 'gmail'
+        ? fixture.attach(composeId as string, file as string)
+        : fixture.attach(file as string);
+    },
+    [site, id, name] as const,
+  );
+  if (!ok) throw new Error(`The fixture could not attach ${name}`);
+}
+
+/** Formats a local time the way Gmail titles a message date: "Mon, Nov 23, 2026, 9:14 AM". */
+export function gmailDateTitle(date: Date): string {
+  const day = date.toLocaleDateString('en-US', { weekday: 'short' });
+  const month = date.toLocaleDateString('en-US', { month: 'short' });
+  const h = date.getHours() % 12 || 12;
+  const m = String(date.getMinutes()).padStart(2, '0');
+  return `${day}, ${month} ${date.getDate()}, ${date.getFullYear()}, ${h}:${m} ${date.getHours() < 12 ? 'AM' : 'PM'}`;
+}
+
+/**
+ * Sets the time of the thread's last (customer) message, in the page's own clock and zone, and optionally
+ * a severity label on the thread ("Sev 2"), as Gmail shows them in the read view.
+ */
+export async function setGmailThread(
+  page: Page,
+  options: { hoursAgo: number; severityLabel?: string },
+): Promise<void> {
+  await page.evaluate(
+    ({ hoursAgo, severityLabel }) => {
+      const date = new Date(Date.now() - hoursAgo * 3_600_000);
+      const day = date.toLocaleDateString('en-US', { weekday: 'short' });
+      const month = date.toLocaleDateString('en-US', { month: 'short' });
+      const h = date.getHours() % 12 || 12;
+      const m = String(date.getMinutes()).padStart(2, '0');
+      const title = `${day}, ${month} ${date.getDate()}, ${date.getFullYear()}, ${h}:${m} ${date.getHours() < 12 ? 'AM' : 'PM'}`;
+      const messages = document.querySelectorAll('[data-thread-perm-id] .adn');
+      const stamp = messages[messages.length - 1]?.querySelector('span.g3');
+      if (stamp) {
+        stamp.setAttribute('title', title);
+        stamp.setAttribute('aria-label', title);
+        stamp.textContent = `${month} ${date.getDate()}, ${h}:${m} (${Math.round(hoursAgo)} hours ago)`;
+      }
+      const thread = document.querySelector('[data-thread-perm-id]');
+      if (severityLabel && thread && !thread.querySelector('.ar.as')) {
+        const row = document.createElement('div');
+        row.className = 'ar as';
+        const label = document.createElement('div');
+        label.className = 'at';
+        label.setAttribute('title', severityLabel);
+        label.textContent = severityLabel;
+        row.append(label);
+        thread.querySelector('h2.hP')?.after(row);
+      }
+    },
+    { hoursAgo: options.hoursAgo, severityLabel: options.severityLabel ?? '' },
+  );
+}
+
+/** Saves a policy in the extension's storage through its worker (the worker reads it on each check). */
+export async function savePolicy(browser: LaunchedBrowser, policy: unknown): Promise<void> {
+  if (!browser.worker) throw new Error('no extension worker');
+  await browser.worker.evaluate(async (value) => {
+    const api = (
+      globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }
+    ).chrome;
+    await api.storage.local.set({ policy: value });
+  }, policy);
+}
+
+/** Removes the saved policy: the built-in one applies again. */
+export async function clearPolicy(browser: LaunchedBrowser): Promise<void> {
+  if (!browser.worker) throw new Error('no extension worker');
+  await browser.worker.evaluate(async () => {
+    const api = (
+      globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }
+    ).chrome;
+    await api.storage.local.remove('policy');
+  });
+}

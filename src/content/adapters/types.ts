@@ -34,8 +34,33 @@ export interface ComposeWindow {
   ): ApplyOutcome;
 }
 
+/** How a person asked to send: the Send button by pointer, Enter/Space on it, a shortcut, a send menu. */
+export type SendVia = 'click' | 'button-key' | 'shortcut' | 'schedule';
+
+/** Dispatches the full mouse sequence on an element with Preflight's own interception stood aside. */
+export type ReleaseClick = (target: Element) => void;
+
+/** One raw event read as part of a send: which compose it sends, and how to run that send again. */
+export interface SendGesture {
+  readonly root: Element;
+  readonly via: SendVia;
+  /** True for the event that starts the send (it is checked); false for the rest of the gesture, which is
+   * only swallowed (pointerdown before a click, Space's keydown before its keyup). */
+  readonly trigger: boolean;
+  /** Runs the site's own send the person asked for, exactly once, resolving the site's nodes again (the
+   * compose may have re-rendered). Resolves to false when there is nothing left to send with. */
+  release(click: ReleaseClick): Promise<boolean>;
+}
+
+/** The site-specific half of the send gate: reads raw events synchronously, keeps no page nodes alive. */
+export interface SendSite {
+  classify(event: Event): SendGesture | null;
+}
+
 export interface ComposeAdapter {
   readonly site: Site;
+  /** Reads events as send attempts; installed on the window before any compose exists. */
+  readonly send: SendSite;
   /** Reports every compose window, those already open and those opened later; each gets its own signal,
    * aborted when the window goes away or the outer signal aborts. */
   observeComposeWindows(

@@ -1,6 +1,7 @@
 // An adapter with no site behind it, for tests of everything above the adapter layer.
 import type { Draft } from '../../../engine/schemas/draft.ts';
 import type { ComposeAdapter, ComposeWindow } from '../types.ts';
+import { createFakeSendSite } from './send.ts';
 
 export interface FakeCompose {
   window: ComposeWindow;
@@ -15,6 +16,7 @@ export function createFakeAdapter(): ComposeAdapter & { open(initial?: Partial<D
   let counter = 0;
   return {
     site: 'fake',
+    send: createFakeSendSite(),
     observeComposeWindows(signal, onWindow) {
       emit = onWindow;
       outer = signal;

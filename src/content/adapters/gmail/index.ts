@@ -3,6 +3,7 @@ import { applyToField, mapEditor } from '../editor.ts';
 import type { ComposeAdapter, ComposeWindow } from '../types.ts';
 import { readGmailDraft } from './read-draft.ts';
 import { gmailSelectors as S } from './selectors.ts';
+import { createGmailSendSite } from './send.ts';
 
 let counter = 0;
 
@@ -59,6 +60,7 @@ function makeWindow(root: Element): ComposeWindow {
 
 export const gmailAdapter: ComposeAdapter = {
   site: 'gmail',
+  send: createGmailSendSite(),
   observeComposeWindows(signal, onWindow) {
     watchRoots(document, findRoots, signal, (root, windowSignal) => onWindow(makeWindow(root), windowSignal));
   },

@@ -3,6 +3,7 @@ import { applyToField, mapEditor } from '../editor.ts';
 import type { ComposeAdapter, ComposeWindow } from '../types.ts';
 import { readOutlookDraft } from './read-draft.ts';
 import { outlookSelectors as S } from './selectors.ts';
+import { createOutlookSendSite } from './send.ts';
 
 let counter = 0;
 
@@ -55,6 +56,7 @@ function makeWindow(root: Element): ComposeWindow {
 
 export const outlookAdapter: ComposeAdapter = {
   site: 'outlook',
+  send: createOutlookSendSite(),
   observeComposeWindows(signal, onWindow) {
     watchRoots(document, findRoots, signal, (root, windowSignal) => onWindow(makeWindow(root), windowSignal));
   },

@@ -1,0 +1,32 @@
+import { checkDraft, withDefaults } from '../../engine/index.ts';
+import type { Policy } from '../../engine/schemas/policy.ts';
+import type { GateSettings, Request, ResponseFor } from '../../shared/messages.ts';
+import type { WorkerContext } from '../context.ts';
+
+export function gateSettings(policy: Policy | undefined): GateSettings {
+  const gate = withDefaults(policy).gate;
+  return { failMode: gate?.failMode ?? 'ask', holdOnWarnings: gate?.holdOnWarnings ?? false };
+}
+
+/** The send gate's final check: the same engine run as `check`, with the gate's settings beside it. */
+export async function gateCheck(
+  request: Extract<Request, { kind: 'gate-check' }>,
+  ctx: WorkerContext,
+): Promise<ResponseFor<'gate-check'>> {
+  const { policy } = await ctx.loadPolicy();
+  const started = ctx.now();
+  const draft = request.draft.now
+    ? request.draft
+    : { ...request.draft, now: new Date(started).toISOString() };
+  const result = checkDraft(draft, policy);
+  ctx.counters.checks += 1;
+  return { kind: 'gate-result', result, gate: gateSettings(policy), elapsedMs: ctx.now() - started };
+}
+
+export async function getGateSettings(
+  _request: Extract<Request, { kind: 'gate-settings' }>,
+  ctx: WorkerContext,
+): Promise<ResponseFor<'gate-settings'>> {
+  const { policy } = await ctx.loadPolicy();
+  return { kind: 'gate-settings', gate: gateSettings(policy) };
+}

@@ -1,0 +1,67 @@
+// The first listener on the page for every event that can send: window, capture phase, registered at
+// document_start, so it runs before any of the site's handlers whenever they were added. A send is stopped
+// synchronously; the decision comes later. Preflight's own release passes through a one-shot bypass.
+import type { SendGesture, SendSite } from '../adapters/types.ts';
+
+export const INTERCEPTED_TYPES = [
+  'keydown',
+  'keyup',
+  'pointerdown',
+  'mousedown',
+  'pointerup',
+  'mouseup',
+  'click',
+] as const;
+
+export interface Interceptor {
+  /** Dispatches mousedown, mouseup, click on `target` with the interception stood aside for exactly those. */
+  releaseClick(target: Element): void;
+}
+
+/** Events on Preflight's own UI (any shadow host marked data-preflight-root) are never sends. */
+export function fromPreflight(event: Event): boolean {
+  for (const node of event.composedPath()) {
+    if ((node as Element).nodeType === 1 && (node as Element).hasAttribute('data-preflight-root'))
+      return true;
+  }
+  return false;
+}
+
+export function installInterceptor(
+  win: Window,
+  site: SendSite,
+  onGesture: (gesture: SendGesture, event: Event) => void,
+  signal: AbortSignal,
+): Interceptor {
+  let bypass = 0;
+  const handler = (event: Event) => {
+    if (bypass > 0 || fromPreflight(event)) return;
+    let gesture: SendGesture | null = null;
+    try {
+      gesture = site.classify(event);
+    } catch {
+      // A selector that throws must never block sending (mail-dom.md §3): let the site handle it.
+      return;
+    }
+    if (!gesture) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    if (gesture.trigger) onGesture(gesture, event);
+  };
+  for (const type of INTERCEPTED_TYPES) win.addEventListener(type, handler, { capture: true, signal });
+
+  return {
+    releaseClick(target) {
+      const view = (target.ownerDocument.defaultView ?? win) as Window & typeof globalThis;
+      const init = { bubbles: true, cancelable: true, view, button: 0, detail: 1, composed: true };
+      bypass++;
+      try {
+        target.dispatchEvent(new view.MouseEvent('mousedown', { ...init, buttons: 1 }));
+        target.dispatchEvent(new view.MouseEvent('mouseup', init));
+        target.dispatchEvent(new view.MouseEvent('click', init));
+      } finally {
+        bypass--;
+      }
+    },
+  };
+}

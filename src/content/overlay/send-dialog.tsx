@@ -1,0 +1,271 @@
+// The send-time dialog, in its own shadow host outside the site's widgets: the blocking findings with "go to"
+// and a fix where a rule has one, "cancel", "send anyway" with a written justification where the policy
+// allows it, and "retry" / "send without checking" when the checker could not answer.
+import { render } from 'preact';
+import { useState } from 'preact/hooks';
+import type { Finding } from '../../engine/schemas/finding.ts';
+import { justificationOk, MIN_JUSTIFICATION } from '../gate/decide.ts';
+import type { DialogActions, DialogState, GateView } from '../gate/gate.ts';
+
+const STYLE = `
+:host { all: initial; }
+* { box-sizing: border-box; }
+.backdrop { position: fixed; inset: 0; z-index: 2147483647; background: rgba(32,33,36,.35);
+  display: flex; align-items: center; justify-content: center;
+  font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f1f1f; }
+.dialog { width: 480px; max-width: calc(100vw - 32px); max-height: calc(100vh - 32px); overflow: auto;
+  background: #fff; border-radius: 10px; box-shadow: 0 8px 32px rgba(0,0,0,.3); padding: 16px 18px;
+  border-top: 5px solid #d93025; }
+.dialog.neutral { border-top-color: #5f6368; }
+h2 { font-size: 16px; margin: 0 0 6px; }
+p { margin: 6px 0; }
+ul { list-style: none; margin: 8px 0; padding: 0; }
+li { border: 1px solid #e0e0e0; border-radius: 6px; padding: 8px 10px; margin: 6px 0; }
+.rule { font-size: 11px; color: #5f6368; }
+.excerpt { font-style: italic; color: #3c4043; }
+.row { display: flex; gap: 8px; flex-wrap: wrap; margin-top: 6px; }
+button { font: inherit; font-size: 12px; border: 1px solid #dadce0; background: #fff; border-radius: 4px;
+  padding: 5px 10px; cursor: pointer; color: #1f1f1f; }
+button.primary { background: #1a73e8; border-color: #1a73e8; color: #fff; }
+button.danger { background: #d93025; border-color: #d93025; color: #fff; }
+button:disabled { opacity: .5; cursor: not-allowed; }
+textarea { width: 100%; min-height: 64px; font: inherit; margin-top: 4px; padding: 6px; border: 1px solid #bdc1c6;
+  border-radius: 4px; resize: vertical; }
+label { font-weight: 600; display: block; margin-top: 10px; }
+.hint { font-size: 11px; color: #5f6368; }
+.note { color: #3c4043; font-weight: 600; }
+.actions { display: flex; gap: 8px; justify-content: flex-end; margin-top: 14px; flex-wrap: wrap; }
+.notice { position: fixed; z-index: 2147483647; bottom: 24px; left: 50%; transform: translateX(-50%);
+  max-width: 520px; background: #202124; color: #fff; border-radius: 6px; padding: 10px 14px;
+  font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; box-shadow: 0 4px 16px rgba(0,0,0,.3); }
+`;
+
+function FindingItem(props: { finding: Finding; fixable: boolean; onGoTo(): void; onFix(): void }) {
+  const { finding } = props;
+  return (
+    <li data-preflight-held-finding={finding.ruleId} data-severity={finding.severity}>
+      <div>{finding.message}</div>
+      {finding.excerpt && finding.field !== 'recipients' && <div class="excerpt">“{finding.excerpt}”</div>}
+      <div class="rule">
+        {finding.ruleId} · {finding.clause}
+        {finding.overridable === false ? ' · cannot be overridden' : ''}
+      </div>
+      <div class="row">
+        <button type="button" data-preflight-action="go-to" onClick={props.onGoTo}>
+          Go to issue
+        </button>
+        {props.fixable && finding.suggestion !== undefined && (
+          <button type="button" class="primary" data-preflight-action="fix" onClick={props.onFix}>
+            {finding.suggestion ? `Fix: “${finding.suggestion.slice(0, 60)}”` : 'Fix: remove it'}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+export function SendDialog(props: { state: DialogState; actions: DialogActions }) {
+  const { state, actions } = props;
+  const [justification, setJustification] = useState('');
+  if (state.kind === 'checking') {
+    return (
+      <div
+        class="dialog neutral"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Preflight"
+        data-preflight-dialog="checking"
+      >
+        <h2>Checking this email…</h2>
+        <p>Preflight is checking the email against the Customer Policy before it goes.</p>
+        <div class="actions">
+          <button type="button" data-preflight-action="cancel" onClick={actions.cancel}>
+            Cancel
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (state.kind === 'unavailable') {
+    return (
+      <div
+        class="dialog neutral"
+        role="alertdialog"
+        aria-modal="true"
+        aria-label="Preflight"
+        data-preflight-dialog="unavailable"
+      >
+        <h2>Preflight could not check this email</h2>
+        <p>Reason: {state.reason}.</p>
+        <p>
+          {state.allowUnchecked
+            ? 'Try again, or send it without checking: that is written to the audit log.'
+            : 'Your organisation’s policy does not allow sending without a check. Try again, or cancel and keep the draft.'}
+        </p>
+        <div class="actions">
+          <button type="button" data-preflight-action="cancel" onClick={actions.cancel}>
+            Cancel
+          </button>
+          {state.allowUnchecked && (
+            <button
+              type="button"
+              class="danger"
+              data-preflight-action="send-unchecked"
+              onClick={actions.sendUnchecked}
+            >
+              Send without checking
+            </button>
+          )}
+          <button type="button" class="primary" data-preflight-action="retry" onClick={actions.retry}>
+            Retry
+          </button>
+        </div>
+      </div>
+    );
+  }
+  const ok = justificationOk(justification);
+  return (
+    <div
+      class="dialog"
+      role="alertdialog"
+      aria-modal="true"
+      aria-label="Preflight"
+      data-preflight-dialog="held"
+    >
+      <h2>
+        This email breaks{' '}
+        {state.findings.length === 1 ? 'a blocking rule' : `${state.findings.length} blocking rules`}
+      </h2>
+      {state.note && <p class="note">{state.note}</p>}
+      <ul>
+        {state.findings.map((finding, i) => (
+          <FindingItem
+            key={`${i}:${finding.ruleId}:${finding.start}`}
+            finding={finding}
+            fixable={state.fixable[i] === true}
+            onGoTo={() => actions.goTo(i)}
+            onFix={() => actions.fix(i)}
+          />
+        ))}
+      </ul>
+      {state.canOverride ? (
+        <>
+          <label for="preflight-justification">Why send it anyway?</label>
+          <textarea
+            id="preflight-justification"
+            data-preflight-justification=""
+            value={justification}
+            onInput={(e) => setJustification((e.currentTarget as HTMLTextAreaElement).value)}
+          />
+          <div class="hint">
+            At least {MIN_JUSTIFICATION} characters. Written to the audit log with the rule ids, never the
+            email.
+          </div>
+        </>
+      ) : (
+        <p>The policy does not allow sending this anyway: fix it first.</p>
+      )}
+      <div class="actions">
+        <button type="button" class="primary" data-preflight-action="cancel" onClick={actions.cancel}>
+          Cancel and edit
+        </button>
+        {state.canOverride && (
+          <button
+            type="button"
+            class="danger"
+            data-preflight-action="send-anyway"
+            disabled={!ok}
+            onClick={() => ok && actions.sendAnyway(justification)}
+          >
+            Send anyway
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+const NOTICE_MS = 10_000;
+
+/** Mounts the dialog's shadow host on first use; one per page. */
+export function createSendDialogView(doc: Document): GateView {
+  let host: HTMLElement | null = null;
+  let mountPoint: HTMLElement | null = null;
+  let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  let notice: string | null = null;
+  let current: { state: DialogState; actions: DialogActions } | null = null;
+  let generation = 0;
+
+  const ensure = (): HTMLElement => {
+    if (host?.isConnected && mountPoint) return mountPoint;
+    host = doc.createElement('preflight-gate');
+    host.setAttribute('data-preflight-root', '');
+    host.setAttribute('data-preflight-gate', '');
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = STYLE;
+    mountPoint = doc.createElement('div');
+    shadow.append(style, mountPoint);
+    // Keys typed in the dialog are the person's, not the site's shortcuts.
+    for (const type of ['keydown', 'keyup', 'keypress']) {
+      host.addEventListener(type, (event) => {
+        event.stopPropagation();
+        if (type === 'keydown' && (event as KeyboardEvent).key === 'Escape') current?.actions.cancel();
+      });
+    }
+    doc.documentElement.append(host);
+    return mountPoint;
+  };
+
+  const draw = () => {
+    const point = ensure();
+    render(
+      <>
+        {current && (
+          <div class="backdrop">
+            {/* A new held send starts with an empty justification. */}
+            <SendDialog key={generation} state={current.state} actions={current.actions} />
+          </div>
+        )}
+        {notice && (
+          <div class="notice" role="status" data-preflight-notice="">
+            {notice}
+          </div>
+        )}
+      </>,
+      point,
+    );
+  };
+
+  const focusFirst = () => {
+    const root = host?.shadowRoot;
+    const target =
+      (root?.querySelector('[data-preflight-justification]') as HTMLElement | null) ??
+      (root?.querySelector('[data-preflight-action="retry"]') as HTMLElement | null) ??
+      (root?.querySelector('[data-preflight-action="cancel"]') as HTMLElement | null);
+    target?.focus();
+  };
+
+  return {
+    show(state, actions) {
+      const wasOpen = current !== null;
+      if (!wasOpen || current?.state.kind !== state.kind) generation++;
+      current = { state, actions };
+      draw();
+      if (!wasOpen || state.kind !== 'checking') focusFirst();
+    },
+    close() {
+      current = null;
+      draw();
+    },
+    notify(text) {
+      notice = text;
+      if (noticeTimer !== undefined) clearTimeout(noticeTimer);
+      noticeTimer = setTimeout(() => {
+        notice = null;
+        draw();
+      }, NOTICE_MS);
+      draw();
+    },
+  };
+}
