@@ -3,7 +3,7 @@ import { CheckContext } from './context.ts';
 import { clauseText, RULES } from './registry.ts';
 import type { Rule } from './rule.ts';
 import type { Draft } from './schemas/draft.ts';
-import type { CheckResult, Field, Finding } from './schemas/finding.ts';
+import type { Category, CheckResult, Field, Finding } from './schemas/finding.ts';
 import type { Policy } from './schemas/policy.ts';
 import { scorecard } from './scorecard.ts';
 
@@ -56,14 +56,29 @@ function dedupe(findings: Finding[]): Finding[] {
   return kept;
 }
 
+/** Categories whose rules read figures, formats and names, never English wording. */
+const LANGUAGE_INDEPENDENT_CATEGORIES = new Set<Category>(['placeholder', 'pii', 'cross-account']);
+
+/** Whether a rule also runs on drafts not written in English (its own flag, else its category). */
+export function isLanguageIndependent(meta: Rule['meta']): boolean {
+  return meta.languageIndependent ?? LANGUAGE_INDEPENDENT_CATEGORIES.has(meta.category);
+}
+
 /** Runs `rules` over a draft. Exported for tests that need a rule which throws. */
 export function runRules(rules: readonly Rule[], draft: Draft, compiled: CompiledPolicy): CheckResult {
   const ctx = new CheckContext(draft, compiled);
   const findings: Finding[] = [];
   const incomplete: { ruleId: string; error: string }[] = [];
+  // English phrase rules misfire on other languages; only rules reading figures, formats and names run.
+  const english = ctx.language === 'en';
+  let skipped = 0;
   for (const rule of rules) {
     const setting = compiled.setting(rule.meta);
     if (setting.severity === 'off') continue;
+    if (!english && !isLanguageIndependent(rule.meta)) {
+      skipped++;
+      continue;
+    }
     let raw: ReturnType<Rule['check']>;
     try {
       raw = rule.check(ctx);
@@ -79,7 +94,10 @@ export function runRules(rules: readonly Rule[], draft: Draft, compiled: Compile
       const finding: Finding = {
         ruleId: rule.meta.id,
         category: rule.meta.category,
-        severity: setting.severity,
+        severity:
+          r.severity !== undefined && SEVERITY_RANK[r.severity] > SEVERITY_RANK[setting.severity]
+            ? r.severity
+            : setting.severity,
         message: r.message,
         clause: clauseText(rule.meta.clause),
         clauseId: rule.meta.clause,
@@ -96,6 +114,7 @@ export function runRules(rules: readonly Rule[], draft: Draft, compiled: Compile
   const final = dedupe(findings).sort(compareFindings);
   const result: CheckResult = { findings: final, scorecard: scorecard(final) };
   if (incomplete.length > 0) result.incomplete = incomplete;
+  if (!english) result.language = { code: ctx.language, englishRulesSkipped: skipped > 0 };
   return result;
 }
 

@@ -27,6 +27,8 @@ export interface CompiledPolicy {
   readonly contactEmails: ReadonlyMap<string, string>;
   readonly competitors: NameMatcher<string>;
   readonly approvedClaims: readonly RegExp[];
+  /** One global, case-insensitive whole-word regex per policy.pricing.approvedPrices entry's plan name. */
+  readonly pricePlans: readonly RegExp[];
   resolveDomain(domain: string): DomainOwner;
   /** The account a recipient address belongs to, or internal / unknown. */
   resolveAddress(raw: string): DomainOwner;
@@ -99,6 +101,14 @@ function build(input: Policy | undefined): CompiledPolicy {
     if (re) approvedClaims.push(re);
   }
 
+  const pricePlans = (policy.pricing?.approvedPrices ?? []).map(
+    (p) =>
+      new RegExp(
+        `(?<![\\p{L}\\p{N}])${p.plan.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
+        'giu',
+      ),
+  );
+
   const resolveDomain = (domain: string): DomainOwner => {
     for (const d of domainSuffixes(domain)) {
       const owner = domainOwner.get(d);
@@ -115,6 +125,7 @@ function build(input: Policy | undefined): CompiledPolicy {
     contactEmails,
     competitors,
     approvedClaims,
+    pricePlans,
     resolveDomain,
     resolveAddress(raw) {
       const a = parseAddress(raw);

@@ -5,6 +5,13 @@ import type { Policy } from './schemas/policy.ts';
 import { type Address, parseAddress } from './text/address.ts';
 import { type FieldName, FieldText } from './text/field.ts';
 import { analyseSentence, isCached, quickAnalysis, type SentenceAnalysis } from './text/nlp.ts';
+import {
+  detectKinds,
+  detectLanguage,
+  detectSeverity,
+  type EmailKind,
+  type Severity,
+} from './text/signals.ts';
 
 /** Full compromise parses per check; past this, word lists decide (see quickAnalysis). */
 const FULL_PARSE_BUDGET = 100;
@@ -40,6 +47,10 @@ export class CheckContext {
   #recipients: Recipient[] | undefined;
   #attachments: AttachmentSpan[] | undefined;
   #parses = 0;
+  #ownBody: string | undefined;
+  #severity: { value: Severity | undefined; from: 'thread' | 'text' | 'none' } | undefined;
+  #kinds: EmailKind[] | undefined;
+  #language: string | undefined;
 
   constructor(
     readonly draft: Draft,
@@ -117,6 +128,73 @@ export class CheckContext {
   /** True when there is at least one recipient and every one is on an internal domain. */
   get internalOnly(): boolean {
     return this.recipients.length > 0 && this.recipients.every((r) => r.owner.kind === 'internal');
+  }
+
+  /** The sender's own text of the body (greeting + main, normalised), parts joined by newlines. */
+  get ownBody(): string {
+    if (this.#ownBody === undefined) {
+      const body = this.field('body');
+      this.#ownBody = body
+        .rangesFor(['body'])
+        .map(([s, e]) => body.text.slice(s, e))
+        .join('\n');
+    }
+    return this.#ownBody;
+  }
+
+  /** Incident severity: thread.severity when set, else what the subject and body say ("Sev 1", "P2", "outage"). */
+  get severity(): Severity | undefined {
+    return this.#readSeverity().value;
+  }
+
+  get severitySource(): 'thread' | 'text' | 'none' {
+    return this.#readSeverity().from;
+  }
+
+  #readSeverity() {
+    if (!this.#severity) {
+      const fromThread = this.draft.thread?.severity;
+      if (fromThread !== undefined) this.#severity = { value: fromThread, from: 'thread' };
+      else {
+        const body = this.field('body');
+        const quoted = body
+          .rangesFor(['body.quoted'])
+          .map(([s, e]) => body.text.slice(s, e))
+          .join('\n');
+        const value = detectSeverity(`${this.field('subject').text}\n${this.ownBody}\n${quoted}`);
+        this.#severity = { value, from: value === undefined ? 'none' : 'text' };
+      }
+    }
+    return this.#severity;
+  }
+
+  /** Every kind the email reads as, the primary one first (see text/signals.ts). */
+  get kinds(): readonly EmailKind[] {
+    if (!this.#kinds) {
+      this.#kinds = detectKinds({
+        subject: this.field('subject').text,
+        body: this.ownBody,
+        attachments: this.field('attachments').text,
+        internalOnly: this.internalOnly,
+        severity: this.severity,
+      });
+    }
+    return this.#kinds;
+  }
+
+  get kind(): EmailKind {
+    return this.kinds[0] ?? 'other';
+  }
+
+  isKind(...kinds: EmailKind[]): boolean {
+    return this.kinds.some((k) => kinds.includes(k));
+  }
+
+  /** ISO 639-1 code of the draft's language (`en` when it cannot tell). */
+  get language(): string {
+    if (this.#language === undefined)
+      this.#language = detectLanguage(`${this.field('subject').text}\n${this.ownBody}`);
+    return this.#language;
   }
 
   /** compromise's reading of a sentence of a field (normalised offsets), relative to the sentence start. */

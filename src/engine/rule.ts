@@ -20,6 +20,11 @@ export interface RuleMeta {
   readonly examples: { readonly flag: readonly RuleExample[]; readonly pass: readonly RuleExample[] };
   readonly source?: string;
   readonly kind: 'code' | 'phrase' | 'pattern' | 'co-occurrence';
+  /**
+   * The rule reads figures, formats or names rather than English wording, so it also runs on drafts in other
+   * languages (placeholders, PII, cross-account, pricing figures, the review marker).
+   */
+  readonly languageIndependent?: boolean;
 }
 
 /** A finding before the engine adds category, severity and clause. Offsets index the ORIGINAL field text. */
@@ -29,6 +34,11 @@ export interface RawFinding {
   readonly end: number;
   readonly message: string;
   readonly suggestion?: string;
+  /**
+   * A lower severity for this finding than the rule's (e.g. pricing language with no pricing policy to
+   * compare with is informational). Never raises it: the policy's setting is the ceiling.
+   */
+  readonly severity?: FindingSeverity;
 }
 
 export interface Rule {

@@ -271,10 +271,22 @@ export const RULE_PACK: RulePack = {
           "\\b(?:based on|according to|data|dashboard|report|logins?|active users|as of|since|last (?:week|month|quarter)|compared)\\b"
         ]
       },
+      "kinds": [
+        "qbr",
+        "renewal"
+      ],
       "examples": {
         "flag": [
           "Your health score looks great.",
-          "I think renewal risk is low this year."
+          "I think renewal risk is low this year.",
+          {
+            "text": "Hi Jordan,\nThe account is in great shape and the team seems really happy.",
+            "subject": "Q3 business review"
+          },
+          {
+            "text": "Hi Jordan,\nWe see no churn risk on your side.",
+            "subject": "Your renewal"
+          }
         ],
         "pass": [
           "Your health score is 82, up from 74 last quarter, based on weekly active users.",
@@ -282,7 +294,12 @@ export const RULE_PACK: RulePack = {
             "text": "Is the adoption good enough for the renewal?",
             "why": "a question"
           },
-          "Your dashboard shows adoption is strong across the member-services team."
+          "Your dashboard shows adoption is strong across the member-services team.",
+          {
+            "text": "Hi Jordan,\nUsage looks fine on our side and the export has been restarted.",
+            "subject": "Re: export failing",
+            "why": "a support reply, not an assessment"
+          }
         ]
       },
       "kind": "pattern",
@@ -293,6 +310,10 @@ export const RULE_PACK: RulePack = {
         },
         {
           "regex": "\\bI (?:think|feel|believe|sense|guess)\\b[^.!?\\n]{0,40}?\\b(?:renewal|churn|health|risk)\\b",
+          "flags": "i"
+        },
+        {
+          "regex": "\\b(?:(?:no|low|minimal|little|zero) (?:real )?(?:renewal|churn) risk|(?:the team|your team|everyone|they) (?:seems?|looks?|feels?|is|are) (?:really |very )?(?:happy|engaged|satisfied|bought in)|(?:the )?account is (?:in )?(?:great|good|excellent) (?:shape|health)|(?:adoption|usage|engagement) (?:has been|is) (?:great|strong|excellent|healthy))\\b",
           "flags": "i"
         }
       ]
@@ -314,20 +335,39 @@ export const RULE_PACK: RulePack = {
           "\\b(?:by (?:enabling|turning on|setting up|adding|moving|assigning|scheduling)|for example|e\\.g\\.|such as|specifically)\\b"
         ]
       },
+      "kinds": [
+        "qbr",
+        "renewal"
+      ],
       "examples": {
         "flag": [
-          "You might consider optimising usage across the team.",
-          "Consider improving adoption before the renewal."
+          {
+            "text": "Hi Jordan,\nYou might consider optimising usage across the team.",
+            "subject": "QBR follow-up"
+          },
+          "Consider improving adoption before the renewal.",
+          {
+            "text": "Hi Jordan,\nWe recommend you focus on adoption next quarter.",
+            "subject": "Quarterly business review notes"
+          }
         ],
         "pass": [
           "Consider increasing adoption by enabling SSO for the 40 remaining agents before March 1.",
-          "Your team already uses the scheduling board every day."
+          "Your team already uses the scheduling board every day.",
+          {
+            "text": "You might consider optimising usage across the team.",
+            "why": "not a QBR, health or renewal email"
+          }
         ]
       },
       "kind": "pattern",
       "patterns": [
         {
           "regex": "\\b(?:consider|might (?:want to )?consider|could (?:look at|think about)|should think about|may want to look at)\\s+(?:optimi[sz]ing|improving|increasing|boosting|maximi[sz]ing|leveraging|driving|enhancing)\\s+(?:your\\s+|the\\s+)?(?:usage|adoption|engagement|utili[sz]ation|the platform|value|roi)\\b",
+          "flags": "i"
+        },
+        {
+          "regex": "\\b(?:we recommend|our recommendation is|I(?:'d| would) recommend|recommend(?:ation)?:)\\s+(?:that you\\s+|you\\s+)?(?:continue|keep|focus on|look at|think about|work on|explore|review)\\s+(?:your\\s+|the\\s+)?(?:usage|adoption|engagement|best practices|the platform|value|roi|options|processes|workflows)\\b",
           "flags": "i"
         }
       ]
@@ -937,60 +977,6 @@ export const RULE_PACK: RulePack = {
         "no charge ever",
         "never pay a cent",
         "never be charged"
-      ]
-    },
-    {
-      "id": "timeline/delivery-commitment",
-      "category": "timeline",
-      "severity": "warn",
-      "clause": "timeline-commitments-realistic",
-      "description": "A delivery commitment with a date or duration (\"will be live by March 3\", \"fixed within 24 hours\").",
-      "message": "\"{match}\" commits to a date. Make sure delivery has approved it, or give an estimate.",
-      "scope": [
-        "body",
-        "subject"
-      ],
-      "source": "customer-policy.md, Proposals & Sales Materials (Timeline commitments)",
-      "exceptions": {
-        "negation": true,
-        "modal": true,
-        "question": true,
-        "before": [
-          "\\b(?:aim|aims|aiming|target|targets|targeting|estimate|estimated|expect|expected|expecting|hope|hoping|plan|planned|tentative|tentatively|should|might|may|could|likely|if all goes|assuming|provided that|once)\\b"
-        ],
-        "sentence": [
-          "\\b(?:approved by|confirmed by|signed off by|agreed with) (?:the |our )?(?:delivery|engineering|project|implementation)\\b",
-          "\\b(?:subject to|pending|tentative|estimate|estimated|target date)\\b"
-        ]
-      },
-      "examples": {
-        "flag": [
-          "Your workspace will be live by March 3.",
-          "The bug will be fixed within 24 hours.",
-          "We'll deliver the integration by next Friday."
-        ],
-        "pass": [
-          {
-            "text": "We expect the workspace will be live by March 3, pending delivery sign-off.",
-            "why": "hedged"
-          },
-          {
-            "text": "Your workspace will be live by March 3, as confirmed by the delivery team.",
-            "why": "approved by delivery"
-          },
-          "Your workspace is live and ready for your team."
-        ]
-      },
-      "kind": "pattern",
-      "patterns": [
-        {
-          "regex": "\\b(?:will|'ll|is going to|are going to|is guaranteed to)\\s+(?:be\\s+)?(?:have\\s+(?:it|this|that|the fix|everything)\\s+)?(?:live|ready|fixed|resolved|done|deployed|delivered|shipped|completed|complete|available|in place|released|implemented|finished|up and running|migrated|rolled out)\\s+(?:by|on|before|within|in|no later than|next|tomorrow|today|tonight|this|end of|EOD|EOW)\\b[^.!?\\n]{0,40}?(?:\\d|tomorrow|today|tonight|week|month|quarter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|eod|eow|end of (?:day|week|month)|hours?|days?)\\b",
-          "flags": "i"
-        },
-        {
-          "regex": "\\b(?:we|I)(?:\\s+will|'ll)\\s+(?:have\\s+(?:it|this|that|the fix|everything)\\s+(?:fixed|done|ready|live|deployed|resolved)|fix|deliver|ship|deploy|resolve|complete|finish|launch)\\b[^.!?\\n]{0,40}?\\b(?:by|within|before|no later than)\\s+(?:\\d|tomorrow|today|tonight|next|this|the end|end of|EOD|EOW|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\w*",
-          "flags": "i"
-        }
       ]
     },
     {

@@ -21,6 +21,7 @@ function metaOf(rule: DataRule): RuleMeta {
     kind: rule.kind,
     ...(rule.overridable === undefined ? {} : { overridable: rule.overridable }),
     ...(rule.source === undefined ? {} : { source: rule.source }),
+    ...(rule.languageIndependent ? { languageIndependent: true } : {}),
   };
   return meta;
 }
@@ -49,6 +50,11 @@ function suggestionOf(entries: readonly unknown[], i: number): string | undefine
     : undefined;
 }
 
+/** A rule limited to some email kinds stays silent on the others. */
+function wrongKind(rule: DataRule, ctx: CheckContext): boolean {
+  return rule.kinds !== undefined && !ctx.isKind(...rule.kinds);
+}
+
 function simpleRule(rule: PhraseRule | PatternRule, match: MatchFn, entries: readonly unknown[]): Rule {
   const scope = rule.scope ?? DEFAULT_SCOPE;
   const exc = compileExceptions(rule.exceptions);
@@ -56,6 +62,7 @@ function simpleRule(rule: PhraseRule | PatternRule, match: MatchFn, entries: rea
     meta: metaOf(rule),
     check(ctx) {
       const out: RawFinding[] = [];
+      if (wrongKind(rule, ctx)) return out;
       for (const { field, ranges } of fieldsInScope(ctx, scope)) {
         for (const m of match(ctx, field, ranges)) {
           if (isExcepted(ctx, field, m.start, m.end, exc)) continue;
@@ -105,6 +112,7 @@ function coOccurrenceRule(rule: CoOccurrenceRule): Rule {
     meta: metaOf(rule),
     check(ctx) {
       const out: RawFinding[] = [];
+      if (wrongKind(rule, ctx)) return out;
       for (const { field, ranges } of fieldsInScope(ctx, scope)) {
         const as = matchA(ctx, field, ranges);
         if (as.length === 0) continue;

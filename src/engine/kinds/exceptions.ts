@@ -3,7 +3,8 @@ import type { Exceptions } from '../schemas/rule-pack.ts';
 import type { FieldText } from '../text/field.ts';
 
 /** Clause boundaries: a negation before "but" (or ", and …") does not reach the promise after it. */
-const CLAUSE_BREAK = /[;:]|,\s*(?:and|so|plus|which|while)\b|\b(?:but|however|although|though|whereas|yet|that said)\b/giu;
+const CLAUSE_BREAK =
+  /[;:]|,\s*(?:and|so|plus|which|while)\b|\b(?:but|however|although|though|whereas|yet|that said)\b/giu;
 const NEGATION_REACH_WORDS = 8;
 
 export interface CompiledExceptions {

@@ -7,13 +7,17 @@ import { rule as genericTemplateWrongName } from './generic-template/wrong-name.
 import { rule as humanReviewMissingMarker } from './human-review/missing-marker.ts';
 import { rule as onboardingMissingCriteria } from './onboarding/missing-criteria.ts';
 import { rule as piiIban } from './pii/iban.ts';
+import { rule as piiNationalId } from './pii/national-id.ts';
 import { rule as piiPaymentCard } from './pii/payment-card.ts';
 import { rule as piiSecret } from './pii/secret.ts';
 import { rule as placeholderTemplateField } from './placeholder/template-field.ts';
+import { rule as pricingConcession } from './pricing/concession.ts';
 import { rule as pricingDiscountLimit } from './pricing/discount-limit.ts';
 import { rule as pricingUnapprovedPrice } from './pricing/unapproved-price.ts';
 import { rule as slaResponseWindow } from './sla/response-window.ts';
 import { rule as slaRootCause } from './sla/root-cause.ts';
+import { rule as timelineDeliveryCommitment } from './timeline/delivery-commitment.ts';
+import { rule as toneIncidentCare } from './tone/incident-care.ts';
 
 export const CODE_RULES: readonly Rule[] = [
   crossAccountMixedRecipients,
@@ -30,4 +34,8 @@ export const CODE_RULES: readonly Rule[] = [
   pricingUnapprovedPrice,
   slaResponseWindow,
   slaRootCause,
+  timelineDeliveryCommitment,
+  toneIncidentCare,
+  piiNationalId,
+  pricingConcession,
 ];

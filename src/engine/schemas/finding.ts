@@ -61,5 +61,10 @@ export const CheckResultSchema = z.object({
   scorecard: ScorecardSchema,
   /** Rules that threw: named, and the result is marked incomplete rather than silently passing. */
   incomplete: z.array(z.object({ ruleId: z.string(), error: z.string() })).optional(),
+  /**
+   * Extension to design.md, present only when the draft is not in English: its language (ISO 639-1) and
+   * whether the English wording rules were skipped (only language-independent rules ran).
+   */
+  language: z.object({ code: z.string(), englishRulesSkipped: z.boolean() }).optional(),
 });
 export type CheckResult = z.infer<typeof CheckResultSchema>;

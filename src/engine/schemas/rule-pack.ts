@@ -115,6 +115,13 @@ const base = {
   scope: z.array(ScopeSchema).min(1).optional(),
   source: z.string().optional(),
   exceptions: ExceptionsSchema.optional(),
+  /** Only for emails of these kinds (text/signals.ts: proposal, support, onboarding, renewal, qbr, internal, other). */
+  kinds: z
+    .array(z.enum(['proposal', 'support', 'onboarding', 'renewal', 'qbr', 'internal', 'other']))
+    .min(1)
+    .optional(),
+  /** Runs on drafts in any language (figures, formats, names); default false. */
+  languageIndependent: z.boolean().optional(),
   examples: ExamplesSchema,
 };
 

@@ -1,23 +1,14 @@
 import type { CheckContext } from '../../context.ts';
 import { defineRule, type RawFinding } from '../../rule.ts';
 import type { FieldText } from '../../text/field.ts';
+import { BODY_PROPOSAL, PROPOSAL_WORD } from '../../text/signals.ts';
 
-// "pricing" alone is a support topic as often as a proposal ("promotion pricing sync"): only as a heading or
-// a pricing document does it count.
-const PROPOSAL_WORD =
-  /(?<![\p{L}])(?:proposals?|quotes?|quotations?|sow|statement of work|order[ _-]?forms?|^\s*pricing|pricing(?=[ _-]+(?:for|proposal|quote|options|sheet|summary)\b))(?![\p{L}])/giu;
-const BODY_PROPOSAL =
-  /\b(?:(?:attached|enclosed|attaching|here is|here's|please find|sharing|sending(?: you)?|I've put together|we've put together|below is|included is)\b[^.!?\n]{0,60}?\b(?:proposal|quote|quotation|SOW|statement of work|order form|pricing)|(?:our|the|this|attached|revised|updated|draft|final|formal) (?:proposal|quotation|price quote|SOW|statement of work|order form|pricing proposal))\b/giu;
+const PROPOSAL_CHEAP = /proposal|quot|\bsow\b|statement of work|order[ _-]?form|pricing/i;
 
 function markerPresent(ctx: CheckContext, marker: string): boolean {
   const key = marker.toLowerCase().replace(/\s+/g, ' ').trim();
-  const body = ctx.field('body');
-  const own = body
-    .rangesFor(['body', 'body.signature'])
-    .map(([s, e]) => body.lower.slice(s, e))
-    .join('\n');
   const squash = (s: string) => s.replace(/\s+/g, ' ');
-  return squash(ctx.field('subject').lower).includes(key) || squash(own).includes(key);
+  return squash(ctx.field('subject').lower).includes(key) || squash(ctx.field('body').lower).includes(key);
 }
 
 function firstSignal(ctx: CheckContext): { field: FieldText; start: number; end: number } | undefined {
@@ -26,15 +17,14 @@ function firstSignal(ctx: CheckContext): { field: FieldText; start: number; end:
   const s = PROPOSAL_WORD.exec(subject.lower);
   if (s) return { field: subject, start: s.index, end: s.index + s[0].length };
   const body = ctx.field('body');
-  const cheap = /proposal|quot|sow|statement of work|order form|pricing/i;
-  for (const [from, to] of cheap.test(body.text) ? body.rangesFor(['body']) : []) {
+  for (const [from, to] of PROPOSAL_CHEAP.test(body.text) ? body.rangesFor(['body']) : []) {
     BODY_PROPOSAL.lastIndex = from;
     const m = BODY_PROPOSAL.exec(body.text);
     if (m && m.index + m[0].length <= to) return { field: body, start: m.index, end: m.index + m[0].length };
   }
   const attachments = ctx.field('attachments');
   PROPOSAL_WORD.lastIndex = 0;
-  const a = PROPOSAL_WORD.exec(attachments.lower.replace(/_/g, ' '));
+  const a = PROPOSAL_WORD.exec(attachments.lower.replace(/[_.]/g, ' '));
   if (a) return { field: attachments, start: a.index, end: a.index + a[0].length };
   return undefined;
 }
@@ -48,11 +38,19 @@ export const rule = defineRule(
     description:
       'A proposal (subject, body or attachment says proposal, quote, SOW, order form or pricing) without the review marker.',
     source: 'customer-policy.md, Proposals & Sales Materials (All proposals marked "pending human review")',
+    // The marker is a fixed string and proposal words show up in subjects and file names in every language.
+    languageIndependent: true,
     examples: {
       flag: [
         { subject: 'Proposal for the Q3 expansion', text: 'Hi Jordan,\nThe details are attached.' },
         { text: 'Hi Jordan,\nAttached is our proposal for the rollout.' },
         { text: 'Hi Jordan,\nSee attached.', attachments: ['Northwind_Order_Form_v2.pdf'] },
+        {
+          subject: 'Next steps',
+          text: 'Hi Jordan,\nPlease find the statement of work attached.',
+          why: 'found in the body; the finding points at the subject',
+        },
+        { subject: 'Quotation: 40 Enterprise seats', text: 'Hi Jordan,\nAs discussed.' },
       ],
       pass: [
         {
@@ -68,6 +66,16 @@ export const rule = defineRule(
           subject: 'RE: Weekend promotion pricing sync',
           text: 'Hi Jordan,\nThe sync runs hourly.',
           why: 'a pricing topic',
+        },
+        {
+          subject: 'RE: Quote from your CEO for the case study',
+          text: 'Hi Jordan,\nThanks, we will use the quote as written.',
+          why: "quoting someone's words",
+        },
+        {
+          subject: 'Pricing proposal for 40 seats [pending HUMAN review]',
+          text: 'Hi Jordan,\nAttached.',
+          why: 'the marker in any case',
         },
         {
           subject: 'Proposal draft',
@@ -87,14 +95,28 @@ export const rule = defineRule(
     const { field, start, end } = signal;
     const [s, e] = field.toOriginal(start, end);
     const word = field.original.slice(s, e);
+    const where = field.name === 'subject' ? 'subject' : field.name === 'body' ? 'text' : 'attachment';
+    const message = `This looks like a proposal (the ${where} says "${word}") but is not marked "${marker}". Mark it, and have it reviewed before it goes out.`;
+    // The fix is always the subject: the marker belongs where reviewers and recipients see it first. So
+    // the finding spans the whole subject even when the proposal was spotted in the body or an attachment,
+    // and the suggestion is the whole new subject.
+    const subject = ctx.field('subject');
+    const original = subject.original;
+    if (original.trim().length > 0) {
+      const trimmed = original.replace(/\s+$/, '');
+      return [
+        {
+          field: 'subject',
+          start: 0,
+          end: original.length,
+          message,
+          suggestion: `${trimmed} [${marker}]`,
+        },
+      ];
+    }
+    // No subject to mark: point at the proposal itself; in the text, the marker goes right after it.
     return [
-      ctx.report(
-        field,
-        start,
-        end,
-        `This looks like a proposal ("${word}") but is not marked "${marker}".`,
-        field.name === 'subject' ? `${word} (${marker})` : undefined,
-      ),
+      ctx.report(field, start, end, message, field.name === 'body' ? `${word} [${marker}]` : undefined),
     ];
   },
 );

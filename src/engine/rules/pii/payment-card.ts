@@ -1,6 +1,9 @@
 import { defineRule, type RawFinding } from '../../rule.ts';
 
 const CANDIDATE = /(?<![\d.,-])(?:\d[ -]?){12,18}\d(?![\d-])/g;
+// Order, tracking and invoice numbers can pass Luhn by chance; their label says what they are.
+const REFERENCE_BEFORE =
+  /\b(?:order|tracking|invoice|reference|ref|ticket|case|po|confirmation|booking|shipment|serial|imei|phone|tel|fax|mobile|call|waybill|awb)\b[^\n\d]{0,20}$/i;
 
 export function luhn(digits: string): boolean {
   let sum = 0;
@@ -30,6 +33,7 @@ export const rule = defineRule(
       pass: [
         { text: 'Your order number is 4111 1111 1111 1112.', why: 'fails the Luhn check' },
         { text: 'Call us on +1 415 555 0100 123 4567 any time.', why: 'a phone number, not a card prefix' },
+        { text: 'Your tracking number is 4111 1111 1111 1111.', why: 'labelled as a tracking number' },
       ],
     },
   },
@@ -37,11 +41,13 @@ export const rule = defineRule(
     const body = ctx.field('body');
     const out: RawFinding[] = [];
     for (const field of [ctx.field('subject'), body]) {
-      const ranges = field.rangesFor(['body', 'body.signature', 'subject']);
+      // Not the signature: the sender's own footer holds phone and account numbers, never a card.
+      const ranges = field.rangesFor(['body', 'subject']);
       for (const m of field.text.matchAll(CANDIDATE)) {
         const start = m.index;
         const end = start + m[0].length;
         if (!ranges.some(([s, e]) => start >= s && end <= e)) continue;
+        if (REFERENCE_BEFORE.test(field.text.slice(Math.max(0, start - 40), start))) continue;
         const digits = m[0].replace(/\D/g, '');
         // Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay prefixes.
         if (!/^(?:4|5[1-5]|2[2-7]|3[47]|6(?:011|5|4[4-9]|22)|35|3(?:0[0-5]|[68])|62)/.test(digits)) continue;

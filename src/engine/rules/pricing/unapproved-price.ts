@@ -1,12 +1,52 @@
 import { defineRule, type RawFinding } from '../../rule.ts';
 
-const MONEY = /(?:[$€£]\s?|\b(?:USD|EUR|GBP)\s?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(?![\d,])/g;
-const PER_UNIT =
-  /^\s*(?:(?:per|\/|a|an|each)\s*(?:seat|user|licen[cs]e|agent|device|location|site|store|month|mo|year|yr|annum|host|node)\b|(?:USD\s*)?\/\s*\w)/i;
-const DISCOUNT_AFTER = /^\s*(?:off|discount|credit|rebate)\b/i;
+const AMOUNT = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?`;
+// "$49", "USD 49", "€12", "49 USD", "12 €", "49 dollars".
+const MONEY = new RegExp(
+  String.raw`(?:([$€£])\s?|\b(USD|EUR|GBP)\s?)${AMOUNT}(?![\d,])|\b${AMOUNT}\s?(?:(€|£)|\b(USD|EUR|GBP|dollars|euros|pounds)\b)`,
+  'giu',
+);
+const UNIT = String.raw`(seat|user|licen[cs]e|agent|device|location|site|store|host|node|month|mo|year|yr|annum|week|wk)s?\b\.?`;
+// "per seat per month", "/user/mo", "a seat a month", "per user, per month", "per seat/month".
+const PER_UNIT = new RegExp(String.raw`^(?:\s*,?\s*(?:per|/|a|an|each)\s*${UNIT})+`, 'iu');
+const UNIT_WORD = new RegExp(UNIT, 'giu');
+const DISCOUNT_AFTER = /^\s*(?:off|discount|credit|rebate|refund|saving)/i;
+const CURRENCY: Record<string, string> = {
+  $: 'USD',
+  '€': 'EUR',
+  '£': 'GBP',
+  usd: 'USD',
+  eur: 'EUR',
+  gbp: 'GBP',
+  dollars: 'USD',
+  euros: 'EUR',
+  pounds: 'GBP',
+};
+
+type Units = { seat: boolean; time: 'month' | 'year' | 'week' | undefined };
+
+export function unitsOf(text: string): Units {
+  const units: Units = { seat: false, time: undefined };
+  for (const m of text.toLowerCase().matchAll(UNIT_WORD)) {
+    const u = m[1]!;
+    if (/^(?:month|mo)$/.test(u)) units.time = 'month';
+    else if (/^(?:year|yr|annum)$/.test(u)) units.time = 'year';
+    else if (/^(?:week|wk)$/.test(u)) units.time = 'week';
+    else units.seat = true;
+  }
+  return units;
+}
+
+/** A stated unit agrees with an approved one unless both name a time period and the periods differ. */
+function unitsAgree(stated: Units, approved: string | undefined): boolean {
+  if (!approved) return true;
+  const a = unitsOf(approved);
+  return !(stated.time && a.time && stated.time !== a.time);
+}
 
 const PRICES = {
   pricing: {
+    currency: 'USD',
     approvedPrices: [
       { plan: 'Starter', amount: 29, per: 'seat/month' },
       { plan: 'Enterprise', amount: 99, per: 'seat/month' },
@@ -20,23 +60,32 @@ export const rule = defineRule(
     category: 'pricing',
     severity: 'warn',
     clause: 'pricing-approved',
-    description: "A unit price, or a plan's price, that is not in the policy's approved price list.",
+    description:
+      "A unit price, or a plan's price, not in the policy's approved price list (amount, unit, currency); without a list, informational.",
     source: 'customer-policy.md, Proposals & Sales Materials (Pricing aligned with approved pricing models)',
+    languageIndependent: true,
     examples: {
       flag: [
         { text: 'We can do the Enterprise plan at $79 per seat/month.', policy: PRICES },
         { text: 'That works out to $45 per user per month.', policy: PRICES },
+        { text: 'It comes to €12/user/mo for your team.', policy: PRICES, why: 'amount and currency' },
+        {
+          text: 'Starter is $29 per seat per year.',
+          policy: PRICES,
+          why: 'approved per month, not per year',
+        },
+        {
+          text: 'We can do the Enterprise plan at $79 per seat/month.',
+          why: 'no approved price list in the policy: informational',
+        },
       ],
       pass: [
         { text: 'The Starter plan at $29 per seat/month covers it.', policy: PRICES },
+        { text: 'That is $99 a seat a month on Enterprise.', policy: PRICES },
         {
           text: 'Your invoice total is $12,400 for the year.',
           policy: PRICES,
           why: 'a total, not a unit price',
-        },
-        {
-          text: 'We can do the Enterprise plan at $79 per seat/month.',
-          why: 'no approved price list in the policy',
         },
         {
           text: 'Take $20 off the first invoice.',
@@ -47,47 +96,78 @@ export const rule = defineRule(
     },
   },
   (ctx): RawFinding[] => {
-    const approved = ctx.policy.pricing?.approvedPrices ?? [];
-    if (approved.length === 0) return [];
-    const plans = approved.map((p) => ({
-      ...p,
-      re: new RegExp(
-        `(?<![\\p{L}\\p{N}])${p.plan.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
-        'iu',
-      ),
-    }));
+    const pricing = ctx.policy.pricing;
+    const approved = pricing?.approvedPrices ?? [];
+    const currency = pricing?.currency?.toUpperCase();
+    const plans = ctx.compiled.pricePlans;
     const out: RawFinding[] = [];
     for (const field of [ctx.field('subject'), ctx.field('body')]) {
+      if (!/[$€£]|usd|eur|gbp|dollars|euros|pounds/i.test(field.text)) continue;
       const ranges = field.rangesFor(['body', 'subject']);
       for (const m of field.text.matchAll(MONEY)) {
         const start = m.index;
         let end = start + m[0].length;
         if (!ranges.some(([s, e]) => start >= s && end <= e)) continue;
-        const after = field.text.slice(end, end + 30);
+        const after = field.text.slice(end, end + 40);
         if (DISCOUNT_AFTER.test(after)) continue;
-        const amount = Number(m[1]!.replace(/,/g, '')) + (m[2] ? Number(`0.${m[2]}`) : 0);
+        const whole = m[3] ?? m[5]!;
+        const cents = m[4] ?? m[6];
+        const amount = Number(whole.replace(/,/g, '')) + (cents ? Number(`0.${cents}`) : 0);
+        const symbol = (m[1] ?? m[2] ?? m[7] ?? m[8] ?? '').toLowerCase();
+        const stated = CURRENCY[symbol];
         const [sS] = field.sentenceAt(start) ?? [start];
         const before = field.text.slice(sS, start);
-        // The plan named closest before the price is the one it quotes.
-        let plan: (typeof plans)[number] | undefined;
+        // The plan named closest before the price is the one it quotes ("Enterprise at $79").
+        let plan: (typeof approved)[number] | undefined;
         let planAt = -1;
-        for (const p of plans) {
-          for (const pm of before.matchAll(new RegExp(p.re.source, 'giu'))) {
+        for (const [i, re] of plans.entries()) {
+          re.lastIndex = 0;
+          for (const pm of before.matchAll(re)) {
             if (pm.index > planAt) {
               planAt = pm.index;
-              plan = p;
+              plan = approved[i];
             }
           }
         }
+        // …or named right after it ("$99 a seat a month on Enterprise").
         const perUnit = PER_UNIT.exec(after);
         if (perUnit) end += perUnit[0].length;
-        if (plan) {
-          if (plan.amount === amount) continue;
-        } else if (!perUnit || approved.some((p) => p.amount === amount)) continue;
-        const list = plan
-          ? `${plan.plan} is ${m[0].replace(/[\d.,\s]+$/, '')}${plan.amount}${plan.per ? ` per ${plan.per}` : ''}`
-          : `approved: ${approved.map((p) => `${p.plan} ${p.amount}`).join(', ')}`;
-        out.push(ctx.report(field, start, end, `${m[0].trim()} is not an approved price (${list}).`));
+        if (!plan && !perUnit) continue;
+        const units = unitsOf(perUnit?.[0] ?? '');
+        const [os, oe] = field.toOriginal(start, end);
+        const excerpt = field.original.slice(os, oe).trim();
+        if (approved.length === 0) {
+          if (perUnit)
+            out.push({
+              ...ctx.report(
+                field,
+                start,
+                end,
+                `${excerpt}: the policy has no approved price list to compare it with.`,
+              ),
+              severity: 'info',
+            });
+          continue;
+        }
+        if (!plan) {
+          const afterPlan = plans.findIndex((re) => {
+            re.lastIndex = 0;
+            return re.test(after.slice(perUnit?.[0].length ?? 0, 40));
+          });
+          if (afterPlan >= 0) plan = approved[afterPlan];
+        }
+        const wrongCurrency = currency !== undefined && stated !== undefined && stated !== currency;
+        const candidates = plan ? [plan] : approved.filter((p) => p.amount === amount);
+        const ok = !wrongCurrency && candidates.some((p) => p.amount === amount && unitsAgree(units, p.per));
+        if (ok) continue;
+        const fmt = (p: (typeof approved)[number]) =>
+          `${p.plan} ${currency ?? ''} ${p.amount}${p.per ? ` per ${p.per}` : ''}`.replace(/\s+/g, ' ');
+        const why = wrongCurrency
+          ? `it is in ${stated}; approved prices are in ${currency}`
+          : plan
+            ? `approved: ${fmt(plan)}`
+            : `approved: ${approved.map(fmt).join('; ')}`;
+        out.push(ctx.report(field, start, end, `${excerpt} is not an approved price (${why}).`));
       }
     }
     return out;

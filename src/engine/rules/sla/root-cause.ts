@@ -2,7 +2,7 @@ import { defineRule, type RawFinding } from '../../rule.ts';
 import { anchor } from './response-window.ts';
 
 const ROOT_CAUSE =
-  /\b(?:root[ -]cause|rca|post[ -]?mortem|post-incident|incident report|incident review|caused by|the cause (?:was|is)|what happened|why it happened|underlying cause)\b/i;
+  /\b(?:root[ -]caus\w*|rca|post[ -]?mortems?|post-incident|incident (?:report|review|analysis|write-?up)|caused by|the cause (?:was|is|of)|what happened|why it happened|underlying cause|triggered by|traced (?:it|this|the \w+) (?:back )?to)\b/i;
 
 export const rule = defineRule(
   {
@@ -21,6 +21,11 @@ export const rule = defineRule(
           thread: { severity: 1 },
         },
         { subject: 'Re: login errors', text: 'Hi Jordan,\nLogins work again.', thread: { severity: 2 } },
+        {
+          subject: 'Re: checkout',
+          text: 'Hi Jordan,\nSorry, checkout was down for all users this morning. It works again.',
+          why: 'severity 1 read from "down for all users"',
+        },
       ],
       pass: [
         {
@@ -29,19 +34,20 @@ export const rule = defineRule(
           thread: { severity: 1 },
         },
         { subject: 'Re: question', text: 'Hi Jordan,\nHere is the answer.', thread: { severity: 3 } },
+        {
+          subject: 'Re: Sev 1 outage',
+          text: 'Hi Jordan,\nService is restored. Our post-incident review will follow on Thursday.',
+          why: 'severity from the subject; commits to a post-incident review',
+        },
       ],
     },
   },
   (ctx): RawFinding[] => {
-    const severity = ctx.draft.thread?.severity;
-    if ((severity !== 1 && severity !== 2) || ctx.internalOnly) return [];
-    const body = ctx.field('body');
-    const own = body
-      .rangesFor(['body'])
-      .map(([s, e]) => body.text.slice(s, e))
-      .join('\n');
-    if (ROOT_CAUSE.test(own) || ROOT_CAUSE.test(ctx.draft.subject)) return [];
+    const severity = ctx.severity;
+    if ((severity !== 1 && severity !== 2) || ctx.internalOnly || !ctx.isKind('support')) return [];
+    if (ROOT_CAUSE.test(ctx.ownBody) || ROOT_CAUSE.test(ctx.draft.subject)) return [];
     const { field, start, end } = anchor(ctx);
+    if (end <= start) return [];
     return [
       ctx.report(
         field,

@@ -1,0 +1,164 @@
+import type { CheckContext } from '../../context.ts';
+import { defineRule, type RawFinding } from '../../rule.ts';
+import type { FieldText } from '../../text/field.ts';
+
+// A promise (will / 'll / shall / going to) followed closely by a delivery outcome. Outcomes are what delivery
+// owns: live, fixed, shipped... ("we'll be in touch by Friday" or "I'll send the notes tomorrow" are not).
+const STATE =
+  'live|ready|fixed|resolved|done|deployed|delivered|shipped|completed|complete|available|in place|released|implemented|finished|up and running|migrated|rolled out|launched|enabled|set up|provisioned|patched|restored|back up|operational|in production|sorted';
+const COMMIT = new RegExp(
+  String.raw`\b(?:(?<pron>we|i|they|it|that|this)\s*(?:will|'ll|shall|are going to|am going to|is going to)|will|shall|(?:is|are) going to|(?:is|are) (?:guaranteed|committed) to)\s+(?:(?:definitely|certainly|absolutely|surely|also|then|fully|all|completely)\s+)?(?<pred>be\s+(?:(?:fully|all|completely)\s+)?(?:${STATE})\b|have\s+(?:it|this|that|these|them|everything|the\s+[\w-]+(?:\s+[\w-]+)?|your\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:all\s+)?(?:${STATE})\b|(?:fix|deliver|ship|deploy|resolve|complete|finish|launch|release|roll out|migrate|implement|enable|provision|restore|patch|go live|get (?:it|this|that|everything) (?:done|fixed|live|deployed))\b)`,
+  'giu',
+);
+const PROMISE_CUE = /\b(?:will|shall|going to|guaranteed to|committed to)\b|'ll\b/i;
+const DATE_CUE =
+  /\d|\b(?:tomorrow|today|tonight|week|month|quarter|year|eod|eow|cob|end of|hours?|days?|minutes?|mon|tues|wednes|thurs|fri|satur|sun)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+// Hedges and conditions anywhere in the sentence make it an estimate, not a promise.
+const HEDGED =
+  /\b(?:aim|aims|aiming|target|targets|targeted|targeting|estimate|estimated|estimating|expect|expects|expected|expecting|hope|hoping|hopefully|plan|plans|planned|planning|tentative|tentatively|should|might|may|could|likely|probably|approximately|roughly|around|if|once|unless|assuming|provided|depending|subject to|pending|as soon as|barring|ideally|fingers crossed)\b/i;
+const APPROVED =
+  /\b(?:approved|confirmed|signed off|agreed|committed) (?:by|with) (?:the |our |your )?(?:delivery|engineering|project|implementation|release|product)\b/i;
+const CLAUSE_BREAK = /[;:]|,\s*(?:and|but|so|while|which)\b|\b(?:but|however|although|though|whereas)\b/i;
+const CLAUSE_BREAKS = new RegExp(CLAUSE_BREAK.source, 'gi');
+// "available during business hours", "every day", "for 30 days": a schedule or a length, not a deadline.
+const NOT_A_DEADLINE =
+  /\b(?:during|every|each|per|after|since|business|office|working|support|opening|first|last|past|previous)\s*$|\bfor\s*(?:the\s+)?(?:next\s+)?$/i;
+
+// A bare length ("72 hours") is a deadline only after within / in / by…; "released 72 hours ahead" is a schedule.
+const BARE_DURATION =
+  /^(?:\d+|an?|one|two|three|four|five|six|seven|eight|ten|twelve|twenty-four|forty-eight)?\s*(?:business |working )?(?:minutes?|hours?|days?|weeks?|months?|years?|quarters?)$/i;
+const DURATION_LEAD =
+  /\b(?:within|in|inside|under|by|than|later than|next|this|coming|end of|following)\s*(?:the\s+)?(?:next\s+)?$/i;
+const RELATIVE_AFTER =
+  /^\s*(?:ahead|before|after|earlier|later|in advance|prior|of notice|notice|beforehand|apart|each|per)\b/i;
+
+export const SUGGESTION_TAIL = ' (target date, pending confirmation from our delivery team)';
+
+function suggestion(
+  field: FieldText,
+  start: number,
+  predStart: number,
+  end: number,
+  pron: string | undefined,
+) {
+  const [s, ps] = field.toOriginal(start, predStart);
+  const [, e] = field.toOriginal(predStart, end);
+  const rest = field.original.slice(ps, e);
+  const isState = /^be\s/i.test(rest);
+  const lead = pron ? `${field.original.slice(s, s + pron.length)} ` : '';
+  const verb = isState || !pron || /^(?:it|that|this)$/i.test(pron) ? 'should' : 'expect to';
+  return `${lead}${verb} ${rest}${SUGGESTION_TAIL}`;
+}
+
+function scan(
+  ctx: CheckContext,
+  field: FieldText,
+  ranges: readonly (readonly [number, number])[],
+): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const [from, to] of ranges) {
+    for (const [sS, sE] of field.sentences) {
+      if (sS < from || sE > to) continue;
+      const sentence = field.text.slice(sS, sE);
+      if (!PROMISE_CUE.test(sentence) || !DATE_CUE.test(sentence)) continue;
+      if (HEDGED.test(sentence) || APPROVED.test(sentence)) continue;
+      COMMIT.lastIndex = 0;
+      let analysis: ReturnType<CheckContext['analyse']> | undefined;
+      for (const m of sentence.matchAll(COMMIT)) {
+        const pred = m.groups?.pred ?? '';
+        const predStart = m.index + m[0].length - pred.length;
+        const predEnd = m.index + m[0].length;
+        analysis ??= ctx.analyse(field, sS, sE);
+        if (analysis.isQuestion) break;
+        const clauseBefore = sentence.slice(0, m.index);
+        const breaks = [...clauseBefore.matchAll(CLAUSE_BREAKS)];
+        const clauseStart = breaks.length
+          ? breaks[breaks.length - 1]!.index + breaks[breaks.length - 1]![0].length
+          : 0;
+        if (analysis.negations.some((n) => n >= clauseStart && n < predEnd)) continue;
+        const date = analysis.dates.find((d) => {
+          if (d.start < predEnd - 1 || d.start - predEnd > 60) return false;
+          const between = sentence.slice(predEnd, d.start);
+          if (CLAUSE_BREAK.test(between) || NOT_A_DEADLINE.test(between)) return false;
+          if (RELATIVE_AFTER.test(sentence.slice(d.end))) return false;
+          return !BARE_DURATION.test(sentence.slice(d.start, d.end)) || DURATION_LEAD.test(between);
+        });
+        if (!date) continue;
+        const pron = m.groups?.pron;
+        const start = sS + m.index;
+        const end = sS + date.end;
+        const [os, oe] = field.toOriginal(start, end);
+        const excerpt = field.original.slice(os, oe);
+        out.push(
+          ctx.report(
+            field,
+            start,
+            end,
+            `"${excerpt}" is a delivery commitment with a date. Unless delivery has approved it, give it as a target.`,
+            suggestion(field, start, sS + predStart, end, pron),
+          ),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+export const rule = defineRule(
+  {
+    id: 'timeline/delivery-commitment',
+    category: 'timeline',
+    severity: 'warn',
+    clause: 'timeline-commitments-realistic',
+    description:
+      'A delivery commitment in promise form with a date or duration ("will be live by March 3", "fixed within 24 hours").',
+    source:
+      'customer-policy.md, Proposals & Sales Materials (Timeline commitments realistic and approved by delivery)',
+    examples: {
+      flag: [
+        'Your workspace will be live by March 3.',
+        'The bug will be fixed within 24 hours.',
+        "We'll deliver the integration by next Friday.",
+        { text: "We'll have it done Friday.", why: 'no preposition: compromise tags Friday as a date' },
+        { text: 'The connector will be ready by end of next week.', why: 'relative date' },
+        {
+          subject: 'Fix will be deployed tomorrow',
+          text: 'Hi Jordan,\nDetails below.',
+          why: 'in the subject',
+        },
+      ],
+      pass: [
+        { text: "We're targeting March 3 for go-live.", why: 'hedged' },
+        { text: 'The workspace will tentatively be live by March 3.', why: 'hedged' },
+        {
+          text: "Your workspace will be live by March 3, subject to delivery's confirmation.",
+          why: 'conditional on delivery',
+        },
+        {
+          text: 'Your workspace will be live by March 3, as confirmed by the delivery team.',
+          why: 'approved by delivery',
+        },
+        { text: 'The estimated go-live date is March 3.', why: 'an estimate, not a promise' },
+        {
+          text: 'Your workspace should be live by March 3 (target date, pending confirmation from our delivery team).',
+          why: 'the suggested rewrite',
+        },
+        { text: "I'll send you the meeting notes tomorrow.", why: 'not a delivery outcome' },
+        { text: 'The team will be available during business hours.', why: 'a schedule, not a deadline' },
+        { text: "It won't be ready by Friday, sorry.", why: 'negated' },
+        { text: 'Will the fix be deployed by Friday?', why: 'a question' },
+        { text: 'If you send the logs today, we will have it fixed by Friday.', why: 'conditional' },
+        'Your workspace is live and ready for your team.',
+      ],
+    },
+  },
+  (ctx): RawFinding[] => {
+    if (ctx.internalOnly) return [];
+    const body = ctx.field('body');
+    const subject = ctx.field('subject');
+    return [
+      ...scan(ctx, subject, subject.rangesFor(['subject'])),
+      ...scan(ctx, body, body.rangesFor(['body'])),
+    ];
+  },
+);

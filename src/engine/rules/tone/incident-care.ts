@@ -1,0 +1,77 @@
+import { defineRule, type RawFinding } from '../../rule.ts';
+import { anchor } from '../sla/response-window.ts';
+
+const ACKNOWLEDGEMENT =
+  /\b(?:I understand|we understand|I know how|we know how|sorry|apologi[sz]e|apologies|impact|impacted|impacting|disruption|disrupted|frustrat\w*|inconvenience|appreciate your patience|thanks? (?:you )?for your patience|this has affected|how (?:serious|disruptive))\b/i;
+const NEXT_STEP =
+  /\b(?:next update|next step|next steps|will update|update you|keep you (?:posted|updated|informed)|we will|we'll|I will|I'll|we are (?:now )?(?:working|monitoring|investigating)|we're (?:now )?(?:working|monitoring|investigating)|follow up|follow-up|workaround|by \d|by (?:noon|midnight|end of|eod|cob|tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday)|within \d+|at \d{1,2}(?::\d{2})?\s*(?:am|pm|utc|gmt|cet|et|pt)\b|every \d+ (?:minutes|hours)|status page)/i;
+
+export const rule = defineRule(
+  {
+    id: 'tone/incident-care',
+    category: 'tone',
+    severity: 'warn',
+    clause: 'support-communication',
+    description:
+      'A severity 1–2 support reply with no acknowledgement of the impact or no next step (what happens, by when).',
+    source: 'customer-policy.md, Support Interactions (clear, empathetic, and solution-oriented)',
+    examples: {
+      flag: [
+        {
+          subject: 'Re: outage',
+          text: 'Hi Jordan,\nThe service is running again.',
+          thread: { severity: 1 },
+          why: 'neither acknowledgement nor next step',
+        },
+        {
+          subject: 'Re: Sev 2 - exports failing',
+          text: 'Hi Jordan,\nSorry for the disruption this caused your team. The exports are running again.',
+          why: 'severity from the subject; acknowledges but gives no next step',
+        },
+        {
+          subject: 'Re: login errors',
+          text: 'Hi Jordan,\nThe logins work again. Our next update will follow at 15:00 UTC.',
+          thread: { severity: 2 },
+          why: 'a next step but no acknowledgement',
+        },
+      ],
+      pass: [
+        {
+          subject: 'Re: outage',
+          text: 'Hi Jordan,\nI am sorry for the impact on your clinics. Service is restored, and we will send the next update at 15:00 UTC.',
+          thread: { severity: 1 },
+        },
+        {
+          subject: 'Re: question',
+          text: 'Hi Jordan,\nThe export runs nightly.',
+          thread: { severity: 3 },
+          why: 'severity 3',
+        },
+        {
+          subject: 'Re: Proposal for zero downtime migration',
+          text: 'Hi Jordan,\nThe plan avoids any outage during the move.',
+          why: 'no incident',
+        },
+      ],
+    },
+  },
+  (ctx): RawFinding[] => {
+    const severity = ctx.severity;
+    if ((severity !== 1 && severity !== 2) || ctx.internalOnly || !ctx.isKind('support')) return [];
+    const text = `${ctx.field('subject').text}\n${ctx.ownBody}`;
+    const missing: string[] = [];
+    if (!ACKNOWLEDGEMENT.test(text)) missing.push('no acknowledgement of the impact');
+    if (!NEXT_STEP.test(ctx.ownBody)) missing.push('no next step (what happens next and when)');
+    if (missing.length === 0) return [];
+    const { field, start, end } = anchor(ctx);
+    if (end <= start) return [];
+    return [
+      ctx.report(
+        field,
+        start,
+        end,
+        `This severity ${severity} reply has ${missing.join(' and ')}. Acknowledge what it cost the customer and say when they will hear from you next.`,
+      ),
+    ];
+  },
+);

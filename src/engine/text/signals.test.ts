@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { analyseSentence, quickAnalysis } from './nlp.ts';
+import { detectKinds, detectLanguage, detectSeverity } from './signals.ts';
+
+const kinds = (subject: string, body: string, attachments = '') =>
+  detectKinds({
+    subject,
+    body,
+    attachments,
+    internalOnly: false,
+    severity: detectSeverity(`${subject}\n${body}`),
+  });
+
+describe('email signals', () => {
+  it('reads severity from Sev/P/S levels and incident wording, not from promises of none', () => {
+    expect(detectSeverity('Re: Sev 1 - checkout')).toBe(1);
+    expect(detectSeverity('Re: [P2] exports failing')).toBe(2);
+    expect(detectSeverity('S1: payments')).toBe(1);
+    expect(detectSeverity('The portal was down for all users this morning.')).toBe(1);
+    expect(detectSeverity('There is no outage during the migration.')).toBeUndefined();
+    expect(detectSeverity('Your data lives in an S3 bucket.')).toBeUndefined();
+  });
+
+  it('tells proposals, support, onboarding, QBR and renewal emails apart', () => {
+    expect(kinds('Proposal for 40 seats', 'Hi')[0]).toBe('proposal');
+    expect(kinds('Re: P1 outage', 'Service is back.')[0]).toBe('support');
+    expect(kinds('Your onboarding plan', 'Week 1: setup.')).toContain('onboarding');
+    expect(kinds('Q3 business review', 'Your health score is 80.')).toContain('qbr');
+    expect(kinds('Your renewal', 'The contract ends in June.')).toContain('renewal');
+    expect(kinds('Quote from your CEO', 'Thanks for the quote.')).not.toContain('proposal');
+    expect(kinds('Hello', 'Thanks for the call.')).toEqual(['other']);
+  });
+
+  it('detects the language from stop words, and calls short or mixed text English', () => {
+    expect(
+      detectLanguage(
+        'Vielen Dank für das Gespräch. Wir haben die Unterlagen vorbereitet und schicken Ihnen die Details noch diese Woche.',
+      ),
+    ).toBe('de');
+    expect(
+      detectLanguage(
+        "Merci pour votre message. L'export des commandes fonctionne à nouveau depuis ce matin pour vos magasins.",
+      ),
+    ).toBe('fr');
+    expect(
+      detectLanguage(
+        'Thanks for the call. We will send the notes and the plan for the rollout with your team.',
+      ),
+    ).toBe('en');
+    expect(detectLanguage('Danke!')).toBe('en');
+  });
+
+  it('finds dates and durations with compromise and with the word-list fallback', () => {
+    for (const analyse of [analyseSentence, quickAnalysis]) {
+      const text = 'It will be live by March 3 and fixed within 24 hours.';
+      const found = analyse(text).dates.map((d) => text.slice(d.start, d.end));
+      expect(found.some((d) => d.includes('March 3'))).toBe(true);
+      expect(found.some((d) => d.includes('hours'))).toBe(true);
+    }
+    expect(analyseSentence('We will deliver it by 3/15.').dates.length).toBe(1);
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * Whole-email signals read once per check (CheckContext): what kind of email this is, the incident severity
+ * its text states, and whether it is written in English. Cheap regexes and word lists only, compiled once
+ * per process; nothing here calls compromise.
+ */
+
+export const EMAIL_KINDS = [
+  'proposal',
+  'support',
+  'onboarding',
+  'renewal',
+  'qbr',
+  'internal',
+  'other',
+] as const;
+export type EmailKind = (typeof EMAIL_KINDS)[number];
+export type Severity = 1 | 2 | 3 | 4;
+
+// "pricing" alone is a support topic as often as a proposal ("promotion pricing sync"): only as a heading or
+// a pricing document does it count. "quote" followed by from/of/in is quoting someone's words.
+export const PROPOSAL_WORD =
+  /(?<![\p{L}])(?:proposals?|quotations?|quotes?(?![ _-]+(?:from|of|in|unquote)\b)|sow|statement of work|order[ _-]?forms?|^\s*pricing(?=\s*(?:$|[:\-–(]|for\b|proposal|quote|options|sheet|summary))|pricing(?=[ _-]+(?:for|proposal|quote|options|sheet|summary)\b))(?![\p{L}])/giu;
+export const BODY_PROPOSAL =
+  /\b(?:(?:attached|enclosed|attaching|here is|here's|please find|sharing|sending(?: you)?|I've put together|we've put together|below is|included is)\b[^.!?\n]{0,60}?\b(?:proposal|quote|quotation|SOW|statement of work|order form|pricing proposal)|(?:our|the|this|attached|revised|updated|draft|final|formal) (?:proposal|quotation|price quote|SOW|statement of work|order form|pricing proposal))\b(?! (?:from|of) )/giu;
+const PROPOSAL_CHEAP = /proposal|quot|\bsow\b|statement of work|order[ _-]?form|pricing/i;
+
+const ONBOARDING =
+  /\b(?:onboarding|implementation plan|kick-?off|go-live|go live plan|rollout plan|roll-out plan|welcome aboard|getting started plan)\b/i;
+const QBR =
+  /\b(?:qbr|quarterly business review|business review|ebr|health score|account health|health check|adoption report|usage review|account review)\b/i;
+const RENEWAL = /\b(?:renewal|renewing|renew|churn|contract (?:end|term|expir)\w*)\b/i;
+const SUPPORT =
+  /\b(?:ticket|case (?:#|no\.?|number)|incident|outage|bug|error|errors|failing|failed|not working|broken|workaround|troubleshoot\w*|root cause|support request|escalat\w*|sev(?:erity)?[ -]?[1-4]|p[1-4])\b/i;
+
+/** Severity stated in text: "Sev 1", "Severity-2", "S1", "P1", "priority 2", and incident wording. */
+const SEVERITY_TAG =
+  /\b(?:sev(?:erity)?[ -]?([1-4])|s([12])(?![\w.-])|p([1-4])(?![\w.-])|priority[ -]?([1-4]))\b/i;
+// Outage words count when they describe a live incident, not a promise of none ("no outage", "zero downtime").
+const SEV1_WORDS =
+  /(?<!\b(?:no|zero|without|any|planned|scheduled|avoid|prevent|minimal|minimi[sz]e)\s)\b(?:(?:an?|the|this|today's|yesterday's|current|ongoing|major|full|complete|total|widespread|global|partial) (?:outage|service outage|platform outage)|outage (?:affecting|impacting|on|in|of|for)|(?:is|are|was|went|has been|have been) (?:completely |fully )?down\b|down for (?:all|every|everyone|most)|production (?:is )?down|critical incident|major incident|sev(?:erity)? ?one|data loss incident|service (?:is )?unavailable)/i;
+const SEV2_WORDS =
+  /\b(?:degraded (?:performance|service)|partial outage|service disruption|significant (?:disruption|impact)|(?:many|several|most) users (?:cannot|can't|are unable)|high[- ]priority incident)\b/i;
+
+export function detectSeverity(text: string): Severity | undefined {
+  const tag = SEVERITY_TAG.exec(text);
+  if (tag) {
+    const level = Number(tag[1] ?? tag[2] ?? tag[3] ?? tag[4]);
+    if (level >= 1 && level <= 4) return level as Severity;
+  }
+  if (/\bpartial outage\b/i.test(text)) return 2;
+  if (SEV1_WORDS.test(text)) return 1;
+  if (SEV2_WORDS.test(text)) return 2;
+  return undefined;
+}
+
+export function hasProposalSignal(subject: string, body: string, attachments: string): boolean {
+  if (!PROPOSAL_CHEAP.test(subject) && !PROPOSAL_CHEAP.test(body) && !PROPOSAL_CHEAP.test(attachments))
+    return false;
+  PROPOSAL_WORD.lastIndex = 0;
+  if (PROPOSAL_WORD.test(subject)) return true;
+  PROPOSAL_WORD.lastIndex = 0;
+  if (PROPOSAL_WORD.test(attachments.replace(/_/g, ' '))) return true;
+  BODY_PROPOSAL.lastIndex = 0;
+  return BODY_PROPOSAL.test(body);
+}
+
+export interface KindInput {
+  readonly subject: string;
+  /** The sender's own text (greeting + main), without quoted history. */
+  readonly body: string;
+  readonly attachments: string;
+  readonly internalOnly: boolean;
+  readonly severity: Severity | undefined;
+}
+
+/**
+ * Every kind the email reads as (an email can be a renewal proposal), most specific first; the first is
+ * the primary kind. Internal email is only ever `internal`.
+ */
+export function detectKinds(input: KindInput): EmailKind[] {
+  if (input.internalOnly) return ['internal'];
+  const { subject, body, attachments } = input;
+  const both = `${subject}\n${body}`;
+  const kinds: EmailKind[] = [];
+  if (input.severity !== undefined && input.severity <= 2) kinds.push('support');
+  if (hasProposalSignal(subject, body, attachments)) kinds.push('proposal');
+  if (ONBOARDING.test(both) || /onboarding|implementation/i.test(attachments)) kinds.push('onboarding');
+  if (QBR.test(both) || /\bqbr\b|business[ _-]review/i.test(attachments)) kinds.push('qbr');
+  if (RENEWAL.test(both)) kinds.push('renewal');
+  if (!kinds.includes('support') && (input.severity !== undefined || SUPPORT.test(both)))
+    kinds.push('support');
+  if (kinds.length === 0) kinds.push('other');
+  return kinds;
+}
+
+// Function words, chosen so that each list shares as little as possible with the others.
+const STOP_WORDS: Record<string, readonly string[]> = {
+  en: 'the and you your for with that this have will are was our we please thanks thank would there what which when been from they them about just can'.split(
+    ' ',
+  ),
+  de: 'und der die das ist nicht ich sie wir mit für auf dem den ein eine einen bitte danke wird sind haben ihr ihre ihnen auch noch schon'.split(
+    ' ',
+  ),
+  fr: 'le la les et est pas vous nous avec pour une des du dans sur que qui merci votre vos sont être avons cette ce mais bien'.split(
+    ' ',
+  ),
+  es: 'el los las y es no usted nosotros con para una del en que por gracias su sus está están hemos esta este pero muy también'.split(
+    ' ',
+  ),
+  it: 'il lo gli e è non voi noi con per una del della nella che grazie vostro vostra sono siamo questa questo ma anche molto'.split(
+    ' ',
+  ),
+  nl: 'de het een en is niet ik wij jij u met voor op van dat die bedankt uw zijn hebben ook nog maar wel graag'.split(
+    ' ',
+  ),
+  pt: 'o os as e é não você nós com para uma do da em que por obrigado seu sua está estão temos esta este mas muito também'.split(
+    ' ',
+  ),
+};
+const STOP_SETS: [string, Set<string>][] = Object.entries(STOP_WORDS).map(([code, words]) => [
+  code,
+  new Set(words),
+]);
+const MIN_WORDS = 12;
+
+/** The draft's language by stop-word share: `en`, another ISO 639-1 code, or `en` when too short to tell. */
+export function detectLanguage(text: string): string {
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (words.length < MIN_WORDS) return 'en';
+  const scores = new Map<string, number>();
+  for (const w of words)
+    for (const [code, set] of STOP_SETS) if (set.has(w)) scores.set(code, (scores.get(code) ?? 0) + 1);
+  const en = scores.get('en') ?? 0;
+  let best = 'en';
+  let bestScore = en;
+  for (const [code, score] of scores) if (score > bestScore) [best, bestScore] = [code, score];
+  // English wins ties and needs only a modest share: customer names, product terms and quoted English
+  // in another language are common, the reverse much less so.
+  if (best === 'en' || bestScore < 3 || bestScore < en * 1.5 || en / words.length >= 0.12) return 'en';
+  return best;
+}
