@@ -197,7 +197,12 @@ export class CheckContext {
     return this.#language;
   }
 
-  /** compromise's reading of a sentence of a field (normalised offsets), relative to the sentence start. */
+  /**
+   * compromise's reading of a sentence of a field (normalised offsets), relative to the sentence start. Only
+   * candidate sentences a prefilter picked get here; readings are cached per sentence text, so a check after
+   * typing re-parses only the sentence that changed. Past a budget of full parses per check, word lists decide
+   * (text/reading.ts), so a pathological draft still finishes quickly.
+   */
   analyse(field: FieldText, start: number, end: number): SentenceAnalysis {
     const text = field.text.slice(start, end);
     if (isCached(text)) return analyseSentence(text);

@@ -1,40 +1,12 @@
 /**
- * The only module that imports compromise. Its full parse is slow (milliseconds per sentence), so it only
- * ever sees the few candidate sentences a cheap prefilter has already picked.
+ * The only module that imports compromise. Its full parse is slow (milliseconds per sentence), so it only ever
+ * sees the few candidate sentences a cheap prefilter has already picked, and each reading is cached.
  */
 import nlp from 'compromise';
 
-export interface SentenceAnalysis {
-  /** Offsets (into the analysed text) of negation cues, including the implicit "not" of "can't". */
-  readonly negations: readonly number[];
-  /** Offsets of hedging modal verbs (may, might, could). */
-  readonly hedges: readonly number[];
-  readonly isQuestion: boolean;
-  /**
-   * Date and duration mentions ("March 3", "24 hours", "next week", "Friday", "Q3", "3/15", "EOD"): compromise's
-   * #Date / #Duration terms with the numbers beside them, plus numeric and business shorthand it does not tag.
-   */
-  readonly dates: readonly { readonly start: number; readonly end: number }[];
-}
+import { mergeDateSpans as mergeSpans, type SentenceAnalysis, shorthandDates } from './reading.ts';
 
-// Numeric dates, ISO dates and business shorthand, which compromise leaves untagged.
-const DATE_SHORTHAND =
-  /\b(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{4}-\d{2}-\d{2}|EOD|EOW|COB|EOM|end of (?:the )?(?:day|week|month|quarter|year)|Q[1-4])\b/gi;
-
-function mergeSpans(spans: { start: number; end: number }[]): { start: number; end: number }[] {
-  spans.sort((a, b) => a.start - b.start);
-  const out: { start: number; end: number }[] = [];
-  for (const s of spans) {
-    const last = out[out.length - 1];
-    if (last && s.start <= last.end + 1) last.end = Math.max(last.end, s.end);
-    else out.push({ ...s });
-  }
-  return out;
-}
-
-function shorthandDates(text: string): { start: number; end: number }[] {
-  return Array.from(text.matchAll(DATE_SHORTHAND), (m) => ({ start: m.index, end: m.index + m[0].length }));
-}
+export type { SentenceAnalysis };
 
 const cache = new Map<string, SentenceAnalysis>();
 const CACHE_LIMIT = 500;
@@ -96,29 +68,7 @@ export function analyseSentence(text: string): SentenceAnalysis {
   return result;
 }
 
-const NEGATION_CUE =
-  /\b(?:not|no|never|nobody|nothing|none|neither|nor|without|cannot|(?:ca|wo|do|does|is|are|was|were|should|would|could|did|has|have|had|must|need)n't)\b/gi;
-const HEDGE_CUE = /\b(?:may|might|could)\b/gi;
-const DATE_WORDS =
-  /\b(?:(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?: \d{1,2}(?:st|nd|rd|th)?)?|may \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight|(?:next|this|coming) (?:week|month|quarter|year)|(?:\d+|an?|one|two|three|four|five|six|seven|ten|twenty-four|48|72) (?:business |working )?(?:minutes?|hours?|days?|weeks?|months?))\b/gi;
-
-/**
- * The same reading from word lists alone, for when a check has already spent its budget of full parses
- * (a pathological draft with thousands of candidate sentences must still finish quickly).
- */
-export function quickAnalysis(text: string): SentenceAnalysis {
-  const at = (re: RegExp) => Array.from(text.matchAll(re), (m) => m.index);
-  const dates = [
-    ...shorthandDates(text),
-    ...Array.from(text.matchAll(DATE_WORDS), (m) => ({ start: m.index, end: m.index + m[0].length })),
-  ];
-  return {
-    negations: at(NEGATION_CUE),
-    hedges: at(HEDGE_CUE),
-    isQuestion: /\?\s*["')]*\s*$/.test(text),
-    dates: mergeSpans(dates),
-  };
-}
+export { quickAnalysis } from './reading.ts';
 
 export function isCached(text: string): boolean {
   return cache.has(text);

@@ -13,7 +13,7 @@ const COMMIT = new RegExp(
 const PROMISE_CUE = /\b(?:will|shall|going to|guaranteed to|committed to)\b|'ll\b/i;
 const DATE_CUE =
   /\d|\b(?:tomorrow|today|tonight|week|month|quarter|year|eod|eow|cob|end of|hours?|days?|minutes?|mon|tues|wednes|thurs|fri|satur|sun)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
-// Hedges and conditions anywhere in the sentence make it an estimate, not a promise.
+// Hedges and conditions in the commitment's own clause make it an estimate, not a promise.
 const HEDGED =
   /\b(?:aim|aims|aiming|target|targets|targeted|targeting|estimate|estimated|estimating|expect|expects|expected|expecting|hope|hoping|hopefully|plan|plans|planned|planning|tentative|tentatively|should|might|may|could|likely|probably|approximately|roughly|around|if|once|unless|assuming|provided|depending|subject to|pending|as soon as|barring|ideally|fingers crossed)\b/i;
 const APPROVED =
@@ -61,7 +61,8 @@ function scan(
       if (sS < from || sE > to) continue;
       const sentence = field.text.slice(sS, sE);
       if (!PROMISE_CUE.test(sentence) || !DATE_CUE.test(sentence)) continue;
-      if (HEDGED.test(sentence) || APPROVED.test(sentence)) continue;
+      if (APPROVED.test(sentence)) continue;
+      const hedgedSentence = HEDGED.test(sentence);
       COMMIT.lastIndex = 0;
       let analysis: ReturnType<CheckContext['analyse']> | undefined;
       for (const m of sentence.matchAll(COMMIT)) {
@@ -76,6 +77,12 @@ function scan(
           ? breaks[breaks.length - 1]!.index + breaks[breaks.length - 1]![0].length
           : 0;
         if (analysis.negations.some((n) => n >= clauseStart && n < predEnd)) continue;
+        if (hedgedSentence) {
+          // A hedge makes its own clause an estimate; "we expect X, and it will be live by May 1" still promises.
+          const nextBreak = sentence.slice(predEnd).search(CLAUSE_BREAK);
+          const clauseEnd = nextBreak < 0 ? sentence.length : predEnd + nextBreak;
+          if (HEDGED.test(sentence.slice(clauseStart, clauseEnd))) continue;
+        }
         const date = analysis.dates.find((d) => {
           if (d.start < predEnd - 1 || d.start - predEnd > 60) return false;
           const between = sentence.slice(predEnd, d.start);
@@ -121,6 +128,10 @@ export const rule = defineRule(
         "We'll deliver the integration by next Friday.",
         { text: "We'll have it done Friday.", why: 'no preposition: compromise tags Friday as a date' },
         { text: 'The connector will be ready by end of next week.', why: 'relative date' },
+        {
+          text: 'We expect strong adoption, and your workspace will be live by March 3.',
+          why: 'the hedge belongs to the first clause; the second still promises a date',
+        },
         {
           subject: 'Fix will be deployed tomorrow',
           text: 'Hi Jordan,\nDetails below.',
