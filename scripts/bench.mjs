@@ -1,0 +1,521 @@
+// npm run bench: how fast Preflight checks, next to write-good and alex on the same texts, in one run.
+// Prints a table and writes bench/results.json. Builds the extension first when dist/ is missing.
+// Options: --build (rebuild dist/ first), --quick (fewer samples), --no-browser (skip the Chromium figures).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { fmt, summary, timeEach } from '../bench/stats.mjs';
+import { bigPolicy, bodyOfSize, draftOf, emailBody, typeOneWord } from '../bench/texts.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cacheDir = join(root, 'node_modules', '.cache', 'preflight-bench');
+const quick = process.argv.includes('--quick');
+const withBrowser = !process.argv.includes('--no-browser');
+mkdirSync(cacheDir, { recursive: true });
+
+const log = (...a) => console.error(...a);
+
+// ---------------------------------------------------------------------------------------------------------
+// Build
+
+if (process.argv.includes('--build') || !existsSync(join(root, 'dist/chrome/manifest.json'))) {
+  log('bench: building the extension first');
+  execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--quiet'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+}
+const enginePath = join(cacheDir, 'engine.mjs');
+await build({
+  entryPoints: [join(root, 'src/engine/index.ts')],
+  outfile: enginePath,
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'neutral',
+  mainFields: ['module', 'main'],
+  logLevel: 'error',
+});
+const engine = await import(pathToFileURL(enginePath).href);
+
+// ---------------------------------------------------------------------------------------------------------
+// Engine and baselines, in this process
+
+const require = (await import('node:module')).createRequire(import.meta.url);
+const writeGood = require('write-good');
+const alexText = (await import('alex')).text;
+
+const SIZES = [
+  { label: '50 words', words: 50, n: quick ? 15 : 60 },
+  { label: '300 words', words: 300, n: quick ? 15 : 60 },
+  { label: '1,000 words', words: 1000, n: quick ? 8 : 30 },
+  { label: '5,000 words', words: 5000, n: quick ? 5 : 15 },
+];
+const policy = bigPolicy(5000, 200);
+const t0 = performance.now();
+engine.compilePolicy(policy);
+const compileBigMs = performance.now() - t0;
+engine.compilePolicy();
+
+const results = {
+  date: new Date().toISOString(),
+  machine: machine(),
+  engine: {},
+  baselines: {},
+  ratios: {},
+  incremental: {},
+  coldStart: {},
+  browser: {},
+  bundles: {},
+  heap: {},
+  compileBigPolicyMs: compileBigMs,
+};
+
+// Warm the JIT on other texts so each size measures steady-state code on text it has never seen.
+for (let i = 0; i < 20; i++) {
+  const d = draftOf(emailBody(300, 77_000 + i));
+  engine.checkDraft(d);
+  engine.checkDraft(d, policy);
+  writeGood(d.body);
+  alexText(d.body);
+}
+
+for (const size of SIZES) {
+  log(`bench: ${size.label}`);
+  // Every sample is a different email (seeded), so no per-sentence memo helps: a first check of new text.
+  const bodies = Array.from({ length: size.n }, (_, i) => emailBody(size.words, size.words * 1000 + i));
+  const big = Array.from({ length: size.n }, (_, i) => emailBody(size.words, size.words * 1000 + 500 + i));
+  const d = timeEach(
+    (i) => engine.checkDraft(draftOf(i < 0 ? emailBody(size.words, -i) : bodies[i])),
+    size.n,
+  );
+  const p = timeEach(
+    (i) => engine.checkDraft(draftOf(i < 0 ? emailBody(size.words, 900 - i) : big[i]), policy),
+    size.n,
+  );
+  const wg = timeEach((i) => writeGood(bodies[Math.max(i, 0)]), size.n);
+  const ax = timeEach((i) => alexText(bodies[Math.max(i, 0)]), size.n);
+  results.engine[size.label] = { default: summary(d), bigPolicy: summary(p) };
+  results.baselines[size.label] = { writeGood: summary(wg), alex: summary(ax) };
+}
+
+// 1 MB: a few runs; the baselines in child processes with a time limit (alex's parse of 1 MB is slow).
+{
+  log('bench: 1 MB body');
+  const runs = quick ? 2 : 3;
+  const bodies = Array.from({ length: runs }, (_, i) => bodyOfSize(1 << 20, 7 + i));
+  const d = timeEach((i) => engine.checkDraft(draftOf(bodies[Math.max(i, 0)])), runs, 1);
+  const p = timeEach((i) => engine.checkDraft(draftOf(bodies[Math.max(i, 0)]), policy), runs, 1);
+  results.engine['1 MB'] = { default: summary(d), bigPolicy: summary(p) };
+  const base = {};
+  for (const [key, name] of [
+    ['writeGood', 'write-good'],
+    ['alex', 'alex'],
+  ]) {
+    const limit = quick ? 30_000 : 120_000;
+    const r = spawnSync(process.execPath, [join(root, 'bench/child-baseline.mjs'), name], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: limit,
+    });
+    if (r.status === 0) base[key] = summary([JSON.parse(r.stdout).ms]);
+    else
+      base[key] = {
+        n: 0,
+        median: Number.NaN,
+        p95: Number.NaN,
+        note: `did not finish within ${limit / 1000} s`,
+      };
+  }
+  results.baselines['1 MB'] = base;
+}
+
+for (const label of Object.keys(results.engine)) {
+  const e = results.engine[label].default.median;
+  const b = results.baselines[label];
+  results.ratios[label] = {
+    writeGoodOverPreflight: b.writeGood.median / e,
+    alexOverPreflight: b.alex.median / e,
+  };
+}
+
+// One word typed into a 1,000-word draft: the check after it (the previous text was checked just before).
+{
+  log('bench: incremental');
+  const base = emailBody(1000, 31_337);
+  const n = quick ? 20 : 60;
+  const samples = [];
+  const samplesBig = [];
+  for (let i = 0; i < n + 3; i++) {
+    const edited = typeOneWord(base, i, i % 2 ? 'really' : 'the');
+    engine.checkDraft(draftOf(base));
+    let t = performance.now();
+    engine.checkDraft(draftOf(edited));
+    if (i >= 3) samples.push(performance.now() - t);
+    engine.checkDraft(draftOf(base), policy);
+    t = performance.now();
+    engine.checkDraft(draftOf(edited), policy);
+    if (i >= 3) samplesBig.push(performance.now() - t);
+  }
+  const full = results.engine['1,000 words'].default.median;
+  results.incremental = {
+    default: summary(samples),
+    bigPolicy: summary(samplesBig),
+    fractionOfFirstCheck: summary(samples).median / full,
+  };
+}
+
+// Worker cold start in node: a fresh process imports the built engine and checks one 300-word email.
+{
+  log('bench: cold start (node)');
+  const runs = [];
+  for (let i = 0; i < (quick ? 3 : 7); i++) {
+    const out = execFileSync(process.execPath, [join(root, 'bench/child-cold.mjs'), enginePath], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    runs.push(JSON.parse(out));
+  }
+  results.coldStart.node = {
+    load: summary(runs.map((r) => r.loadMs)),
+    firstCheck: summary(runs.map((r) => r.firstCheckMs)),
+    total: summary(runs.map((r) => r.totalMs)),
+  };
+}
+
+// Peak memory while checking 1 MB (node proxy for the worker).
+{
+  log('bench: heap (node, 1 MB)');
+  const out = execFileSync(
+    process.execPath,
+    ['--expose-gc', join(root, 'bench/child-heap.mjs'), enginePath],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
+  results.heap.node = JSON.parse(out);
+}
+
+// Bundle sizes.
+results.bundles = bundleSizes(join(root, 'dist/chrome'));
+
+// Chromium.
+if (withBrowser) {
+  try {
+    results.browser = await browserFigures(quick);
+  } catch (error) {
+    results.browser = { error: error instanceof Error ? error.message : String(error) };
+    log(`bench: Chromium figures failed: ${results.browser.error}`);
+  }
+}
+
+results.targets = targets(results);
+writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log(table(results));
+console.log('\nwritten: bench/results.json');
+
+// ---------------------------------------------------------------------------------------------------------
+
+function machine() {
+  const cpu = cpus()[0]?.model ?? 'unknown';
+  let chromium = 'not found';
+  try {
+    chromium = execFileSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium', ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {}
+  let load = '';
+  try {
+    load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {}
+  return {
+    cpus: cpus().length,
+    cpu,
+    memoryGB: +(totalmem() / 2 ** 30).toFixed(1),
+    freeMemoryGB: +(freemem() / 2 ** 30).toFixed(1),
+    node: process.version,
+    chromium,
+    loadAverage: load,
+  };
+}
+
+function fileSize(file) {
+  const buf = readFileSync(file);
+  return { raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length };
+}
+
+/** A file and every chunk it imports statically (crxjs splits the worker and the pages into chunks). */
+function closure(dir, entry, seen = new Set()) {
+  if (seen.has(entry)) return seen;
+  seen.add(entry);
+  const text = readFileSync(join(dir, entry), 'utf8');
+  for (const m of text.matchAll(/(?:import|export)\s*(?:[^'"`;]*?\bfrom\s*)?["']([^"']+\.js)["']/g)) {
+    const spec = m[1];
+    const next = spec.startsWith('/') ? spec.slice(1) : join(dirname(entry), spec);
+    if (existsSync(join(dir, next))) closure(dir, next, seen);
+  }
+  return seen;
+}
+
+function bundleSizes(dir) {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const sum = (files) => {
+    let raw = 0;
+    let gzip = 0;
+    for (const f of files) {
+      const s = fileSize(join(dir, f));
+      raw += s.raw;
+      gzip += s.gzip;
+    }
+    return { files: [...files], raw, gzip };
+  };
+  const contentFiles = new Set();
+  for (const cs of manifest.content_scripts ?? []) for (const f of cs.js ?? []) closure(dir, f, contentFiles);
+  const worker = closure(dir, manifest.background.service_worker);
+  const contentText = [...contentFiles].map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+  return {
+    contentScript: { ...sum(contentFiles), hasCompromise: /expandLexicon/.test(contentText) },
+    worker: {
+      ...sum(worker),
+      hasCompromise: /expandLexicon/.test(
+        [...worker].map((f) => readFileSync(join(dir, f), 'utf8')).join(''),
+      ),
+    },
+  };
+}
+
+async function browserFigures(quickRun) {
+  const outdir = join(cacheDir, 'e2e');
+  await build({
+    entryPoints: [join(root, 'test/e2e/harness.ts'), join(root, 'test/e2e/send-latency.ts')],
+    outdir,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    packages: 'external',
+    outExtension: { '.js': '.mjs' },
+    logLevel: 'error',
+  });
+  const h = await import(pathToFileURL(join(outdir, 'harness.mjs')).href);
+  const { measureSendLatency } = await import(pathToFileURL(join(outdir, 'send-latency.mjs')).href);
+  const out = {};
+  const browser = await h.launchBrowser({ extensionDir: join(root, 'dist/chrome') });
+  try {
+    const { context, extensionId } = browser;
+    await h.routeMailHosts(context);
+
+    // Cold start: stop the worker through DevTools (ServiceWorker.stopAllWorkers on an extension page's
+    // session), check it really stopped, then time one check from the extension page.
+    log('bench: cold start (Chromium)');
+    const ext = await context.newPage();
+    await ext.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+    await ext.waitForTimeout(500);
+    const cdp = await context.newCDPSession(ext);
+    const versions = new Map();
+    cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+      for (const v of e.versions) versions.set(v.versionId, v);
+    });
+    await cdp.send('ServiceWorker.enable');
+    const draft = draftOf(emailBody(300, 4242));
+    const send = (msg) =>
+      ext.evaluate(async (m) => {
+        const t = performance.now();
+        const r = await chrome.runtime.sendMessage(m);
+        return { ms: performance.now() - t, r };
+      }, msg);
+    const cold = [];
+    const warm = [];
+    for (let i = 0; i < (quickRun ? 3 : 7); i++) {
+      await send({ kind: 'ping' });
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      const stopped = await waitFor(
+        () =>
+          [...versions.values()].some(
+            (v) => v.scriptURL.includes(extensionId) && v.runningStatus === 'stopped',
+          ),
+        5000,
+      );
+      const first = await send({ kind: 'check', draft: { ...draft, body: `${draft.body}\n${i}` } });
+      const status = await send({ kind: 'get-status' });
+      const again = await send({ kind: 'check', draft: { ...draft, body: `${draft.body}\n${i} ${i}` } });
+      const st = status.r?.status ?? status.r?.response?.status;
+      cold.push({
+        ms: first.ms,
+        stopped,
+        uptimeMs: st?.uptimeMs,
+        checksSinceStart: st?.checksSinceStart,
+        ok: first.r?.kind === 'check-result' || first.r?.ok === true,
+      });
+      warm.push(again.ms);
+    }
+    out.coldStart = {
+      firstCheck: summary(cold.map((c) => c.ms)),
+      warmCheck: summary(warm),
+      runs: cold,
+      verifiedStopped: cold.every((c) => c.stopped && c.checksSinceStart === 1),
+    };
+    await ext.close();
+
+    // Gmail fixture: end of typing to the underline.
+    log('bench: typing to underline (Chromium)');
+    const page = await h.openGmail(context);
+    const underline = [];
+    for (let i = 0; i < (quickRun ? 3 : 8); i++) {
+      const id = await page.evaluate(() => window.__fixture.openNewMessage());
+      const compose = page.locator('div.M9', { has: page.locator(`input[name="composeid"][value="${id}"]`) });
+      const editor = compose.locator('.Ap [g_editable="true"]').first();
+      await editor.click();
+      await page.keyboard.type(`Hi Dana, thanks for the call. We guarantee zero downtime for run ${i}`, {
+        delay: 5,
+      });
+      const ms = await page.evaluate(
+        (composeId) =>
+          new Promise((resolve) => {
+            const t = performance.now();
+            const poll = () => {
+              const host = document.querySelector(`[data-preflight-root][data-compose-id="${composeId}"]`);
+              const hit =
+                host?.shadowRoot?.querySelector('[data-preflight-finding]') ??
+                host?.querySelector('[data-preflight-finding]');
+              if (hit) resolve(performance.now() - t);
+              else if (performance.now() - t > 10_000) resolve(Number.NaN);
+              else requestAnimationFrame(poll);
+            };
+            poll();
+          }),
+        id,
+      );
+      underline.push(ms);
+      await compose
+        .locator('.gU .oh')
+        .first()
+        .click()
+        .catch(() => {});
+    }
+    out.typingToUnderline = {
+      ...summary(underline.filter((x) => !Number.isNaN(x))),
+      failed: underline.filter(Number.isNaN).length,
+    };
+
+    // Click on Send to the page's own send handler, clean email, warm worker.
+    log('bench: send latency (Chromium)');
+    const id = await page.evaluate(() => window.__fixture.openNewMessage());
+    const compose = page.locator('div.M9', { has: page.locator(`input[name="composeid"][value="${id}"]`) });
+    await compose
+      .locator('.anm[name="to"] input[role="combobox"]')
+      .evaluate((el) => (el.value = 'dana@contoso-health.example'));
+    out.sendLatency = summary(await measureSendLatency(page, compose, quickRun ? 5 : 20));
+  } finally {
+    await browser.close();
+  }
+  return out;
+}
+
+async function waitFor(pred, ms) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (pred()) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return false;
+}
+
+function targets(r) {
+  const e = r.engine;
+  const t = [];
+  const add = (name, value, limit, unit = 'ms', extra = '') =>
+    t.push({
+      target: name,
+      value,
+      limit,
+      unit,
+      met: value !== undefined && !Number.isNaN(value) && value <= limit,
+      extra,
+    });
+  add('300 words, median', e['300 words'].default.median, 3);
+  add(
+    '300 words vs write-good (median)',
+    e['300 words'].default.median,
+    r.baselines['300 words'].writeGood.median,
+  );
+  add('5,000 words, median', e['5,000 words'].default.median, 30);
+  add('5,000 words, 5,000 accounts, median', e['5,000 words'].bigPolicy.median, 30);
+  add('1 MB, median', e['1 MB'].default.median, 1000);
+  add('1 MB, 5,000 accounts, median', e['1 MB'].bigPolicy.median, 1000);
+  add('one word typed into 1,000 words, median', r.incremental.default.median, 1);
+  add('cold start, node (load + first check)', r.coldStart.node.total.median, 150);
+  if (r.browser.coldStart)
+    add('cold start, Chromium (stopped worker, first check)', r.browser.coldStart.firstCheck.median, 150);
+  if (r.browser.sendLatency) add('click on Send to page send, p95', r.browser.sendLatency.p95, 100);
+  add('content script, gzipped', r.bundles.contentScript.gzip / 1024, 40, 'kB');
+  add('peak heap, 1 MB (node proxy: heap total after check)', r.heap.node.heapTotalAfterMB, 100, 'MB');
+  return t;
+}
+
+function table(r) {
+  const rows = [];
+  const pad = (s, n) => String(s).padEnd(n);
+  const lpad = (s, n) => String(s).padStart(n);
+  rows.push(
+    `${pad('text', 12)}${lpad('Preflight p50', 14)}${lpad('p95', 9)}${lpad('5k acc p50', 12)}${lpad('p95', 9)}${lpad('write-good', 12)}${lpad('alex', 10)}${lpad('wg/PF', 8)}${lpad('alex/PF', 9)}`,
+  );
+  for (const label of Object.keys(r.engine)) {
+    const e = r.engine[label];
+    const b = r.baselines[label];
+    const q = r.ratios[label];
+    rows.push(
+      `${pad(label, 12)}${lpad(fmt(e.default.median), 14)}${lpad(fmt(e.default.p95), 9)}${lpad(fmt(e.bigPolicy.median), 12)}${lpad(fmt(e.bigPolicy.p95), 9)}${lpad(fmt(b.writeGood.median), 12)}${lpad(fmt(b.alex.median), 10)}${lpad(Number.isFinite(q.writeGoodOverPreflight) ? `${q.writeGoodOverPreflight.toFixed(1)}x` : '—', 8)}${lpad(Number.isFinite(q.alexOverPreflight) ? `${q.alexOverPreflight.toFixed(1)}x` : '—', 9)}`,
+    );
+  }
+  rows.push('(milliseconds per check; wg/PF and alex/PF: how many times longer the baseline takes)');
+  rows.push('');
+  const inc = r.incremental;
+  rows.push(
+    `one word typed into 1,000 words: ${fmt(inc.default.median)} ms p50, ${fmt(inc.default.p95)} ms p95 (5,000 accounts: ${fmt(inc.bigPolicy.median)} ms); ${(inc.fractionOfFirstCheck * 100).toFixed(0)}% of a first check`,
+  );
+  const cn = r.coldStart.node;
+  rows.push(
+    `cold start, node: load ${fmt(cn.load.median)} ms + first check ${fmt(cn.firstCheck.median)} ms = ${fmt(cn.total.median)} ms (p50)`,
+  );
+  const br = r.browser;
+  if (br.error) rows.push(`Chromium: failed (${br.error})`);
+  if (br.coldStart)
+    rows.push(
+      `cold start, Chromium: first check after stopping the worker ${fmt(br.coldStart.firstCheck.median)} ms p50, ${fmt(br.coldStart.firstCheck.p95)} ms p95 (warm check ${fmt(br.coldStart.warmCheck.median)} ms); worker verified stopped: ${br.coldStart.verifiedStopped}`,
+    );
+  if (br.typingToUnderline)
+    rows.push(
+      `end of typing to underline (Gmail fixture, includes the 300 ms typing pause): ${fmt(br.typingToUnderline.median)} ms p50, ${fmt(br.typingToUnderline.p95)} ms p95`,
+    );
+  if (br.sendLatency)
+    rows.push(
+      `click on Send to the page's send (clean, warm): ${fmt(br.sendLatency.median)} ms p50, ${fmt(br.sendLatency.p95)} ms p95`,
+    );
+  const b = r.bundles;
+  rows.push(
+    `content script: ${(b.contentScript.raw / 1024).toFixed(1)} kB raw, ${(b.contentScript.gzip / 1024).toFixed(1)} kB gzip (compromise: ${b.contentScript.hasCompromise ? 'yes' : 'no'}); worker: ${(b.worker.raw / 1024).toFixed(1)} kB raw, ${(b.worker.gzip / 1024).toFixed(1)} kB gzip (compromise: ${b.worker.hasCompromise ? 'yes' : 'no'})`,
+  );
+  const hp = r.heap.node;
+  rows.push(
+    `1 MB body in node: ${fmt(hp.ms)} ms; heap used after ${hp.heapUsedAfterMB.toFixed(1)} MB, heap total ${hp.heapTotalAfterMB.toFixed(1)} MB, peak RSS growth ${hp.peakRssGrowthMB.toFixed(1)} MB`,
+  );
+  rows.push(`compiling the 5,000-account policy: ${fmt(r.compileBigPolicyMs)} ms (once per policy)`);
+  rows.push('');
+  rows.push('targets:');
+  for (const x of r.targets)
+    rows.push(
+      `  ${x.met ? 'met    ' : 'NOT met'}  ${pad(x.target, 58)} ${lpad(fmt(x.value), 8)} ${x.unit} (limit ${fmt(x.limit)})`,
+    );
+  const m = r.machine;
+  rows.push('');
+  rows.push(
+    `machine: ${m.cpus} x ${m.cpu}, ${m.memoryGB} GB, node ${m.node}, ${m.chromium}, load ${m.loadAverage}`,
+  );
+  return rows.join('\n');
+}
