@@ -62,7 +62,20 @@ function scanField(
   const out: RawFinding[] = [];
   const text = field.text;
   if (!text) return out;
-  const ranges = [[0, text.length] as const];
+  // The sender's own signature is theirs, not a customer's: "Northwind Labs" signing an email is not the
+  // account "Northwind Traders". Quoted and forwarded history are read, including others' signatures in it.
+  const ranges: readonly (readonly [number, number])[] =
+    field.name === 'body' ? field.rangesFor(['body', 'body.quoted']) : [[0, text.length]];
+  const inRanges = (start: number, end: number) => ranges.some(([a, b]) => start >= a && end <= b);
+  // Nor is the organisation's own name, wherever it stands ("the Northwind Labs team").
+  const ownName = ctx.policy.organization?.name?.trim().toLowerCase();
+  const ownNameSpans: [number, number][] = [];
+  if (ownName) {
+    for (let at = field.lower.indexOf(ownName); at >= 0; at = field.lower.indexOf(ownName, at + 1)) {
+      ownNameSpans.push([at, at + ownName.length]);
+    }
+  }
+  const inOwnName = (start: number, end: number) => ownNameSpans.some(([a, b]) => start >= a && end <= b);
   const foreign = (values: readonly DirectoryValue[]) => {
     if (values.some((v) => own.has(v.id))) return undefined; // a name shared with the recipient's own account
     return values[0];
@@ -75,7 +88,7 @@ function scanField(
       : undefined;
   for (const m of ctx.compiled.accountNames.findAll(text, ranges, relax, field.lower)) {
     const hit = foreign(m.entries.map((e) => e.value));
-    if (!hit) continue;
+    if (!hit || inOwnName(m.start, m.end)) continue;
     taken.push([m.start, m.end]);
     const [s, e] = field.toOriginal(m.start, m.end);
     const what =
@@ -92,6 +105,7 @@ function scanField(
   }
   const lower = field.lower;
   for (const [domainStart, domainEnd] of domainCandidates(lower)) {
+    if (!inRanges(domainStart, domainEnd)) continue;
     const domain = lower.slice(domainStart, domainEnd);
     if (!DOMAIN_SHAPE.test(domain)) continue;
     let start = domainStart;
@@ -135,6 +149,12 @@ export const rule = defineRule(
       flag: [
         {
           to: ['wile@acme.example'],
+          text: 'Hi Wile,\nSee the thread below.\n\nOn Mon, Nov 23, 2026 at 9:14 AM Hank <hank@ourco.example> wrote:\n> Numbers attached.\n> Hank Scorpio\n> Globex Corporation',
+          policy: POLICY,
+          why: "another account's name in a signature inside quoted history is still read",
+        },
+        {
+          to: ['wile@acme.example'],
           text: 'Hi Wile,\nGlobex saw a 30% drop in tickets after the same change.',
           policy: POLICY,
         },
@@ -171,6 +191,18 @@ export const rule = defineRule(
         },
       ],
       pass: [
+        {
+          to: ['wile@acme.example'],
+          text: 'Hi Wile,\nThe rollout notes are attached.\n\nBest regards,\nSam Ortiz\nSummit Labs',
+          policy: POLICY,
+          why: "the sender's own signature names their company, not a customer",
+        },
+        {
+          to: ['wile@acme.example'],
+          text: 'Hi Wile,\nThe Summit Labs team will join the call on Thursday.',
+          policy: { ...POLICY, organization: { name: 'Summit Labs', internalDomains: ['ourco.example'] } },
+          why: "the organisation's own name",
+        },
         {
           to: ['hank@globex.example'],
           text: 'Hi Hank,\nGlobex saw a 30% drop in tickets after the change.',
