@@ -10,7 +10,7 @@ export type Decision =
 
 export function decide(result: CheckResult, gate: GateSettings): Decision {
   const blocking = result.findings.filter(
-    (f) => f.severity === 'block' || (gate.holdOnWarnings && f.severity === 'warn'),
+    (f) => !f.shadow && (f.severity === 'block' || (gate.holdOnWarnings && f.severity === 'warn')),
   );
   if (blocking.length > 0) {
     // A finding without the flag is treated as the engine's default for it: overridable.

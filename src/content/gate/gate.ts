@@ -45,6 +45,14 @@ export interface GateDeps {
 export const CHECK_TIMEOUT_MS = 4000;
 /** After a release, the rest of a double click (or a repeat key) on the same compose is swallowed. */
 export const RELEASE_COOLDOWN_MS = 1000;
+/**
+ * The dialog never appears while the person is still pressing Send: it waits until this long after the last
+ * press (a double click's second press, a repeated key). Shown any earlier, its full-page backdrop lands under
+ * the second press of a double click, which then hits the dialog (at worst one of its buttons) instead of the
+ * Send button it was aimed at. A fast check made this a race with the person's hand; the wait removes it. A
+ * clean email is not delayed: it is released as soon as the check answers.
+ */
+export const PRESS_SETTLE_MS = 500;
 
 interface Held {
   gesture: SendGesture;
@@ -55,10 +63,23 @@ interface Held {
   selection: Range | null;
   fixed: boolean;
   cancelled: boolean;
+  /** When the person last pressed (any part of a send gesture) while this send was held. */
+  lastPressAt: number;
+  /** The dialog state waiting for the pressing to settle. */
+  pending?: DialogState | undefined;
+  /** The latest complete check's findings (all of them), for "go to" to open the card of one. */
+  allFindings: Finding[];
+}
+
+/** Per compose window, what the gate may ask of the overlay drawn on it. */
+export interface WindowHooks {
+  /** Opens the finding's card on the compose (the check's full findings given, to draw if they are newer). */
+  openFinding?(finding: Finding, all: readonly Finding[]): boolean;
 }
 
 export interface SendGate {
-  register(window: ComposeWindow, signal: AbortSignal): void;
+  register(window: ComposeWindow, signal: AbortSignal, hooks?: WindowHooks): void;
+  /** Every event read as part of a send: the trigger starts a check, the rest only counts as a press. */
   onGesture(gesture: SendGesture): void;
   /** Whether a send is held (checking or waiting for the person). */
   busy(): boolean;
@@ -70,7 +91,10 @@ export function createSendGate(deps: GateDeps): SendGate {
   const now = deps.now ?? (() => Date.now());
   const timeoutMs = deps.checkTimeoutMs ?? CHECK_TIMEOUT_MS;
   const windows = new Map<Element, ComposeWindow>();
-  const releasedAt = new Map<Element, number>();
+  const hooksOf = new WeakMap<ComposeWindow, WindowHooks>();
+  /** Keyed by the compose's identity (its id), not its element: a re-rendered compose is the same one. */
+  const releasedAt = new Map<string | Element, number>();
+  const composeKey = (root: Element): string | Element => windowFor(root)?.id ?? root;
   const unsaved: AuditEntryInput[] = [];
   let settings: GateSettings | undefined;
   let held: Held | null = null;
@@ -126,12 +150,13 @@ export function createSendGate(deps: GateDeps): SendGate {
   };
 
   const release = async (h: Held) => {
-    releasedAt.set(h.gesture.root, now());
+    const key = h.window?.id ?? h.gesture.root;
+    releasedAt.set(key, now());
     let sent = false;
     try {
       sent = await h.gesture.release(deps.releaseClick);
     } finally {
-      releasedAt.set(h.gesture.root, now());
+      releasedAt.set(key, now());
       if (held === h) finish();
     }
     if (!sent) deps.view.notify('Preflight could not find the Send button again. Please send once more.');
@@ -148,28 +173,37 @@ export function createSendGate(deps: GateDeps): SendGate {
     }
   };
 
+  /** Shows the dialog for `h` once the pressing has settled (PRESS_SETTLE_MS after the last press). */
+  const show = (h: Held, state: DialogState) => {
+    const wait = h.lastPressAt + PRESS_SETTLE_MS - now();
+    if (wait > 0) {
+      setTimeout(() => {
+        if (held === h && !h.cancelled && h.pending === state) show(h, state);
+      }, wait);
+      h.pending = state;
+      return;
+    }
+    h.pending = undefined;
+    deps.view.show(state, actionsFor(h));
+  };
+
   const showHeld = (h: Held, blocking: Finding[], canOverride: boolean, note?: string) => {
     h.findings = blocking;
     const fixable = blocking.map(
       (f) => f.suggestion !== undefined && (f.field === 'body' || f.field === 'subject') && !!h.window,
     );
-    deps.view.show(
-      { kind: 'held', findings: blocking, canOverride, fixable, ...(note ? { note } : {}) },
-      actionsFor(h),
-    );
+    show(h, { kind: 'held', findings: blocking, canOverride, fixable, ...(note ? { note } : {}) });
   };
 
   const showUnavailable = (h: Held, reason: string) => {
     h.findings = [];
     const allowUnchecked = (settings?.failMode ?? 'ask') !== 'closed';
-    deps.view.show({ kind: 'unavailable', reason, allowUnchecked }, actionsFor(h));
+    show(h, { kind: 'unavailable', reason, allowUnchecked });
   };
 
   const runCheck = async (h: Held) => {
     const timer = setTimeout(() => {
-      if (held === h && !h.cancelled) {
-        deps.view.show({ kind: 'checking' }, actionsFor(h));
-      }
+      if (held === h && !h.cancelled && !h.pending) show(h, { kind: 'checking' });
     }, deps.checkingDelayMs ?? 400);
     let answer: Result<{ result: CheckResult; gate: GateSettings }>;
     try {
@@ -192,6 +226,7 @@ export function createSendGate(deps: GateDeps): SendGate {
       return;
     }
     settings = answer.data.gate;
+    h.allFindings = answer.data.result.findings;
     const decision = decide(answer.data.result, answer.data.gate);
     if (decision.kind === 'release') {
       if (h.fixed) await record(h, 'fixed-and-sent');
@@ -242,6 +277,8 @@ export function createSendGate(deps: GateDeps): SendGate {
       finish();
       void record(h, 'went-to-finding');
       selectFinding(h, finding);
+      const hooks = h.window && hooksOf.get(h.window);
+      hooks?.openFinding?.(finding, h.allFindings.length > 0 ? h.allFindings : h.findings);
     },
     fix(index) {
       const finding = h.findings[index];
@@ -266,7 +303,7 @@ export function createSendGate(deps: GateDeps): SendGate {
         return;
       }
       h.fixed = true;
-      deps.view.show({ kind: 'checking' }, actionsFor(h));
+      show(h, { kind: 'checking' });
       void runCheck(h);
     },
   });
@@ -293,20 +330,35 @@ export function createSendGate(deps: GateDeps): SendGate {
   };
 
   return {
-    register(window, signal) {
+    register(window, signal, hooks) {
       windows.set(window.root, window);
+      if (hooks) hooksOf.set(window, hooks);
       signal.addEventListener('abort', () => windows.delete(window.root), { once: true });
     },
     onGesture(gesture) {
-      // One held send at a time: presses while a check or the dialog is up are swallowed (no double send).
-      if (held) return;
-      const last = releasedAt.get(gesture.root);
+      // One held send at a time: presses while a check or the dialog is up are swallowed (no double send),
+      // and each one puts the dialog off until the pressing has settled.
+      if (held) {
+        held.lastPressAt = now();
+        return;
+      }
+      if (!gesture.trigger) return;
+      const last = releasedAt.get(composeKey(gesture.root));
       if (last !== undefined && now() - last < RELEASE_COOLDOWN_MS) return;
       const window = windowFor(gesture.root);
       const doc = gesture.root.ownerDocument;
       const current = doc.getSelection?.();
       const selection = current && current.rangeCount > 0 ? current.getRangeAt(0).cloneRange() : null;
-      const h: Held = { gesture, window, findings: [], selection, fixed: false, cancelled: false };
+      const h: Held = {
+        gesture,
+        window,
+        findings: [],
+        selection,
+        fixed: false,
+        cancelled: false,
+        lastPressAt: now(),
+        allFindings: [],
+      };
       held = h;
       void runCheck(h);
     },

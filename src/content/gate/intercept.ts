@@ -46,7 +46,9 @@ export function installInterceptor(
     if (!gesture) return;
     event.preventDefault();
     event.stopImmediatePropagation();
-    if (gesture.trigger) onGesture(gesture, event);
+    // The rest of a gesture (pointerdown before its click, a second press) is reported too: while a send is
+    // held, every press puts the dialog off until the pressing has settled.
+    onGesture(gesture, event);
   };
   for (const type of INTERCEPTED_TYPES) win.addEventListener(type, handler, { capture: true, signal });
 

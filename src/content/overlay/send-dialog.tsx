@@ -94,13 +94,14 @@ export function SendDialog(props: { state: DialogState; actions: DialogActions }
         aria-modal="true"
         aria-label="Preflight"
         data-preflight-dialog="unavailable"
+        data-preflight-fail-mode={state.allowUnchecked ? 'ask' : 'closed'}
       >
         <h2>Preflight could not check this email</h2>
         <p>Reason: {state.reason}.</p>
         <p>
           {state.allowUnchecked
             ? 'Try again, or send it without checking: that is written to the audit log.'
-            : 'Your organisation’s policy does not allow sending without a check. Try again, or cancel and keep the draft.'}
+            : 'Sending is blocked until the check works: your organisation’s policy does not allow sending without a check. Try again, or cancel and keep the draft.'}
         </p>
         <div class="actions">
           <button type="button" data-preflight-action="cancel" onClick={actions.cancel}>

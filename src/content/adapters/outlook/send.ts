@@ -5,6 +5,22 @@ import { activation, closestOf, gesture, isSendShortcut, targetOf, waitForElemen
 import type { ReleaseClick, SendGesture, SendSite } from '../types.ts';
 import { outlookSelectors } from './selectors.ts';
 
+/**
+ * Which items of the Send split button's menu send. The rule: an item sends when its label is one of the
+ * send actions ("Schedule send", "Send later", "Send now", in the languages below); anything else in that
+ * menu (e.g. "Set importance", "Save draft", "Request a read receipt") only changes the draft and is left
+ * alone. Outlook marks none of them structurally (no data-testid or command id shared across builds), so
+ * the label is all there is (mail-dom.md §2.6: the dropdown's labels are unconfirmed, hence a word match,
+ * not a fixed list). A send item not recognised here is not held: a stricter rule would block harmless items.
+ */
+export const OUTLOOK_SEND_ITEM =
+  /\b(send|schedule|senden|envoyer|enviar|inviare|verzenden|programmer|planifier|programar|planen)\b|送信|发送|傳送/i;
+
+export function isSendMenuItem(item: Element): boolean {
+  const label = `${item.getAttribute('aria-label') ?? ''} ${item.textContent ?? ''}`;
+  return OUTLOOK_SEND_ITEM.test(label);
+}
+
 export const outlookSendSelectors = {
   send: ['[data-testid="ComposeSendButton"] button:not([aria-haspopup])'],
   sendMenu: ['[data-testid="ComposeSendButton"] button[aria-haspopup]'],
@@ -62,7 +78,7 @@ export function createOutlookSendSite(): SendSite {
       if (!target) return null;
 
       const item = closestOf(target, S.menuItem);
-      if (item) {
+      if (item && isSendMenuItem(item)) {
         const act = activation(event);
         const root = act && ownerOfMenu(target.ownerDocument);
         if (!act || !root) return null;
