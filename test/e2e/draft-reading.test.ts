@@ -173,8 +173,9 @@ describe('Gmail compose surfaces', () => {
     expect(await page.locator('body.xE.xp [role="main"] div.M9').count()).toBe(1);
     const overlay = overlayFor(page, 'c6120');
     await expectBlocking(overlay, 1);
-    expect((await panelRows(overlay)).filter((r) => r.endsWith('@Attachments'))).toEqual([
-      'human-review/missing-marker@Attachments',
+    // Only the attachment's name says "proposal"; the rule points its fix at the subject, where the marker goes.
+    expect((await panelRows(overlay)).filter((r) => r.startsWith('human-review/'))).toEqual([
+      'human-review/missing-marker@Subject',
     ]);
     await page.close();
   });
