@@ -19,6 +19,9 @@ export const MAIL_HOSTS = [
 export const CHROME_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAmksX1GGnyEdDUH9ff5cxTrhAwO1TVvgf8msYAukLWbtJN/9QGgi6pkCWJ5u9kaxGjKqqWfiE/IHoXvUiRyWHPUouMDDCMwRuGsiuPdygl2a6fEmANVZ4l8Mvjm4UucgHvGDk/wAdCR5niibxXbp5pjHDTWwqWhQbOnsVcGs04dn92JzgoOuRY8NORdtV+QJJC6vF4qqI3nsSL0ITS1MgRE/WyriC3dsVY94vysLwyatmmhCOWA3XJah8ij2tpJNE0GBJkYvjJb8cpE6fgBifElJxbMonCHU5raA4fW0sWC0qgDkX3z4Bq52QFhXfj9b0M9T3U10OJqZHF6TAwTCYxQIDAQAB';
 
+/** Copied from public/ to the root of each build. */
+export const MANAGED_SCHEMA = 'managed-schema.json';
+
 export const GECKO_ID = 'preflight@preflight.local';
 
 export function makeManifest(target: Target) {
@@ -55,6 +58,9 @@ export function makeManifest(target: Target) {
       },
     ],
     permissions: ['storage'],
+    // Chrome and Edge read an administrator's policy for the extension against this schema (its properties
+    // are the policy file's top-level keys); Firefox reads the same JSON from its `3rdparty` policy.
+    ...(target === 'chrome' ? { storage: { managed_schema: MANAGED_SCHEMA } } : {}),
     host_permissions: [...MAIL_HOSTS],
     content_security_policy: {
       extension_pages:

@@ -11,6 +11,14 @@ import { check } from './handlers/check.ts';
 import { gateCheck, getGateSettings } from './handlers/gate.ts';
 import { getStatus } from './handlers/get-status.ts';
 import { ping } from './handlers/ping.ts';
+import {
+  getRuleStats,
+  policyGet,
+  policyReset,
+  policySave,
+  reportsList,
+  ruleEvent,
+} from './handlers/policy.ts';
 import { reportFalsePositive } from './handlers/report-false-positive.ts';
 
 type Handlers = {
@@ -27,6 +35,12 @@ const handlers: Handlers = {
   'audit-append': auditAppend,
   'audit-list': auditList,
   'audit-export': auditExport,
+  'policy-get': policyGet,
+  'policy-save': policySave,
+  'policy-reset': policyReset,
+  'rule-stats': getRuleStats,
+  'reports-list': reportsList,
+  'rule-event': ruleEvent,
 };
 
 /** Parses a raw message and runs its handler; a bad message or a failing handler answers with a reason. */

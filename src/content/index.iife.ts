@@ -7,6 +7,7 @@ import { createSendGate, type SendGate } from './gate/gate.ts';
 import { installInterceptor } from './gate/intercept.ts';
 import { mountOverlay } from './overlay/mount.tsx';
 import { createSendDialogView } from './overlay/send-dialog.tsx';
+import './popup-bridge.ts';
 import { startSession } from './session.ts';
 
 export function adapterForHost(host: string): ComposeAdapter | undefined {
@@ -36,11 +37,13 @@ if (adapter) {
   });
   document.documentElement.setAttribute('data-preflight-active', adapter.site);
   adapter.observeComposeWindows(controller.signal, (composeWindow, signal) => {
-    gate?.register(composeWindow, signal);
     const view = mountOverlay(composeWindow, signal, {
       site: adapter.site,
       report: (report) => sendRequest({ kind: 'report-false-positive', report }),
+      countDismissal: (ruleId) => sendRequest({ kind: 'rule-event', ruleId, event: 'dismissed' }),
     });
+    // "Go to issue" in the send dialog opens that finding's card on this compose.
+    gate?.register(composeWindow, signal, { openFinding: (finding, all) => view.openFinding(finding, all) });
     startSession(composeWindow, signal, {
       view,
       check: (draft) => sendRequest({ kind: 'check', draft }),

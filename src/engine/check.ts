@@ -1,6 +1,7 @@
 import { type CompiledPolicy, compilePolicy } from './compile.ts';
 import { CheckContext } from './context.ts';
-import { clauseText, RULES } from './registry.ts';
+import { rulesFor } from './custom-rules.ts';
+import { clauseText } from './registry.ts';
 import type { Rule } from './rule.ts';
 import type { Draft } from './schemas/draft.ts';
 import type { Category, CheckResult, Field, Finding } from './schemas/finding.ts';
@@ -108,6 +109,7 @@ export function runRules(rules: readonly Rule[], draft: Draft, compiled: Compile
         overridable: setting.overridable,
       };
       if (r.suggestion !== undefined) finding.suggestion = r.suggestion;
+      if (setting.shadow) finding.shadow = true;
       findings.push(finding);
     }
   }
@@ -120,5 +122,5 @@ export function runRules(rules: readonly Rule[], draft: Draft, compiled: Compile
 
 /** Checks one draft against a policy (layered over the defaults). Pure: no clock, no I/O. */
 export function checkDraft(draft: Draft, policy?: Policy): CheckResult {
-  return runRules(RULES, draft, compilePolicy(policy));
+  return runRules(rulesFor(policy), draft, compilePolicy(policy));
 }

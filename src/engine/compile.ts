@@ -17,6 +17,7 @@ export interface DirectoryValue {
 export interface EffectiveSetting {
   readonly severity: FindingSeverity | 'off';
   readonly overridable: boolean;
+  readonly shadow: boolean;
 }
 
 /** Everything the rules need from a policy, built once per policy object (see compilePolicy). */
@@ -137,9 +138,12 @@ function build(input: Policy | undefined): CompiledPolicy {
     setting(meta) {
       const byCategory = rules[meta.category];
       const byId = rules[meta.id];
-      const severity = byId?.severity ?? byCategory?.severity ?? meta.severity;
-      const overridable = byId?.overridable ?? byCategory?.overridable ?? defaultOverridable(meta);
-      return { severity, overridable };
+      const all = rules['*'];
+      const severity = byId?.severity ?? byCategory?.severity ?? all?.severity ?? meta.severity;
+      const overridable =
+        byId?.overridable ?? byCategory?.overridable ?? all?.overridable ?? defaultOverridable(meta);
+      const shadow = byId?.shadow ?? byCategory?.shadow ?? all?.shadow ?? false;
+      return { severity, overridable, shadow };
     },
   };
 }

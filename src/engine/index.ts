@@ -1,6 +1,7 @@
 // Public surface of the pure engine. Runs in the worker, the CLI and node tests: no browser API, no clock.
 import { compilePolicy as compile } from './compile.ts';
-import { RULES, type RuleInfo, ruleInfo } from './registry.ts';
+import { rulesFor } from './custom-rules.ts';
+import { type RuleInfo, ruleInfo } from './registry.ts';
 import type { Policy } from './schemas/policy.ts';
 import { normalize, startOf } from './text/normalize.ts';
 import type { PartName } from './text/parts.ts';
@@ -25,12 +26,17 @@ export function compilePolicy(policy?: Policy) {
 /** Every rule's metadata; with a policy, severity and overridable are that policy's effective settings. */
 export function listRules(
   policy?: Policy,
-): (RuleInfo & { effectiveSeverity: RuleInfo['severity'] | 'off' })[] {
+): (RuleInfo & { effectiveSeverity: RuleInfo['severity'] | 'off'; shadow: boolean })[] {
   const compiled = compile(policy);
-  return RULES.map((rule) => {
+  return rulesFor(policy).map((rule) => {
     const info = ruleInfo(rule);
     const setting = compiled.setting(rule.meta);
-    return { ...info, overridable: setting.overridable, effectiveSeverity: setting.severity };
+    return {
+      ...info,
+      overridable: setting.overridable,
+      effectiveSeverity: setting.severity,
+      shadow: setting.shadow,
+    };
   });
 }
 

@@ -3,6 +3,7 @@
 
 import { DraftSchema } from '../engine/schemas/draft.ts';
 import { CategorySchema, CheckResultSchema } from '../engine/schemas/finding.ts';
+import { PolicySchema } from '../engine/schemas/policy.ts';
 import { z } from '../engine/schemas/z.ts';
 
 /** What a person's "report false positive" keeps: which rule, where, how long the flagged text was. Never
@@ -65,6 +66,36 @@ export type AuditEntryInput = z.infer<typeof AuditEntryInputSchema>;
 export const AuditEntrySchema = AuditEntryInputSchema.extend({ at: z.string() });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
+/** One rule as the options page lists it (engine listRules with the policy's effective settings). */
+export const RuleListEntrySchema = z.object({
+  id: z.string(),
+  category: CategorySchema,
+  severity: z.enum(['block', 'warn', 'info']),
+  clause: z.string(),
+  clauseText: z.string(),
+  description: z.string(),
+  overridable: z.boolean(),
+  kind: z.string(),
+  effectiveSeverity: z.enum(['block', 'warn', 'info', 'off']),
+  shadow: z.boolean(),
+});
+export type RuleListEntry = z.infer<typeof RuleListEntrySchema>;
+
+export const PolicySaveResultSchema = z.object({
+  kind: z.literal('policy-save-result'),
+  saved: z.boolean(),
+  /** Every problem, by path, when nothing was saved. */
+  issues: z.array(z.string()),
+});
+
+export const RuleStatsSchema = z.object({
+  findings: z.number(),
+  dismissals: z.number(),
+  held: z.number(),
+  overrides: z.number(),
+  falsePositives: z.number(),
+});
+
 export const RequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ping') }),
   z.object({ kind: z.literal('get-status') }),
@@ -76,6 +107,19 @@ export const RequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('audit-append'), entry: AuditEntryInputSchema }),
   z.object({ kind: z.literal('audit-list') }),
   z.object({ kind: z.literal('audit-export'), format: z.enum(['json', 'csv']) }),
+  /** The options page and popup: the policy in force, the user's own layer and what is locked. */
+  z.object({ kind: z.literal('policy-get') }),
+  /** Replaces the user's policy; validated by the worker, nothing is replaced when it is invalid. */
+  z.object({ kind: z.literal('policy-save'), policy: z.unknown() }),
+  z.object({ kind: z.literal('policy-reset') }),
+  z.object({ kind: z.literal('rule-stats') }),
+  z.object({ kind: z.literal('reports-list') }),
+  /** A person dismissed a finding for one email: counted per rule, nothing else kept. */
+  z.object({
+    kind: z.literal('rule-event'),
+    ruleId: z.string().min(1).max(200),
+    event: z.enum(['dismissed']),
+  }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestKind = Request['kind'];
@@ -110,6 +154,24 @@ export const ResponseSchemas = {
     format: z.enum(['json', 'csv']),
     text: z.string(),
   }),
+  'policy-get': z.object({
+    kind: z.literal('policy'),
+    effective: PolicySchema,
+    user: PolicySchema.nullable(),
+    locked: z.array(z.string()),
+    source: z.enum(['default', 'user', 'managed']),
+    rules: z.array(RuleListEntrySchema),
+    /** Problems in what storage holds (a managed key that does not validate is ignored, with its reason). */
+    issues: z.array(z.string()),
+  }),
+  'policy-save': PolicySaveResultSchema,
+  'policy-reset': PolicySaveResultSchema,
+  'rule-stats': z.object({ kind: z.literal('rule-stats'), stats: z.record(z.string(), RuleStatsSchema) }),
+  'reports-list': z.object({
+    kind: z.literal('reports'),
+    reports: z.array(FalsePositiveReportSchema.extend({ at: z.string() })),
+  }),
+  'rule-event': z.object({ kind: z.literal('counted') }),
 } as const satisfies Record<RequestKind, z.ZodType>;
 
 export type ResponseFor<K extends RequestKind> = z.infer<(typeof ResponseSchemas)[K]>;
@@ -119,3 +181,33 @@ export const ErrorResponseSchema = z.object({ kind: z.literal('error'), reason: 
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
 
 export type Result<T> = { ok: true; data: T } | { ok: false; reason: string };
+
+// ---- between the popup (or the worker) and the content script of a mail tab ----
+
+/** One compose window in a tab, as the popup shows it. */
+export const TabComposeSchema = z.object({
+  id: z.string(),
+  subject: z.string(),
+  result: CheckResultSchema,
+});
+export type TabCompose = z.infer<typeof TabComposeSchema>;
+
+export const TabRequestSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('tab-findings') }),
+  /** Focus that compose and open the card of its finding at `index` (in the order tab-findings gave). */
+  z.object({ kind: z.literal('tab-go-to'), composeId: z.string(), index: z.number().int().nonnegative() }),
+  /** From the worker: the policy in force changed; open composes check again. */
+  z.object({ kind: z.literal('policy-changed') }),
+]);
+export type TabRequest = z.infer<typeof TabRequestSchema>;
+
+export const TabResponseSchemas = {
+  'tab-findings': z.object({
+    kind: z.literal('tab-findings'),
+    site: z.enum(['gmail', 'outlook', 'fake']),
+    composes: z.array(TabComposeSchema),
+  }),
+  'tab-go-to': z.object({ kind: z.literal('tab-went'), ok: z.boolean(), reason: z.string().optional() }),
+  'policy-changed': z.object({ kind: z.literal('rechecking'), composes: z.number().int().nonnegative() }),
+} as const satisfies Record<TabRequest['kind'], z.ZodType>;
+export type TabResponseFor<K extends TabRequest['kind']> = z.infer<(typeof TabResponseSchemas)[K]>;

@@ -20,6 +20,13 @@ export async function gateCheck(
     : { ...request.draft, now: new Date(started).toISOString() };
   const result = checkDraft(draft, policy);
   ctx.counters.checks += 1;
+  // The findings a send met, per rule: the options page shows each rule's noise from these.
+  if (result.findings.length > 0 && ctx.stats) {
+    const increments: Record<string, { findings: number }> = {};
+    for (const f of result.findings)
+      increments[f.ruleId] = { findings: (increments[f.ruleId]?.findings ?? 0) + 1 };
+    void ctx.stats.bump(increments).catch(() => undefined);
+  }
   return { kind: 'gate-result', result, gate: gateSettings(policy), elapsedMs: ctx.now() - started };
 }
 

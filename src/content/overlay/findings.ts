@@ -19,6 +19,8 @@ export function countFindings(findings: readonly Finding[]): { blocking: number;
   let blocking = 0;
   let warnings = 0;
   for (const f of findings) {
+    // Observe-only (shadow) rules are underlined but never hold a send, so they are not counted as blocking.
+    if (f.shadow) continue;
     if (f.severity === 'block') blocking++;
     else if (f.severity === 'warn') warnings++;
   }

@@ -70,6 +70,8 @@ const HOVER_CLOSE_MS = 350;
 export interface OverlayDeps {
   site?: Site;
   report?(report: FalsePositiveReport): Promise<Result<unknown>>;
+  /** Counts a dismissal for the rule's statistics (rule id only, never the text). */
+  countDismissal?(ruleId: string): Promise<Result<unknown>>;
 }
 
 interface Tracked {
@@ -87,11 +89,21 @@ interface CardState {
   note?: string;
 }
 
+/** The overlay of one compose window: what the session draws, and what the send gate may ask of it. */
+export interface OverlayView extends SessionView {
+  /**
+   * Opens the card of `finding` (pinned), as "go to issue" in the send dialog does. `all` is the complete
+   * set the finding came from (the send gate's fresh check): it is drawn first when the overlay's own
+   * findings do not hold this one. False when there is nothing to open it on.
+   */
+  openFinding(finding: Finding, all: readonly Finding[]): boolean;
+}
+
 export function mountOverlay(
   window: ComposeWindow,
   signal: AbortSignal,
   deps: OverlayDeps = {},
-): SessionView {
+): OverlayView {
   const doc = window.root.ownerDocument;
   const view = doc.defaultView;
   const host = doc.createElement('preflight-overlay');
@@ -294,6 +306,7 @@ export function mountOverlay(
 
   const dismiss = (t: Tracked) => {
     dismissed.add(dismissalKey(t.finding));
+    void deps.countDismissal?.(t.finding.ruleId);
     closeCard();
   };
 
@@ -420,7 +433,24 @@ export function mountOverlay(
   );
   measureAndDraw();
 
+  const sameFinding = (a: Finding, b: Finding) =>
+    a.ruleId === b.ruleId && a.field === b.field && a.start === b.start && a.end === b.end;
+
   return {
+    openFinding(finding, all) {
+      if (signal.aborted) return false;
+      let t = tracked.find((item) => sameFinding(item.finding, finding));
+      if (!t && all.length > 0) {
+        tracked = track(all);
+        applied.clear();
+        t = tracked.find((item) => sameFinding(item.finding, finding));
+      }
+      if (!t) return false;
+      dismissed.delete(dismissalKey(t.finding));
+      panelOpen = false;
+      openCard(t.key, true);
+      return true;
+    },
     show(next) {
       state = next;
       if (next.kind === 'result') {

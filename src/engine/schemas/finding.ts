@@ -43,6 +43,8 @@ export const FindingSchema = z.object({
   suggestion: z.string().optional(),
   /** Extension to design.md: whether the send gate may let a person send anyway (policy `overridable`). */
   overridable: z.boolean().optional(),
+  /** Extension to design.md: the rule is in shadow mode (policy `rules.<id>.shadow`): shown, never holds a send. */
+  shadow: z.boolean().optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

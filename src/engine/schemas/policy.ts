@@ -1,3 +1,4 @@
+import { CategorySchema } from './finding.ts';
 import { z } from './z.ts';
 
 const domainRe = /^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/i;
@@ -7,8 +8,45 @@ export const RuleSettingSchema = z
   .object({
     severity: z.enum(['block', 'warn', 'info', 'off']).optional(),
     overridable: z.boolean().optional(),
+    /** Observe only: the rule's findings are shown (and marked `shadow`) but never hold a send. */
+    shadow: z.boolean().optional(),
   })
   .strict();
+
+const CUSTOM_RULE_SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/** A phrase or pattern rule written by the policy owner; its id becomes `custom/<id>`. */
+export const CustomRuleSchema = z
+  .object({
+    id: z.string().regex(CUSTOM_RULE_SLUG, 'lower-case letters, digits and hyphens'),
+    category: CategorySchema,
+    severity: z.enum(['block', 'warn', 'info']),
+    message: z.string().min(1).max(500),
+    description: z.string().max(500).optional(),
+    phrases: z.array(z.string().trim().min(1).max(200)).min(1).max(500).optional(),
+    /** A regular expression (JavaScript syntax, matched with the u and i flags). */
+    pattern: z
+      .string()
+      .min(1)
+      .max(500)
+      .refine(
+        (s) => {
+          try {
+            new RegExp(s, 'giu');
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { message: 'not a valid regular expression' },
+      )
+      .optional(),
+  })
+  .strict()
+  .refine((r) => (r.phrases === undefined) !== (r.pattern === undefined), {
+    message: 'a custom rule has either phrases or a pattern',
+  });
+export type CustomRule = z.infer<typeof CustomRuleSchema>;
 
 export const AccountSchema = z
   .object({
@@ -71,7 +109,9 @@ export const PolicySchema = z
       })
       .strict()
       .optional(),
+    /** Keyed by category or rule id; `*` applies to every rule (for example shadow mode for all). */
     rules: z.record(z.string(), RuleSettingSchema).optional(),
+    customRules: z.array(CustomRuleSchema).max(200).optional(),
     gate: z
       .object({
         failMode: z.enum(['ask', 'closed']).optional(),

@@ -1,0 +1,81 @@
+import { useState } from 'preact/hooks';
+import { parsePolicyText } from '../../engine/policy.ts';
+import { download } from '../../ui/api.ts';
+import { Issues, Section, type SectionProps } from './common.tsx';
+
+export function PolicyFileSection({ effective, save, reset }: SectionProps & { reset(): Promise<string[]> }) {
+  const [issues, setIssues] = useState<string[]>([]);
+  const [status, setStatus] = useState('');
+  const [confirming, setConfirming] = useState(false);
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    setStatus('');
+    const parsed = parsePolicyText(await file.text());
+    // The worker validates again; this only saves a round trip for a file that is not JSON at all.
+    if (!parsed.ok) {
+      setIssues(parsed.issues);
+      return;
+    }
+    const found = await save(parsed.policy);
+    setIssues(found);
+    if (found.length === 0) setStatus(`Imported ${file.name}.`);
+  };
+
+  return (
+    <Section id="policy-file" title="Policy file">
+      <p>
+        Import a policy file (JSON, version 1) to replace the settings on this browser, or export the policy
+        in force. A file with problems is refused as a whole, with every problem and where it is.
+      </p>
+      <label>
+        Import policy file{' '}
+        <input
+          type="file"
+          accept=".json,application/json"
+          data-preflight-policy-file=""
+          onChange={(e) => void onFile(e.currentTarget.files?.[0])}
+        />
+      </label>{' '}
+      <button
+        type="button"
+        data-preflight-policy-export=""
+        onClick={() =>
+          download('preflight-policy.json', `${JSON.stringify(effective, null, 2)}\n`, 'application/json')
+        }
+      >
+        Export policy
+      </button>
+      <Issues issues={issues} label="policy-import" />
+      <p role="status" data-preflight-policy-status="">
+        {status}
+      </p>
+      <h3>Reset</h3>
+      {confirming ? (
+        <p>
+          Forget every setting made on this browser (settings from your administrator stay)?{' '}
+          <button
+            type="button"
+            data-preflight-reset-confirm=""
+            onClick={() =>
+              void reset().then((found) => {
+                setConfirming(false);
+                setIssues(found);
+                setStatus(found.length === 0 ? 'Reset to the built-in policy.' : '');
+              })
+            }
+          >
+            Yes, reset
+          </button>{' '}
+          <button type="button" onClick={() => setConfirming(false)}>
+            Keep my settings
+          </button>
+        </p>
+      ) : (
+        <button type="button" data-preflight-reset="" onClick={() => setConfirming(true)}>
+          Reset to defaults
+        </button>
+      )}
+    </Section>
+  );
+}

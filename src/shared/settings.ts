@@ -1,0 +1,273 @@
+// How the policy in force is put together and stored: pure, so the layering, the quota split and the
+// managed-field locks are tested without a browser. src/platform/storage.ts does the reading and writing.
+import { isSafePattern } from 'redos-detector';
+import { type Policy, PolicySchema, parsePolicy, withDefaults } from '../engine/index.ts';
+import { formatPath } from '../engine/policy.ts';
+import type { AuditEntry, StoredFalsePositiveReport } from './messages.ts';
+
+export type PolicyKey = Exclude<keyof Policy, 'version'>;
+export const POLICY_KEYS = Object.keys(PolicySchema.shape).filter((k) => k !== 'version') as PolicyKey[];
+
+/** Each top-level policy key is one storage item, so one change rewrites only its own item. */
+export const ITEM_PREFIX = 'policy.';
+export const itemKey = (key: PolicyKey) => `${ITEM_PREFIX}${key}`;
+
+/** The account directory can hold thousands of entries: it always lives in storage.local. */
+export const LOCAL_ONLY_KEYS: readonly PolicyKey[] = ['accounts'];
+
+/** storage.sync's quotas (Chrome and Firefox): 8 KB an item, 100 KB in all; kept with some margin. */
+export const SYNC_QUOTA_PER_ITEM = 8192;
+export const SYNC_QUOTA_TOTAL = 102_400;
+const SYNC_MARGIN = 512;
+
+/** Bytes storage.sync counts for one item: its key plus its JSON. */
+export function itemBytes(key: string, value: unknown): number {
+  return new TextEncoder().encode(key + JSON.stringify(value)).length;
+}
+
+export interface StoragePlan {
+  sync: Record<string, unknown>;
+  local: Record<string, unknown>;
+  /** Items to remove from each area (they moved, or the policy no longer has them). */
+  removeSync: string[];
+  removeLocal: string[];
+}
+
+/**
+ * Splits a user policy into storage items: each key goes to storage.sync while it fits the quotas, else to
+ * storage.local. Smallest first, so as many settings as possible follow the person between browsers.
+ */
+export function planStorage(policy: Policy): StoragePlan {
+  const plan: StoragePlan = { sync: {}, local: {}, removeSync: [], removeLocal: [] };
+  let total = 0;
+  const present = POLICY_KEYS.filter((k) => policy[k] !== undefined)
+    .map((k) => ({ k, bytes: itemBytes(itemKey(k), policy[k]) }))
+    .sort((a, b) => a.bytes - b.bytes);
+  for (const { k, bytes } of present) {
+    const key = itemKey(k);
+    const fits =
+      !LOCAL_ONLY_KEYS.includes(k) &&
+      bytes <= SYNC_QUOTA_PER_ITEM - SYNC_MARGIN &&
+      total + bytes <= SYNC_QUOTA_TOTAL - SYNC_MARGIN * 4;
+    if (fits) {
+      plan.sync[key] = policy[k];
+      plan.removeLocal.push(key);
+      total += bytes;
+    } else {
+      plan.local[key] = policy[k];
+      plan.removeSync.push(key);
+    }
+  }
+  for (const k of POLICY_KEYS) {
+    if (policy[k] !== undefined) continue;
+    plan.removeSync.push(itemKey(k));
+    plan.removeLocal.push(itemKey(k));
+  }
+  return plan;
+}
+
+/**
+ * The user's layer from what storage holds: an older whole policy under `policy` (storage.local), then the
+ * per-key items of storage.sync and storage.local over it. Invalid keys are left out, each with its reason.
+ */
+export function readUserLayer(
+  legacy: unknown,
+  syncItems: Record<string, unknown>,
+  localItems: Record<string, unknown>,
+): { policy: Policy | undefined; issues: string[] } {
+  const issues: string[] = [];
+  const out: Record<string, unknown> = { version: 1 };
+  let any = false;
+  if (legacy !== undefined) {
+    const parsed = parsePolicy(legacy);
+    if (parsed.ok) {
+      Object.assign(out, parsed.policy);
+      any = true;
+    } else issues.push(...parsed.issues);
+  }
+  for (const k of POLICY_KEYS) {
+    const key = itemKey(k);
+    const raw = key in localItems ? localItems[key] : syncItems[key];
+    if (raw === undefined) continue;
+    const parsed = PolicySchema.shape[k].safeParse(raw);
+    if (parsed.success) {
+      out[k] = parsed.data;
+      any = true;
+    } else {
+      issues.push(...parsed.error.issues.map((i) => `${formatPath([k, ...i.path])}: ${i.message}`));
+    }
+  }
+  return { policy: any ? (out as Policy) : undefined, issues };
+}
+
+/**
+ * The administrator's layer from storage.managed: each top-level key on its own, so one bad key does not
+ * discard the rest (its problem is reported).
+ */
+export function readManagedLayer(raw: Record<string, unknown>): {
+  policy: Partial<Policy>;
+  keys: PolicyKey[];
+  issues: string[];
+} {
+  const policy: Record<string, unknown> = {};
+  const keys: PolicyKey[] = [];
+  const issues: string[] = [];
+  for (const k of POLICY_KEYS) {
+    if (raw[k] === undefined) continue;
+    const parsed = PolicySchema.shape[k].safeParse(raw[k]);
+    if (parsed.success && parsed.data !== undefined) {
+      policy[k] = parsed.data;
+      keys.push(k);
+    } else if (!parsed.success) {
+      issues.push(...parsed.error.issues.map((i) => `${formatPath([k, ...i.path])}: ${i.message}`));
+    }
+  }
+  return { policy: policy as Partial<Policy>, keys, issues };
+}
+
+export type PolicySource = 'default' | 'user' | 'managed';
+
+export interface EffectivePolicy {
+  policy: Policy;
+  /** Paths an administrator set: a top-level key, or `rules.<category or id>` for one rule setting. */
+  locked: string[];
+  source: PolicySource;
+}
+
+/**
+ * The policy in force: the built-in defaults, the user's settings over them, the administrator's over
+ * both. Managed top-level keys replace the user's, except `rules`, which merges rule by rule so an
+ * administrator can lock one rule and leave the rest to the owner.
+ */
+export function composeEffectivePolicy(
+  user: Policy | undefined,
+  managed: Partial<Policy> | undefined,
+): EffectivePolicy {
+  const locked: string[] = [];
+  const merged: Policy = { version: 1, ...user };
+  const managedKeys = managed ? POLICY_KEYS.filter((k) => managed[k] !== undefined) : [];
+  for (const k of managedKeys) {
+    if (k === 'rules') {
+      merged.rules = { ...merged.rules, ...managed?.rules };
+      for (const id of Object.keys(managed?.rules ?? {})) locked.push(`rules.${id}`);
+    } else {
+      (merged as Record<string, unknown>)[k] = managed?.[k];
+      locked.push(k);
+    }
+  }
+  const safe = withoutUnsafePatterns(merged);
+  const source: PolicySource = managedKeys.length > 0 ? 'managed' : user ? 'user' : 'default';
+  return { policy: withDefaults(safe), locked, source };
+}
+
+/** Whether a path is locked by the administrator (a key, or a rule under a locked `rules` entry). */
+export function isLocked(locked: readonly string[], path: string): boolean {
+  return locked.some((l) => path === l || path.startsWith(`${l}.`));
+}
+
+// ---- custom patterns ----
+
+export type PatternVerdict = { safe: true } | { safe: false; reason: string };
+
+/** A pattern is accepted only if it cannot backtrack catastrophically on some input. */
+export function checkPattern(pattern: string): PatternVerdict {
+  try {
+    new RegExp(pattern, 'giu');
+  } catch (error) {
+    return { safe: false, reason: `not a valid regular expression: ${(error as Error).message}` };
+  }
+  try {
+    const result = isSafePattern(pattern, { unicode: true, timeout: 400 });
+    if (result.safe) return { safe: true };
+    const why =
+      result.error === 'hitMaxScore'
+        ? 'the same text can match it in very many ways'
+        : 'it can match the same text in unboundedly many ways';
+    return {
+      safe: false,
+      reason: `unsafe pattern: ${why}, so a long email could freeze the checker (catastrophic backtracking). Avoid nested or overlapping repeats such as (a+)+ or (\\w+\\s?)*.`,
+    };
+  } catch (error) {
+    return { safe: false, reason: `cannot be checked for safety: ${(error as Error).message}` };
+  }
+}
+
+function withoutUnsafePatterns(policy: Policy): Policy {
+  if (!policy.customRules?.some((r) => r.pattern !== undefined)) return policy;
+  return {
+    ...policy,
+    customRules: policy.customRules.filter((r) => r.pattern === undefined || checkPattern(r.pattern).safe),
+  };
+}
+
+export type PolicyValidation = { ok: true; policy: Policy } | { ok: false; issues: string[] };
+
+/** What saving accepts: the policy schema, then every custom pattern's safety, each problem by path. */
+export function validateUserPolicy(input: unknown): PolicyValidation {
+  const parsed = parsePolicy(input);
+  if (!parsed.ok) return parsed;
+  const issues: string[] = [];
+  parsed.policy.customRules?.forEach((rule, i) => {
+    if (rule.pattern === undefined) return;
+    const verdict = checkPattern(rule.pattern);
+    if (!verdict.safe) issues.push(`customRules[${i}].pattern: ${verdict.reason}`);
+  });
+  return issues.length > 0 ? { ok: false, issues } : parsed;
+}
+
+/** Drops the keys an administrator locked: what a user may save is everything else. */
+export function stripLocked(policy: Policy, locked: readonly string[]): Policy {
+  const out: Record<string, unknown> = { ...policy };
+  for (const path of locked) {
+    if (path.startsWith('rules.')) {
+      const id = path.slice('rules.'.length);
+      if (policy.rules && id in policy.rules) {
+        const { [id]: _dropped, ...rest } = (out.rules ?? {}) as Record<string, unknown>;
+        out.rules = rest;
+      }
+    } else delete out[path];
+  }
+  return out as Policy;
+}
+
+// ---- per-rule statistics ----
+
+export interface RuleCounters {
+  /** Findings in the final check at send time. */
+  findings: number;
+  dismissals: number;
+}
+
+export interface RuleStats extends RuleCounters {
+  held: number;
+  overrides: number;
+  falsePositives: number;
+}
+
+/** Local counters plus what the audit log and the false-positive reports say about each rule. */
+export function ruleStats(
+  counters: Record<string, RuleCounters>,
+  audit: readonly AuditEntry[],
+  reports: readonly StoredFalsePositiveReport[],
+): Record<string, RuleStats> {
+  const out: Record<string, RuleStats> = {};
+  const get = (id: string): RuleStats => {
+    out[id] ??= { findings: 0, dismissals: 0, held: 0, overrides: 0, falsePositives: 0 };
+    return out[id];
+  };
+  for (const [id, c] of Object.entries(counters)) {
+    const s = get(id);
+    s.findings += c.findings;
+    s.dismissals += c.dismissals;
+  }
+  for (const entry of audit) {
+    if (entry.decision === 'sent-unchecked') continue;
+    for (const id of entry.ruleIds) {
+      const s = get(id);
+      s.held += 1;
+      if (entry.decision === 'sent-anyway') s.overrides += 1;
+    }
+  }
+  for (const r of reports) get(r.ruleId).falsePositives += 1;
+  return out;
+}
