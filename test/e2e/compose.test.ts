@@ -1,6 +1,5 @@
 // Inline warnings in real Chromium, on the Gmail (strict CSP + Trusted Types) and Outlook fixtures: typed
 // like a person, underlined where the text is, fixed through the editor's own undo stack, and never sent.
-import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,13 +36,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Keeps README's screenshots current when asked to (UPDATE_SCREENSHOTS=1). */
-function publish(file: string, name: string) {
-  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
-  mkdirSync(join(root, 'docs/screenshots'), { recursive: true });
-  copyFileSync(file, join(root, 'docs/screenshots', name));
-}
 
 async function composeId(compose: Locator, site: Site): Promise<string> {
   return site === 'gmail'
@@ -149,8 +141,7 @@ async function exerciseInlineWarnings(page: Page, compose: Locator, site: Site, 
   const card = overlay.locator('[data-preflight-card]');
   await expect.poll(() => card.count(), SLOW).toBe(1);
   expect(await card.textContent()).toContain('Honest');
-  const file = await screenshot(page, shot);
-  publish(file, `${shot}.png`);
+  await screenshot(page, shot);
 
   await card.locator('[data-preflight-action="apply"]').click();
   await expect.poll(() => shownText(editor), SLOW).toContain('We expect 100% uptime');

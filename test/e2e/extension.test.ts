@@ -1,5 +1,4 @@
 // The built extension in real Chromium, on the real mail hostnames routed to the committed fixtures.
-import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,13 +30,6 @@ afterAll(async () => {
 
 const chips = (page: Page) => page.locator('[data-preflight-root] [data-preflight-chip]');
 
-/** Keeps README's screenshots current when asked to (UPDATE_SCREENSHOTS=1). */
-function publish(file: string, name: string) {
-  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
-  mkdirSync(join(root, 'docs/screenshots'), { recursive: true });
-  copyFileSync(file, join(root, 'docs/screenshots', name));
-}
-
 describe('on Gmail', () => {
   it('attaches one overlay to every compose window: the new message and the inline reply', async () => {
     const page = await openGmail(browser.context);
@@ -62,8 +54,7 @@ describe('on Gmail', () => {
     await expect
       .poll(async () => Number(await chip.getAttribute('data-blocking')), { timeout: 10_000 })
       .toBeGreaterThan(0);
-    const file = await screenshot(page, 'gmail-compose');
-    publish(file, 'gmail-compose.png');
+    await screenshot(page, 'gmail-compose');
     await page.close();
   });
 
@@ -111,7 +102,7 @@ describe('on Outlook on the web', () => {
     await expect
       .poll(async () => Number(await chip.getAttribute('data-blocking')), { timeout: 10_000 })
       .toBeGreaterThan(0);
-    publish(await screenshot(page, 'outlook-compose'), 'outlook-compose.png');
+    await screenshot(page, 'outlook-compose');
     await page.close();
   });
 });
@@ -155,7 +146,7 @@ describe('the worker, the popup and the options page', () => {
     expect(
       Number(await page.locator('[data-preflight-rule-count]').getAttribute('data-preflight-rule-count')),
     ).toBeGreaterThan(0);
-    publish(await screenshot(page, 'popup'), 'popup.png');
+    await screenshot(page, 'popup');
     await page.close();
   });
 

@@ -193,6 +193,10 @@ export function mountOverlay(
     }
     // Writes.
     draw(chipPos);
+    // The chip was placed with its width from before this render; when its text grew or shrank ("5 blocking
+    // issues, 1 warning"), place it again next frame so it never runs past the editor's right edge.
+    const drawnChip = mountPoint.querySelector('.chip') as HTMLElement | null;
+    if (drawnChip && Math.abs(drawnChip.offsetWidth - chipWidth) > 1) schedule();
   };
 
   const viewportBox = (): Box => ({
