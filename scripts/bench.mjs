@@ -301,6 +301,8 @@ async function browserFigures(quickRun) {
     packages: 'external',
     outExtension: { '.js': '.mjs' },
     logLevel: 'error',
+    // The harness finds the fixtures and the repository relative to where it lives, not to this bundle.
+    define: { 'import.meta.url': JSON.stringify(pathToFileURL(join(root, 'test/e2e/harness.ts')).href) },
   });
   const h = await import(pathToFileURL(join(outdir, 'harness.mjs')).href);
   const { measureSendLatency } = await import(pathToFileURL(join(outdir, 'send-latency.mjs')).href);

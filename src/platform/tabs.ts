@@ -30,6 +30,16 @@ export async function findTargetTab(search: string): Promise<number | undefined>
 }
 
 /** Asks a tab's content script; `undefined` data means no content script answered (not a mail page). */
+/** Brings a tab (and its window) to the front, so "go to" shows the person the compose it opened. */
+export async function activateTab(tabId: number): Promise<void> {
+  try {
+    const tab = await browser.tabs.update(tabId, { active: true });
+    if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+  } catch {
+    // The tab or window is gone: the go-to answer says so.
+  }
+}
+
 export async function sendToTab<R extends TabRequest>(
   tabId: number,
   request: R,

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { findTargetTab, sendToTab } from '../platform/tabs.ts';
+import { activateTab, findTargetTab, sendToTab } from '../platform/tabs.ts';
 import { loadStatus } from '../ui/load-status.ts';
 import { StatusView } from '../ui/status-view.tsx';
 import { useWorker } from '../ui/use-worker.ts';
@@ -31,6 +31,8 @@ function Popup() {
   }, []);
   const goTo = async (composeId: string, index: number) => {
     if (view.tab === undefined) return;
+    // The compose's page draws its card only while it is visible: bring the mail tab to the front first.
+    await activateTab(view.tab);
     const answer = await sendToTab(view.tab, { kind: 'tab-go-to', composeId, index });
     if (answer.ok && answer.data.ok) {
       // A toolbar popup closes so the compose gets the focus; a popup page in a tab stays.
