@@ -5,6 +5,7 @@ import type { Policy } from './schemas/policy.ts';
 import { type Address, parseAddress } from './text/address.ts';
 import { type FieldName, FieldText } from './text/field.ts';
 import { analyseSentence, isCached, quickAnalysis, type SentenceAnalysis } from './text/nlp.ts';
+import { readSentence } from './text/reading.ts';
 import {
   detectKinds,
   detectLanguage,
@@ -198,12 +199,20 @@ export class CheckContext {
   }
 
   /**
-   * compromise's reading of a sentence of a field (normalised offsets), relative to the sentence start. Only
-   * candidate sentences a prefilter picked get here; readings are cached per sentence text, so a check after
-   * typing re-parses only the sentence that changed. Past a budget of full parses per check, word lists decide
-   * (text/reading.ts), so a pathological draft still finishes quickly.
+   * The word-list reading of a sentence of a field (negations, hedges, question, dates; normalised offsets,
+   * relative to the sentence start), cached per sentence text. Cheap enough for every candidate sentence.
    */
   analyse(field: FieldText, start: number, end: number): SentenceAnalysis {
+    return readSentence(field.text.slice(start, end));
+  }
+
+  /**
+   * compromise's reading of a sentence, for what word lists do badly: where dates and durations stand
+   * ("have it done Friday", "by the end of next week"). Only sentences a rule's prefilter picked get here;
+   * readings are cached per sentence text, so a check after typing re-parses only the sentence that changed.
+   * Past a budget of full parses per check the word lists decide, so a pathological draft still finishes.
+   */
+  analyseDeeply(field: FieldText, start: number, end: number): SentenceAnalysis {
     const text = field.text.slice(start, end);
     if (isCached(text)) return analyseSentence(text);
     if (this.#parses >= FULL_PARSE_BUDGET) return quickAnalysis(text);

@@ -34,7 +34,7 @@ function wordsBetween(text: string, from: number, to: number): number {
 
 /**
  * True when the context of a match (its clause and sentence) takes the claim back: a negation, a hedge,
- * a question, an approved claim. Cheap regex tests first; compromise only for what is left.
+ * a question, an approved claim. Word lists only: these run on every candidate sentence.
  */
 export function isExcepted(
   ctx: CheckContext,

@@ -64,12 +64,12 @@ function scan(
       if (APPROVED.test(sentence)) continue;
       const hedgedSentence = HEDGED.test(sentence);
       COMMIT.lastIndex = 0;
-      let analysis: ReturnType<CheckContext['analyse']> | undefined;
+      let analysis: ReturnType<CheckContext['analyseDeeply']> | undefined;
       for (const m of sentence.matchAll(COMMIT)) {
         const pred = m.groups?.pred ?? '';
         const predStart = m.index + m[0].length - pred.length;
         const predEnd = m.index + m[0].length;
-        analysis ??= ctx.analyse(field, sS, sE);
+        analysis ??= ctx.analyseDeeply(field, sS, sE);
         if (analysis.isQuestion) break;
         const clauseBefore = sentence.slice(0, m.index);
         const breaks = [...clauseBefore.matchAll(CLAUSE_BREAKS)];
