@@ -1,7 +1,8 @@
-import { checkDraft, withDefaults } from '../../engine/index.ts';
+import { withDefaults } from '../../engine/index.ts';
 import type { Policy } from '../../engine/schemas/policy.ts';
 import type { GateSettings, Request, ResponseFor } from '../../shared/messages.ts';
 import type { WorkerContext } from '../context.ts';
+import { runCheck } from './check.ts';
 
 export function gateSettings(policy: Policy | undefined): GateSettings {
   const gate = withDefaults(policy).gate;
@@ -13,13 +14,7 @@ export async function gateCheck(
   request: Extract<Request, { kind: 'gate-check' }>,
   ctx: WorkerContext,
 ): Promise<ResponseFor<'gate-check'>> {
-  const { policy } = await ctx.loadPolicy();
-  const started = ctx.now();
-  const draft = request.draft.now
-    ? request.draft
-    : { ...request.draft, now: new Date(started).toISOString() };
-  const result = checkDraft(draft, policy);
-  ctx.counters.checks += 1;
+  const { result, policy, elapsedMs } = await runCheck(request.draft, ctx);
   // The findings a send met, per rule: the options page shows each rule's noise from these.
   if (result.findings.length > 0 && ctx.stats) {
     const increments: Record<string, { findings: number }> = {};
@@ -27,7 +22,7 @@ export async function gateCheck(
       increments[f.ruleId] = { findings: (increments[f.ruleId]?.findings ?? 0) + 1 };
     void ctx.stats.bump(increments).catch(() => undefined);
   }
-  return { kind: 'gate-result', result, gate: gateSettings(policy), elapsedMs: ctx.now() - started };
+  return { kind: 'gate-result', result, gate: gateSettings(policy), elapsedMs };
 }
 
 export async function getGateSettings(
