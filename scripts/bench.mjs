@@ -372,7 +372,8 @@ async function browserFigures(quickRun) {
       const id = await page.evaluate(() => window.__fixture.openNewMessage());
       const compose = page.locator('div.M9', { has: page.locator(`input[name="composeid"][value="${id}"]`) });
       const editor = compose.locator('.Ap [g_editable="true"]').first();
-      await editor.click();
+      // Moles stack leftwards as more open; focus rather than click so an earlier one's snackbar is no obstacle.
+      await editor.focus();
       await page.keyboard.type(`Hi Dana, thanks for the call. We guarantee zero downtime for run ${i}`, {
         delay: 5,
       });

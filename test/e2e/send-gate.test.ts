@@ -90,19 +90,24 @@ async function stopWorker(): Promise<void> {
   await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
   const cdp = await browser.context.newCDPSession(page);
   const versions = new Map<string, string>();
+  let stopRequested = false;
+  let sawStopped = false;
   cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
     type Version = { versionId: string; scriptURL: string; runningStatus: string };
     for (const v of (event as { versions: Version[] }).versions) {
       if (v.scriptURL.startsWith(`chrome-extension://${browser.extensionId}/`)) {
         versions.set(v.versionId, v.runningStatus);
+        // The page's own traffic may wake it again at once: remember that it did stop.
+        if (stopRequested && v.runningStatus === 'stopped') sawStopped = true;
       }
     }
   });
   await cdp.send('ServiceWorker.enable');
   await expect.poll(() => versions.size, SLOW).toBeGreaterThan(0);
+  stopRequested = true;
   await cdp.send('ServiceWorker.stopAllWorkers');
   // Proof that it really stopped, so the next check has to wake it.
-  await expect.poll(() => [...versions.values()].every((status) => status === 'stopped'), SLOW).toBe(true);
+  await expect.poll(() => sawStopped, SLOW).toBe(true);
   await cdp.detach();
   await page.close();
   await new Promise((resolve) => setTimeout(resolve, 500));
