@@ -7,7 +7,7 @@ import { createSendGate, type SendGate } from './gate/gate.ts';
 import { installInterceptor } from './gate/intercept.ts';
 import { mountOverlay } from './overlay/mount.tsx';
 import { createSendDialogView } from './overlay/send-dialog.tsx';
-import './popup-bridge.ts';
+import { createPopupBridge } from './popup-bridge.ts';
 import { startSession } from './session.ts';
 
 export function adapterForHost(host: string): ComposeAdapter | undefined {
@@ -35,6 +35,7 @@ if (adapter) {
     releaseClick: (target) => interceptor.releaseClick(target),
     view: createSendDialogView(document),
   });
+  const bridge = createPopupBridge(adapter.site);
   document.documentElement.setAttribute('data-preflight-active', adapter.site);
   adapter.observeComposeWindows(controller.signal, (composeWindow, signal) => {
     const view = mountOverlay(composeWindow, signal, {
@@ -44,9 +45,14 @@ if (adapter) {
     });
     // "Go to issue" in the send dialog opens that finding's card on this compose.
     gate?.register(composeWindow, signal, { openFinding: (finding, all) => view.openFinding(finding, all) });
-    startSession(composeWindow, signal, {
+    const session = startSession(composeWindow, signal, {
       view,
       check: (draft) => sendRequest({ kind: 'check', draft }),
+    });
+    // The toolbar popup lists this compose's findings and opens them here.
+    bridge.register(composeWindow, signal, {
+      openFinding: (finding, all) => view.openFinding(finding, all),
+      checkNow: session.checkNow,
     });
   });
 }
