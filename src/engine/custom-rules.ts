@@ -1,6 +1,8 @@
-// Phrase and pattern rules written by the policy owner (policy.customRules), compiled with the same data
-// rule kinds as the built-in pack, once per policy object.
+// Phrase and pattern rules written by the policy owner (policy.customRules), and the owner's edits to the
+// built-in phrase lists (rules.<id>.phrases), compiled with the same data rule kinds as the built-in pack,
+// once per policy object.
 import { compileDataRule } from './kinds/data-rule.ts';
+import { editedDataRule } from './phrase-edits.ts';
 import { RULES } from './registry.ts';
 import type { Rule } from './rule.ts';
 import type { Category } from './schemas/finding.ts';
@@ -34,20 +36,29 @@ export function toDataRule(rule: CustomRule): DataRule {
 
 const cache = new WeakMap<Policy, readonly Rule[]>();
 
-/** The built-in rules plus the policy's custom ones (cached per policy object). */
+const hasPhraseEdits = (policy: Policy) =>
+  Object.values(policy.rules ?? {}).some((s) => s.phrases?.add?.length || s.phrases?.remove?.length);
+
+/** The built-in rules, with the policy's phrase edits, plus its custom ones (cached per policy object). */
 export function rulesFor(policy: Policy | undefined): readonly Rule[] {
-  if (!policy?.customRules?.length) return RULES;
+  if (!policy || (!policy.customRules?.length && !hasPhraseEdits(policy))) return RULES;
   let rules = cache.get(policy);
   if (!rules) {
+    const edits = policy.rules ?? {};
+    const builtIn = RULES.map((rule) => {
+      const edited =
+        edits[rule.meta.id]?.phrases && editedDataRule(rule.meta.id, edits[rule.meta.id]?.phrases);
+      return edited ? compileDataRule(edited) : rule;
+    });
     const taken = new Set(RULES.map((r) => r.meta.id));
     const custom: Rule[] = [];
-    for (const c of policy.customRules) {
+    for (const c of policy.customRules ?? []) {
       const data = toDataRule(c);
       if (taken.has(data.id)) continue;
       taken.add(data.id);
       custom.push(compileDataRule(data));
     }
-    rules = [...RULES, ...custom];
+    rules = [...builtIn, ...custom];
     cache.set(policy, rules);
   }
   return rules;

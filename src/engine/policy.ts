@@ -1,17 +1,11 @@
 import type { z } from 'zod';
+import { phraseEditIssues } from './phrase-edits.ts';
+import { formatPath } from './policy-path.ts';
 import { DEFAULT_POLICY, type Policy, PolicySchema } from './schemas/policy.ts';
 
-export type PolicyParseResult = { ok: true; policy: Policy } | { ok: false; issues: string[] };
+export { formatPath };
 
-/** `accounts[3].domains[0]` from zod's path array. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out || '(root)';
-}
+export type PolicyParseResult = { ok: true; policy: Policy } | { ok: false; issues: string[] };
 
 export function formatIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
@@ -20,7 +14,11 @@ export function formatIssues(error: z.ZodError): string[] {
 /** Validates a policy file's JSON; every problem is reported with its path, nothing is half-accepted. */
 export function parsePolicy(input: unknown): PolicyParseResult {
   const result = PolicySchema.safeParse(input);
-  if (!result.success) return { ok: false, issues: formatIssues(result.error) };
+  // Phrase edits are also checked against the rule pack (a rule with a phrase list, phrases it has).
+  const raw = typeof input === 'object' && input !== null ? (input as { rules?: unknown }).rules : undefined;
+  const packIssues = phraseEditIssues(result.success ? result.data.rules : raw);
+  if (!result.success) return { ok: false, issues: [...formatIssues(result.error), ...packIssues] };
+  if (packIssues.length > 0) return { ok: false, issues: packIssues };
   return { ok: true, policy: result.data };
 }
 

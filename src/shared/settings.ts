@@ -2,6 +2,7 @@
 // managed-field locks are tested without a browser. src/platform/storage.ts does the reading and writing.
 import { isSafePattern } from 'redos-detector';
 import { type Policy, PolicySchema, parsePolicy, withDefaults } from '../engine/index.ts';
+import { phraseEditIssues } from '../engine/phrase-edits.ts';
 import { formatPath } from '../engine/policy.ts';
 import type { AuditEntry, StoredFalsePositiveReport } from './messages.ts';
 
@@ -118,6 +119,8 @@ export function readManagedLayer(raw: Record<string, unknown>): {
     if (parsed.success && parsed.data !== undefined) {
       policy[k] = parsed.data;
       keys.push(k);
+      // Phrase edits naming a rule or phrase the pack does not have are kept (they change nothing) and reported.
+      if (k === 'rules') issues.push(...phraseEditIssues(parsed.data));
     } else if (!parsed.success) {
       issues.push(...parsed.error.issues.map((i) => `${formatPath([k, ...i.path])}: ${i.message}`));
     }

@@ -4,12 +4,64 @@ import { z } from './z.ts';
 const domainRe = /^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/i;
 export const DomainSchema = z.string().regex(domainRe, 'not a domain');
 
+/** Bounds of a phrase edit: long enough for any wording, short enough to keep storage.sync's quota. */
+export const PHRASE_MAX_LENGTH = 120;
+export const PHRASE_EDITS_MAX = 200;
+
+/** Phrase-list keys compare case-insensitively, with runs of spaces and hyphens as one space. */
+export const phraseKey = (phrase: string) =>
+  phrase
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/gu, ' ');
+
+const PhraseListSchema = z
+  .array(
+    z
+      .string()
+      .trim()
+      .min(1, 'an empty phrase')
+      .max(PHRASE_MAX_LENGTH, `a phrase is at most ${PHRASE_MAX_LENGTH} characters`)
+      .refine((s) => s === '' || /[\p{L}\p{N}]/u.test(s), { message: 'a phrase needs at least one letter or digit' }),
+  )
+  .max(PHRASE_EDITS_MAX, `at most ${PHRASE_EDITS_MAX} phrases`)
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((phrase, i) => {
+      const key = phraseKey(phrase);
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i], message: `"${phrase}" is listed twice` });
+      seen.add(key);
+    });
+  });
+
+/**
+ * Changes to a built-in data rule's phrase list: phrases to match as well (with the rule's own inflections
+ * and exceptions) and built-in phrases to stop matching. Which rules have a phrase list, and which phrases
+ * exist, is checked against the rule pack by `phraseEditIssues` (engine/phrase-edits.ts).
+ */
+export const PhraseEditsSchema = z
+  .object({
+    add: PhraseListSchema.optional(),
+    remove: PhraseListSchema.optional(),
+  })
+  .strict()
+  .superRefine((edits, ctx) => {
+    const removed = new Set((edits.remove ?? []).map(phraseKey));
+    edits.add?.forEach((phrase, i) => {
+      if (removed.has(phraseKey(phrase)))
+        ctx.addIssue({ code: 'custom', path: ['add', i], message: `"${phrase}" is both added and removed` });
+    });
+  });
+export type PhraseEdits = z.infer<typeof PhraseEditsSchema>;
+
 export const RuleSettingSchema = z
   .object({
     severity: z.enum(['block', 'warn', 'info', 'off']).optional(),
     overridable: z.boolean().optional(),
     /** Observe only: the rule's findings are shown (and marked `shadow`) but never hold a send. */
     shadow: z.boolean().optional(),
+    /** Only under a built-in data rule's id that has a phrase list. */
+    phrases: PhraseEditsSchema.optional(),
   })
   .strict();
 

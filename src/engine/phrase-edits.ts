@@ -1,0 +1,78 @@
+// The built-in rules whose phrase lists a policy may edit (rules.<id>.phrases), and the checks of such
+// edits against the rule pack: the rule must have a phrase list, and a removed phrase must be one of its own.
+import { RULE_PACK } from './generated/rule-pack.ts';
+import { applyPhraseEdits, phraseListOf, phraseListPlace } from './kinds/data-rule.ts';
+import { entryText } from './kinds/matcher.ts';
+import { formatPath } from './policy-path.ts';
+import { type PhraseEdits, phraseKey } from './schemas/policy.ts';
+import type { DataRule } from './schemas/rule-pack.ts';
+
+export interface PhraseList {
+  readonly ruleId: string;
+  /** The rule pack's phrases, as written there. */
+  readonly phrases: readonly string[];
+  /** Whether each word also matches its inflections (guarantee → guaranteed). */
+  readonly inflect: boolean;
+}
+
+const DATA_RULES = new Map<string, DataRule>(RULE_PACK.rules.map((r) => [r.id, r]));
+
+function listOf(rule: DataRule): PhraseList | undefined {
+  const place = phraseListPlace(rule);
+  if (!place) return undefined;
+  const inflect =
+    rule.kind === 'phrase'
+      ? rule.inflect === true
+      : rule.kind === 'co-occurrence' && (place === 'a' || place === 'b')
+        ? rule[place].inflect === true
+        : false;
+  return { ruleId: rule.id, phrases: phraseListOf(rule).map(entryText), inflect };
+}
+
+/** Every built-in rule with an editable phrase list, by id (for the options page and validation). */
+export const BUILT_IN_PHRASE_LISTS: ReadonlyMap<string, PhraseList> = new Map(
+  RULE_PACK.rules.flatMap((r) => {
+    const list = listOf(r);
+    return list ? [[r.id, list] as const] : [];
+  }),
+);
+
+/** The built-in data rule with the policy's edits applied, or undefined when the id has no phrase list. */
+export function editedDataRule(ruleId: string, edits: PhraseEdits | undefined): DataRule | undefined {
+  const rule = DATA_RULES.get(ruleId);
+  if (!rule || !BUILT_IN_PHRASE_LISTS.has(ruleId)) return undefined;
+  return applyPhraseEdits(rule, edits);
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Problems of the phrase edits in a policy's `rules`, by path (`rules.<id>.phrases.remove[0]: …`). Reads
+ * the raw value defensively, so it can run alongside the schema's own checks on a file that fails them.
+ */
+export function phraseEditIssues(rules: unknown, base: readonly PropertyKey[] = ['rules']): string[] {
+  if (!isRecord(rules)) return [];
+  const issues: string[] = [];
+  for (const [id, setting] of Object.entries(rules)) {
+    if (!isRecord(setting) || setting.phrases === undefined) continue;
+    const list = BUILT_IN_PHRASE_LISTS.get(id);
+    if (!list) {
+      const why = DATA_RULES.has(id)
+        ? `${id} has no phrase list to edit (it matches patterns)`
+        : `phrase lists are edited under a built-in rule id with phrases (${[...BUILT_IN_PHRASE_LISTS.keys()].join(', ')}); ${id} is not one`;
+      issues.push(`${formatPath([...base, id, 'phrases'])}: ${why}`);
+      continue;
+    }
+    const remove = isRecord(setting.phrases) ? setting.phrases.remove : undefined;
+    if (!Array.isArray(remove)) continue;
+    const own = new Set(list.phrases.map(phraseKey));
+    remove.forEach((phrase, i) => {
+      if (typeof phrase === 'string' && phrase.trim() !== '' && !own.has(phraseKey(phrase)))
+        issues.push(
+          `${formatPath([...base, id, 'phrases', 'remove', i])}: "${phrase.trim()}" is not a phrase of ${id}`,
+        );
+    });
+  }
+  return issues;
+}
