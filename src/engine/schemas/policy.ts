@@ -22,7 +22,9 @@ const PhraseListSchema = z
       .trim()
       .min(1, 'an empty phrase')
       .max(PHRASE_MAX_LENGTH, `a phrase is at most ${PHRASE_MAX_LENGTH} characters`)
-      .refine((s) => s === '' || /[\p{L}\p{N}]/u.test(s), { message: 'a phrase needs at least one letter or digit' }),
+      .refine((s) => s === '' || /[\p{L}\p{N}]/u.test(s), {
+        message: 'a phrase needs at least one letter or digit',
+      }),
   )
   .max(PHRASE_EDITS_MAX, `at most ${PHRASE_EDITS_MAX} phrases`)
   .superRefine((list, ctx) => {
