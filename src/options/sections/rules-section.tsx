@@ -1,10 +1,13 @@
 // Generated from the engine's rule metadata: a new rule appears here with no UI work.
+import { Fragment } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
+import { BUILT_IN_PHRASE_LISTS } from '../../engine/phrase-edits.ts';
 import { CATEGORIES, type Category } from '../../engine/schemas/finding.ts';
-import type { CustomRule, Policy } from '../../engine/schemas/policy.ts';
+import type { CustomRule, PhraseEdits, Policy } from '../../engine/schemas/policy.ts';
 import type { RuleListEntry } from '../../shared/messages.ts';
 import { checkPattern, isLocked, type RuleStats } from '../../shared/settings.ts';
 import { Issues, LockedNote, Section, type SectionProps } from './common.tsx';
+import { PhraseEditor } from './phrase-editor.tsx';
 
 type Setting = NonNullable<Policy['rules']>[string];
 
@@ -20,11 +23,23 @@ export function RulesSection(props: SectionProps & { stats: Record<string, RuleS
     const next: Policy = { ...user, rules: { ...user.rules, [id]: { ...current, ...patch } } };
     setIssues(await save(next));
   };
+  /** Replaces a rule's phrase edits, keeping its other settings; no edits leaves no `phrases` key. */
+  const savePhrases = async (id: string, phrases: PhraseEdits | undefined): Promise<string[]> => {
+    const { phrases: _old, ...rest } = user.rules?.[id] ?? {};
+    const setting: Setting = phrases ? { ...rest, phrases } : rest;
+    const found = await save({ ...user, rules: { ...user.rules, [id]: setting } });
+    setIssues(found);
+    return found;
+  };
   const allShadow = props.effective.rules?.['*']?.shadow === true;
   const shown = useMemo(() => {
     const q = filter.trim().toLowerCase();
     return q
-      ? rules.filter((r) => `${r.id} ${r.category} ${r.description}`.toLowerCase().includes(q))
+      ? rules.filter((r) =>
+          `${r.id} ${r.category} ${r.description} ${BUILT_IN_PHRASE_LISTS.get(r.id)?.phrases.join(' ') ?? ''}`
+            .toLowerCase()
+            .includes(q),
+        )
       : rules;
   }, [rules, filter]);
   return (
@@ -74,74 +89,94 @@ export function RulesSection(props: SectionProps & { stats: Record<string, RuleS
               const off = r.effectiveSeverity === 'off';
               const lock = ruleLocked(locked, r);
               const s = stats[r.id];
+              const phrases = BUILT_IN_PHRASE_LISTS.get(r.id);
               return (
-                <tr key={r.id} data-rule-row={r.id} data-severity={r.effectiveSeverity}>
-                  <td>
-                    <code>{r.id}</code>
-                    {lock && <span class="locked"> (locked)</span>}
-                    <div class="desc">{r.description}</div>
-                    <div class="clause">Policy: {r.clauseText}</div>
-                  </td>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={`${r.id} on`}
-                      data-preflight-rule-toggle={r.id}
-                      checked={!off}
-                      disabled={lock}
-                      onChange={(e) =>
-                        void update(r.id, { severity: e.currentTarget.checked ? r.severity : 'off' })
-                      }
-                    />
-                  </td>
-                  <td>
-                    <select
-                      aria-label={`${r.id} severity`}
-                      data-preflight-rule-severity={r.id}
-                      value={off ? r.severity : r.effectiveSeverity}
-                      disabled={lock || off}
-                      onChange={(e) =>
-                        void update(r.id, { severity: e.currentTarget.value as 'block' | 'warn' | 'info' })
-                      }
-                    >
-                      <option value="block">block</option>
-                      <option value="warn">warn</option>
-                      <option value="info">info</option>
-                    </select>
-                  </td>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={`${r.id} overridable`}
-                      checked={r.overridable}
-                      disabled={lock}
-                      onChange={(e) => void update(r.id, { overridable: e.currentTarget.checked })}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={`${r.id} observe only`}
-                      data-preflight-rule-shadow={r.id}
-                      checked={r.shadow}
-                      disabled={lock}
-                      onChange={(e) => void update(r.id, { shadow: e.currentTarget.checked })}
-                    />
-                  </td>
-                  <td class="stats" data-preflight-rule-stats={r.id}>
-                    {s
-                      ? `${s.findings} / ${s.held} / ${s.overrides} / ${s.dismissals} / ${s.falsePositives}`
-                      : '0 / 0 / 0 / 0 / 0'}
-                  </td>
-                </tr>
+                <Fragment key={r.id}>
+                  <tr
+                    data-rule-row={r.id}
+                    data-severity={r.effectiveSeverity}
+                    class={phrases ? 'has-phrases' : undefined}
+                  >
+                    <td>
+                      <code>{r.id}</code>
+                      {lock && <span class="locked"> (locked)</span>}
+                      <div class="desc">{r.description}</div>
+                      <div class="clause">Policy: {r.clauseText}</div>
+                    </td>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`${r.id} on`}
+                        data-preflight-rule-toggle={r.id}
+                        checked={!off}
+                        disabled={lock}
+                        onChange={(e) =>
+                          void update(r.id, { severity: e.currentTarget.checked ? r.severity : 'off' })
+                        }
+                      />
+                    </td>
+                    <td>
+                      <select
+                        aria-label={`${r.id} severity`}
+                        data-preflight-rule-severity={r.id}
+                        value={off ? r.severity : r.effectiveSeverity}
+                        disabled={lock || off}
+                        onChange={(e) =>
+                          void update(r.id, { severity: e.currentTarget.value as 'block' | 'warn' | 'info' })
+                        }
+                      >
+                        <option value="block">block</option>
+                        <option value="warn">warn</option>
+                        <option value="info">info</option>
+                      </select>
+                    </td>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`${r.id} overridable`}
+                        checked={r.overridable}
+                        disabled={lock}
+                        onChange={(e) => void update(r.id, { overridable: e.currentTarget.checked })}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`${r.id} observe only`}
+                        data-preflight-rule-shadow={r.id}
+                        checked={r.shadow}
+                        disabled={lock}
+                        onChange={(e) => void update(r.id, { shadow: e.currentTarget.checked })}
+                      />
+                    </td>
+                    <td class="stats" data-preflight-rule-stats={r.id}>
+                      {s
+                        ? `${s.findings} / ${s.held} / ${s.overrides} / ${s.dismissals} / ${s.falsePositives}`
+                        : '0 / 0 / 0 / 0 / 0'}
+                    </td>
+                  </tr>
+                  {phrases && (
+                    <tr class="phrases-row" data-phrases-row={r.id}>
+                      <td colSpan={6}>
+                        <PhraseEditor
+                          list={phrases}
+                          edits={props.effective.rules?.[r.id]?.phrases}
+                          locked={lock}
+                          onSave={(next) => savePhrases(r.id, next)}
+                        />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
               );
             })}
           </tbody>
         </table>
       </div>
       <p class="hint">
-        The phrase lists of the built-in rules come with the rule pack; to flag more wording, add a custom
-        phrase rule below.
+        Under each rule with a phrase list, open <em>Phrases</em> to remove built-in phrases or add your own
+        (the rule's severity, message and exceptions apply to them). For wording of a different kind, add a
+        custom phrase rule below.
       </p>
       <CustomRules {...props} />
     </Section>
