@@ -248,11 +248,14 @@ export function AccountsSection({ user, effective, locked, save }: SectionProps)
               {preview.accounts.length} accounts ready to import, {preview.errors.length} problems.
             </p>
             {preview.errors.length > 0 && (
-              <ul class="issues" role="alert" data-preflight-csv-errors="">
-                {preview.errors.slice(0, 200).map((e) => (
-                  <li key={e}>{e}</li>
-                ))}
-              </ul>
+              // The alert is a wrapper: a list keeps its list role, so its items stay list items.
+              <div role="alert">
+                <ul class="issues" data-preflight-csv-errors="">
+                  {preview.errors.slice(0, 200).map((e) => (
+                    <li key={e}>{e}</li>
+                  ))}
+                </ul>
+              </div>
             )}
             <table>
               <caption>First rows</caption>
