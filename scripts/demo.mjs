@@ -50,6 +50,7 @@ const SHOTS = {
   card: 'finding-card.png',
   dialog: 'send-dialog.png',
   popup: 'popup.png',
+  options: 'options.png',
 };
 
 const VIEWPORT = { width: 1280, height: 800 };
@@ -582,6 +583,22 @@ Close the browser window to end the demo.`);
       height: Math.min(Math.max(height, 120), 1600),
     });
     written.push(await shoot(page, SHOTS.popup));
+    await page.close();
+  });
+
+  await step('screenshot: the options page, rules and a phrase list', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize(VIEWPORT);
+    await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+    await page.locator('[data-preflight-options][data-ready="true"]').waitFor({ timeout: WAIT_MS });
+    // The overcommitment rules, and the guarantee rule's phrase list opened: built-in phrases can be
+    // removed, new ones added.
+    await page.getByLabel('Filter rules').fill('overcommitment');
+    const phrases = page.locator('[data-preflight-phrases="overcommitment/guarantee"]');
+    await phrases.locator('summary').click();
+    await page.locator('#rules').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.waitForTimeout(300);
+    written.push(await shoot(page, SHOTS.options));
     await page.close();
   });
 

@@ -1,7 +1,7 @@
 // An administrator's phrase edits: accepted by the managed schema, enforced, locked, and not writable.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkDraft, type Draft, type Policy } from '../engine/index.ts';
+import { checkDraft, type Draft, type Policy, parsePolicy } from '../engine/index.ts';
 import {
   composeEffectivePolicy,
   isLocked,
@@ -109,5 +109,21 @@ describe('phrase edits in the managed policy', () => {
       expect(result.issues).toEqual([
         'rules.pricing/free-forever.phrases.remove[0]: "free trial" is not a phrase of pricing/free-forever',
       ]);
+  });
+});
+
+describe("README's policy JSON", () => {
+  it('every policy file and managed policy example there validates', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const blocks = [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1] as string));
+    const policies = blocks.flatMap((b: Record<string, unknown>) => {
+      const third = b['3rdparty'] as { extensions: Record<string, Record<string, unknown>> } | undefined;
+      if (third) return Object.values(third.extensions).map((p) => ({ version: 1, ...p }));
+      return 'version' in b ? [b] : [];
+    });
+    expect(policies.length).toBeGreaterThanOrEqual(2);
+    for (const p of policies) expect(parsePolicy(p)).toMatchObject({ ok: true });
+    const managed = blocks.find((b) => '3rdparty' in b);
+    expect(validate(schema, Object.values(managed['3rdparty'].extensions)[0])).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ const SHOTS = [
   'finding-card.png',
   'send-dialog.png',
   'popup.png',
+  'options.png',
 ];
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -66,7 +67,7 @@ describe('npm run demo -- --headless', () => {
     expect(run.signal, `killed after ${LIMIT_MS / 1000} s:\n${run.output}`).toBeNull();
     expect(run.code, run.output).toBe(0);
     expect(run.ms).toBeLessThan(LIMIT_MS);
-    expect(run.output).toContain('Screenshots (5)');
+    expect(run.output).toContain(`Screenshots (${SHOTS.length})`);
     expect(run.output).toContain('Nothing reached the network');
 
     for (const name of SHOTS) {
