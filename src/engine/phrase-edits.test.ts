@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDraft, type Draft, type Policy, parsePolicy } from './index.ts';
-import { BUILT_IN_PHRASE_LISTS, phraseEditIssues } from './phrase-edits.ts';
+import { BUILT_IN_PHRASE_LISTS, phraseEditIssues, withoutStalePhraseEdits } from './phrase-edits.ts';
 
 const draft = (body: string): Draft => ({
   subject: 'Renewal',
@@ -191,5 +191,35 @@ describe('validation of phrase edits, by path', () => {
     expect(phraseEditIssues(undefined)).toEqual([]);
     expect(phraseEditIssues({ 'overcommitment/guarantee': { phrases: 'x' } })).toEqual([]);
     expect(phraseEditIssues([1, 2])).toEqual([]);
+  });
+});
+
+describe('phrase edits the rule pack no longer has a place for', () => {
+  it('are dropped on save, keeping the rest of each setting', () => {
+    const stale: Policy = {
+      version: 1,
+      rules: {
+        'overcommitment/guarantee': {
+          severity: 'warn',
+          phrases: { add: ['ironclad promise'], remove: ['guaranty', 'cast-iron'] },
+        },
+        'tone/retired-rule': { severity: 'off', phrases: { add: ['meh'] } },
+        'pricing/free-forever': { phrases: { remove: ['gone'] } },
+        pii: { severity: 'block' },
+      },
+    };
+    expect(phraseEditIssues(stale.rules)).toHaveLength(3);
+    const clean = withoutStalePhraseEdits(stale);
+    expect(clean.rules).toEqual({
+      'overcommitment/guarantee': {
+        severity: 'warn',
+        phrases: { add: ['ironclad promise'], remove: ['guaranty'] },
+      },
+      'tone/retired-rule': { severity: 'off' },
+      'pricing/free-forever': { phrases: {} },
+      pii: { severity: 'block' },
+    });
+    expect(parsePolicy(clean).ok).toBe(true);
+    expect(withoutStalePhraseEdits(edited)).toBe(edited);
   });
 });

@@ -4,7 +4,7 @@ import { RULE_PACK } from './generated/rule-pack.ts';
 import { applyPhraseEdits, phraseListOf, phraseListPlace } from './kinds/data-rule.ts';
 import { entryText } from './kinds/matcher.ts';
 import { formatPath } from './policy-path.ts';
-import { type PhraseEdits, phraseKey } from './schemas/policy.ts';
+import { type PhraseEdits, type Policy, phraseKey } from './schemas/policy.ts';
 import type { DataRule } from './schemas/rule-pack.ts';
 
 export interface PhraseList {
@@ -75,4 +75,29 @@ export function phraseEditIssues(rules: unknown, base: readonly PropertyKey[] = 
     });
   }
   return issues;
+}
+
+/**
+ * The policy without phrase edits the rule pack no longer has a place for: a removal of a phrase the pack
+ * dropped, or edits under a rule that is gone. What the options page saves, so a newer rule pack never
+ * leaves a saved policy that every later save is refused for (an imported file is still checked in full).
+ */
+export function withoutStalePhraseEdits(policy: Policy): Policy {
+  if (!policy.rules || phraseEditIssues(policy.rules).length === 0) return policy;
+  const rules: NonNullable<Policy['rules']> = {};
+  for (const [id, setting] of Object.entries(policy.rules)) {
+    const list = BUILT_IN_PHRASE_LISTS.get(id);
+    if (!setting.phrases) rules[id] = setting;
+    else if (!list) {
+      const { phrases: _gone, ...rest } = setting;
+      rules[id] = rest;
+    } else {
+      const own = new Set(list.phrases.map(phraseKey));
+      const remove = setting.phrases.remove?.filter((p) => own.has(phraseKey(p)));
+      const phrases = { ...setting.phrases, ...(remove ? { remove } : {}) };
+      if (phrases.remove?.length === 0) delete phrases.remove;
+      rules[id] = { ...setting, phrases };
+    }
+  }
+  return { ...policy, rules };
 }

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { withoutStalePhraseEdits } from '../engine/phrase-edits.ts';
 import type { Policy } from '../engine/schemas/policy.ts';
 import type { AuditEntry, StoredFalsePositiveReport } from '../shared/messages.ts';
 import type { RuleStats } from '../shared/settings.ts';
@@ -49,7 +50,7 @@ function Options() {
   }, []);
 
   const save = async (next: Policy): Promise<string[]> => {
-    const answer = await api.savePolicy(next);
+    const answer = await api.savePolicy(withoutStalePhraseEdits(next));
     if (!answer.ok) return [`the checker did not answer: ${answer.reason}`];
     if (!answer.data.saved) return answer.data.issues;
     await reload();

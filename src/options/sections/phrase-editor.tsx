@@ -149,6 +149,12 @@ export function PhraseEditor({ list, edits, locked, onSave }: PhraseEditorProps)
           Add phrase
         </button>
       </div>
+      {added.length >= PHRASE_EDITS_MAX && (
+        <p class="hint" data-preflight-phrase-full={id}>
+          {PHRASE_EDITS_MAX} phrases added, the most a rule takes: remove one to add another, or write a
+          custom phrase rule.
+        </p>
+      )}
       {problem && (
         <p class="error" role="alert" data-preflight-phrase-problem={id}>
           {problem}
