@@ -126,9 +126,16 @@ function coOccurrenceRule(rule: CoOccurrenceRule): Rule {
           bySentence.set(i, list);
         }
         const used = new Set<Match>();
+        const apart = (x: Match, a: Match) => !used.has(x) && (x.end <= a.start || x.start >= a.end);
         for (const a of as) {
-          const i = field.sentenceIndex(a.start);
-          let b = bySentence.get(i)?.find((x) => !used.has(x) && (x.end <= a.start || x.start >= a.end));
+          // A name wrapped onto the next line ("Initech\nCloud is …") reads with the sentence it ends in too.
+          let i = field.sentenceIndex(a.start);
+          let b = bySentence.get(i)?.find((x) => apart(x, a));
+          const last = field.sentenceIndex(a.end - 1);
+          if (!b && last !== i) {
+            b = bySentence.get(last)?.find((x) => apart(x, a));
+            if (b) i = last;
+          }
           if (!b && rule.followPronoun) {
             const next = field.sentences[i + 1];
             if (next && PRONOUN_OPENING.test(field.text.slice(next[0], next[1])))

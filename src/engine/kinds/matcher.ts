@@ -19,15 +19,22 @@ export function entryText(e: PhraseEntry): string {
   return typeof e === 'string' ? e : e.text;
 }
 
+/**
+ * Words of a phrase joined by any run of spaces, tabs, line breaks or hyphens ("fully  secure", "fully\nsecure",
+ * "risk free"); where the phrase itself has a hyphen the words may also be closed up ("risk-free" = "riskfree"),
+ * which is also what a compound hyphenated across a line break folds to ("risk-\nfree").
+ */
 function phraseSource(phrase: string, inflect: boolean): string {
-  const words = phrase.trim().split(/[\s-]+/);
-  return words
-    .map((w) => {
-      const forms = inflect ? inflections(w) : [w];
-      const alts = forms.sort((a, b) => b.length - a.length).map(escapeRegex);
-      return alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
-    })
-    .join('[\\s-]+');
+  const pieces = phrase.trim().split(/([\s-]+)/);
+  let out = '';
+  for (let k = 0; k < pieces.length; k += 2) {
+    if (k > 0) out += pieces[k - 1]!.includes('-') ? '[\\s-]*' : '[\\s-]+';
+    const w = pieces[k]!;
+    const forms = inflect ? inflections(w) : [w];
+    const alts = forms.sort((a, b) => b.length - a.length).map(escapeRegex);
+    out += alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
+  }
+  return out;
 }
 
 /**
