@@ -85,7 +85,9 @@ function runRegex(re: RegExp, text: string, ranges: readonly Span[], groups: boo
     const m = re.exec(text);
     if (!m || m.index >= to) break;
     if (m[0].length === 0) {
-      re.lastIndex++;
+      // Step over a whole character: a u-flag regex restarted inside a surrogate pair backs up to its start,
+      // so stepping one code unit would match the same empty string there forever ("a*" before an emoji).
+      re.lastIndex = m.index + (isSurrogatePair(text, m.index) ? 2 : 1);
       continue;
     }
     const start = m.index;
@@ -101,4 +103,10 @@ function runRegex(re: RegExp, text: string, ranges: readonly Span[], groups: boo
     out.push({ start, end, entry });
   }
   return out;
+}
+
+function isSurrogatePair(text: string, i: number): boolean {
+  const hi = text.charCodeAt(i);
+  const lo = text.charCodeAt(i + 1);
+  return hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff;
 }
