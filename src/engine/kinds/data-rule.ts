@@ -8,6 +8,11 @@ import { type Match, type MatchFn, patternMatcher, phraseMatcher } from './match
 
 const DEFAULT_SCOPE: Scope[] = ['body', 'subject'];
 const FIELDS = ['body', 'subject', 'recipients', 'attachments'] as const;
+/**
+ * Per rule and field: past this many findings the rest add nothing a person can act on, and a pasted or
+ * hostile text ("guarantee " a hundred thousand times) would otherwise cost a sentence reading per match.
+ */
+export const MAX_FINDINGS_PER_FIELD = 100;
 const PRONOUN_OPENING = /^\W*(?:they|they're|theyre|their|them|it|it's|its|that company|that vendor)\b/iu;
 
 function metaOf(rule: DataRule): RuleMeta {
@@ -64,8 +69,11 @@ function simpleRule(rule: PhraseRule | PatternRule, match: MatchFn, entries: rea
       const out: RawFinding[] = [];
       if (wrongKind(rule, ctx)) return out;
       for (const { field, ranges } of fieldsInScope(ctx, scope)) {
+        let found = 0;
         for (const m of match(ctx, field, ranges)) {
+          if (found >= MAX_FINDINGS_PER_FIELD) break;
           if (isExcepted(ctx, field, m.start, m.end, exc)) continue;
+          found++;
           const [s, e] = field.toOriginal(m.start, m.end);
           const excerpt = field.original.slice(s, e);
           out.push(
@@ -127,7 +135,9 @@ function coOccurrenceRule(rule: CoOccurrenceRule): Rule {
         }
         const used = new Set<Match>();
         const apart = (x: Match, a: Match) => !used.has(x) && (x.end <= a.start || x.start >= a.end);
+        let found = 0;
         for (const a of as) {
+          if (found >= MAX_FINDINGS_PER_FIELD) break;
           // A name wrapped onto the next line ("Initech\nCloud is …") reads with the sentence it ends in too.
           let i = field.sentenceIndex(a.start);
           let b = bySentence.get(i)?.find((x) => apart(x, a));
@@ -152,6 +162,7 @@ function coOccurrenceRule(rule: CoOccurrenceRule): Rule {
             b: field.original.slice(bs0, be0),
           });
           out.push(ctx.report(field, start, end, message, suggestionOf(bEntries, b.entry)));
+          found++;
         }
       }
       return out;

@@ -19,4 +19,16 @@ describe('pattern matching on hostile text', () => {
       ['c', 'c'],
     ]);
   });
+
+  // Found by the hostile-input benchmark: a megabyte of one phrase with no full stop took 20 s and more, one
+  // reading of the whole megabyte-long "sentence" per match.
+  it('a phrase repeated 100,000 times without a full stop: the first 100 findings, in linear time', () => {
+    const body = 'guarantee '.repeat(100_000);
+    const found = checkDraft({ subject: '', body, to: [], cc: [], bcc: [] }).findings.filter(
+      (f) => f.ruleId === 'overcommitment/guarantee',
+    );
+    expect(found).toHaveLength(100);
+    expect(found.map((f) => f.start)).toEqual(Array.from({ length: 100 }, (_, i) => i * 10));
+    for (const f of found) expect(body.slice(f.start, f.end)).toBe('guarantee');
+  });
 });
