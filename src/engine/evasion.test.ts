@@ -321,3 +321,18 @@ describe('evasion controls: legitimate text with the same characters does not fi
     expect(found).toEqual(['Северсталь', 'Ολυμπία Ασφαλιστική', 'O’Brien Media']);
   });
 });
+
+describe('evasion: the organisation’s own name', () => {
+  it('is recognised when written with a curly apostrophe, as the text is folded', () => {
+    const policy: Policy = {
+      ...POLICY,
+      organization: { name: 'Nature’s Way', internalDomains: ['corvana.example'] },
+      accounts: [...POLICY.accounts!, { id: 'nature', name: 'Nature', domains: ['nature.example'] }],
+    };
+    const body = 'Hi Wile,\n\nThe Nature’s Way team will join on Thursday.';
+    const found = checkDraft(draft('Notes', body), policy).findings.filter(
+      (f) => f.ruleId === 'cross-account/other-account-mention',
+    );
+    expect(found).toEqual([]);
+  });
+});
