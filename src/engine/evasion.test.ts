@@ -270,6 +270,40 @@ describe('evasion: disguised violations are still caught, on the characters as t
   }
 });
 
+describe('evasion table', () => {
+  it('runs every disguise on every violation, except those that cannot be written', () => {
+    const SPACING = [
+      'line break between words',
+      'doubled spaces',
+      'tripled spaces',
+      'no-break spaces',
+      'tabs',
+    ];
+    const skipped: Record<string, string[]> = {};
+    for (const v of VIOLATIONS) {
+      const names = Object.entries(DISGUISES)
+        .filter(([, d]) => d.apply(v.target) === undefined)
+        .map(([name]) => name);
+      if (notApplicable(v, 'line break between words', 'body')) names.push('line break between words');
+      if (names.length > 0) skipped[v.name] = [...new Set(names)].sort();
+    }
+    expect(skipped).toEqual({
+      // One word: nothing to space out.
+      'a guarantee': [...SPACING].sort(),
+      // Digits and dashes: no letters to swap or case, no word to hyphenate, no spaces.
+      'a US Social Security number': [
+        ...SPACING,
+        'Cyrillic look-alikes',
+        'Greek look-alikes',
+        'hyphen and line break inside a word',
+        'mixed case',
+      ].sort(),
+      // A bracketed field broken over two lines is no longer a field to fill.
+      'an unfilled placeholder': ['line break between words'],
+    });
+  });
+});
+
 describe('evasion controls: legitimate text with the same characters does not fire', () => {
   const ids = new Set(VIOLATIONS.map((v) => v.ruleId));
   const flagged = (subject: string, body: string) =>
