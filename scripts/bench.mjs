@@ -204,6 +204,9 @@ for (const label of Object.keys(results.engine)) {
 // Bundle sizes.
 results.bundles = bundleSizes(join(root, 'dist/chrome'));
 
+// Hostile input, in a child process with a time limit: a hang shows as a failure, not a stuck benchmark.
+const hostileText = hostileSection(results, quick);
+
 // Chromium.
 if (withBrowser) {
   try {
@@ -217,6 +220,7 @@ if (withBrowser) {
 results.targets = targets(results);
 writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(table(results));
+console.log(hostileText);
 console.log('\nwritten: bench/results.json');
 
 // ---------------------------------------------------------------------------------------------------------
@@ -427,6 +431,30 @@ async function waitFor(pred, ms) {
     await new Promise((r) => setTimeout(r, 20));
   }
   return false;
+}
+
+/** Worst-case input (bench/child-hostile.mjs): sets `r.hostile` and returns its table. */
+function hostileSection(r, quickRun) {
+  log('bench: hostile input');
+  const limit = quickRun ? 300_000 : 900_000;
+  const out = spawnSync(
+    process.execPath,
+    [join(root, 'bench/child-hostile.mjs'), enginePath, String(quickRun ? 2 : 5)],
+    { cwd: root, encoding: 'utf8', timeout: limit, maxBuffer: 1 << 24 },
+  );
+  if (out.status !== 0) {
+    r.hostile = { error: out.error?.message ?? `exit ${out.status}: ${out.stderr.slice(-500)}` };
+    return `hostile input: FAILED (${r.hostile.error})`;
+  }
+  r.hostile = JSON.parse(out.stdout);
+  const rows = ['', `hostile input (${r.hostile.runs} runs each; milliseconds per check):`];
+  rows.push(`${'input'.padEnd(52)}${'p50'.padStart(9)}${'max'.padStart(9)}${'findings'.padStart(10)}`);
+  for (const [label, c] of Object.entries(r.hostile.cases))
+    rows.push(
+      `${label.padEnd(52)}${fmt(c.median).padStart(9)}${fmt(c.max).padStart(9)}${String(c.findings).padStart(10)}`,
+    );
+  rows.push(`compiling the 10,000-account policy: ${fmt(r.hostile.compile10kAccountsMs)} ms`);
+  return rows.join('\n');
 }
 
 function targets(r) {

@@ -16,6 +16,11 @@ import { entryText, type Match, type MatchFn, patternMatcher, phraseMatcher } fr
 
 const DEFAULT_SCOPE: Scope[] = ['body', 'subject'];
 const FIELDS = ['body', 'subject', 'recipients', 'attachments'] as const;
+/**
+ * Per rule and field: past this many findings the rest add nothing a person can act on, and a pasted or
+ * hostile text ("guarantee " a hundred thousand times) would otherwise cost a sentence reading per match.
+ */
+export const MAX_FINDINGS_PER_FIELD = 100;
 const PRONOUN_OPENING = /^\W*(?:they|they're|theyre|their|them|it|it's|its|that company|that vendor)\b/iu;
 
 function metaOf(rule: DataRule): RuleMeta {
@@ -72,8 +77,11 @@ function simpleRule(rule: PhraseRule | PatternRule, match: MatchFn, entries: rea
       const out: RawFinding[] = [];
       if (wrongKind(rule, ctx)) return out;
       for (const { field, ranges } of fieldsInScope(ctx, scope)) {
+        let found = 0;
         for (const m of match(ctx, field, ranges)) {
+          if (found >= MAX_FINDINGS_PER_FIELD) break;
           if (isExcepted(ctx, field, m.start, m.end, exc)) continue;
+          found++;
           const [s, e] = field.toOriginal(m.start, m.end);
           const excerpt = field.original.slice(s, e);
           out.push(
@@ -134,9 +142,18 @@ function coOccurrenceRule(rule: CoOccurrenceRule): Rule {
           bySentence.set(i, list);
         }
         const used = new Set<Match>();
+        const apart = (x: Match, a: Match) => !used.has(x) && (x.end <= a.start || x.start >= a.end);
+        let found = 0;
         for (const a of as) {
-          const i = field.sentenceIndex(a.start);
-          let b = bySentence.get(i)?.find((x) => !used.has(x) && (x.end <= a.start || x.start >= a.end));
+          if (found >= MAX_FINDINGS_PER_FIELD) break;
+          // A name wrapped onto the next line ("Initech\nCloud is …") reads with the sentence it ends in too.
+          let i = field.sentenceIndex(a.start);
+          let b = bySentence.get(i)?.find((x) => apart(x, a));
+          const last = field.sentenceIndex(a.end - 1);
+          if (!b && last !== i) {
+            b = bySentence.get(last)?.find((x) => apart(x, a));
+            if (b) i = last;
+          }
           if (!b && rule.followPronoun) {
             const next = field.sentences[i + 1];
             if (next && PRONOUN_OPENING.test(field.text.slice(next[0], next[1])))
@@ -153,6 +170,7 @@ function coOccurrenceRule(rule: CoOccurrenceRule): Rule {
             b: field.original.slice(bs0, be0),
           });
           out.push(ctx.report(field, start, end, message, suggestionOf(bEntries, b.entry)));
+          found++;
         }
       }
       return out;

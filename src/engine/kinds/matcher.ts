@@ -19,15 +19,22 @@ export function entryText(e: PhraseEntry): string {
   return typeof e === 'string' ? e : e.text;
 }
 
+/**
+ * Words of a phrase joined by any run of spaces, tabs, line breaks or hyphens ("fully  secure", "fully\nsecure",
+ * "risk free"); where the phrase itself has a hyphen the words may also be closed up ("risk-free" = "riskfree"),
+ * which is also what a compound hyphenated across a line break folds to ("risk-\nfree").
+ */
 function phraseSource(phrase: string, inflect: boolean): string {
-  const words = phrase.trim().split(/[\s-]+/);
-  return words
-    .map((w) => {
-      const forms = inflect ? inflections(w) : [w];
-      const alts = forms.sort((a, b) => b.length - a.length).map(escapeRegex);
-      return alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
-    })
-    .join('[\\s-]+');
+  const pieces = phrase.trim().split(/([\s-]+)/);
+  let out = '';
+  for (let k = 0; k < pieces.length; k += 2) {
+    if (k > 0) out += pieces[k - 1]!.includes('-') ? '[\\s-]*' : '[\\s-]+';
+    const w = pieces[k]!;
+    const forms = inflect ? inflections(w) : [w];
+    const alts = forms.sort((a, b) => b.length - a.length).map(escapeRegex);
+    out += alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
+  }
+  return out;
 }
 
 /**
@@ -78,7 +85,9 @@ function runRegex(re: RegExp, text: string, ranges: readonly Span[], groups: boo
     const m = re.exec(text);
     if (!m || m.index >= to) break;
     if (m[0].length === 0) {
-      re.lastIndex++;
+      // Step over a whole character: a u-flag regex restarted inside a surrogate pair backs up to its start,
+      // so stepping one code unit would match the same empty string there forever ("a*" before an emoji).
+      re.lastIndex = m.index + (isSurrogatePair(text, m.index) ? 2 : 1);
       continue;
     }
     const start = m.index;
@@ -94,4 +103,10 @@ function runRegex(re: RegExp, text: string, ranges: readonly Span[], groups: boo
     out.push({ start, end, entry });
   }
   return out;
+}
+
+function isSurrogatePair(text: string, i: number): boolean {
+  const hi = text.charCodeAt(i);
+  const lo = text.charCodeAt(i + 1);
+  return hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NameMatcher } from './name-matcher.ts';
+import { normalize } from './normalize.ts';
 
 describe('NameMatcher', () => {
   const m = new NameMatcher<string>();
@@ -35,5 +36,32 @@ describe('NameMatcher', () => {
   it('can relax case for some entries (attachment names)', () => {
     const text = 'globex corporation-qbr.pdf';
     expect(m.findAll(text, [[0, text.length]], (e) => e.label.includes(' ')).length).toBe(1);
+  });
+
+  it('joins name words across doubled spaces, tabs and one line break, never a blank line', () => {
+    expect(find('Globex   Corporation and Globex\tCorporation and Globex\nCorporation')).toEqual([
+      ['Globex   Corporation', 'globex'],
+      ['Globex\tCorporation', 'globex'],
+      ['Globex\nCorporation', 'globex'],
+    ]);
+    expect(find('Blue-Sky\n\nLabs')).toEqual([]);
+    expect(find('Globex                  Corporation')).toEqual([['Globex', 'globex']]);
+  });
+
+  it('takes a capital anywhere in a mixed-case word as the capital the name has', () => {
+    expect(find('aPeX signed today.')).toEqual([['aPeX', 'apex']]);
+    expect(find('apex signed today.')).toEqual([]);
+  });
+
+  it('folds names as the text is folded (curly apostrophes, Cyrillic, no-break spaces)', () => {
+    const n = new NameMatcher<string>();
+    n.add('O’Brien Media', 'obrien');
+    n.add('Северсталь', 'severstal');
+    n.add('Blue\u00A0Harbor', 'blue');
+    const text = 'O’Brien Media, Северсталь and Blue Harbor.';
+    const norm = normalize(text);
+    expect(
+      n.findAll(norm.text, [[0, norm.text.length]], undefined, norm.lower).map((x) => x.entries[0]!.value),
+    ).toEqual(['obrien', 'severstal', 'blue']);
   });
 });

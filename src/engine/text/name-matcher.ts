@@ -2,6 +2,7 @@
  * One combined matcher for thousands of names (accounts, aliases, contacts, competitors): a token trie
  * walked once over the text, so a check costs the same with 5 accounts or 5,000.
  */
+import { normalize } from './normalize.ts';
 import type { Span } from './sentences.ts';
 
 export interface NameEntry<T> {
@@ -41,6 +42,18 @@ function splitName(name: string): { tokens: string[]; seps: string[]; raw: strin
   return { tokens, seps, raw };
 }
 
+/**
+ * Whether the text between two name words can still join them: a short separator ("Acme & Co", "Acme-Co"),
+ * or spaces and tabs (doubled ones too) with at most one line break, as where plain text wraps a line.
+ */
+function joinsName(gap: string): boolean {
+  if (gap.length <= 4 && !gap.includes('\n')) return true;
+  if (gap.length > 16) return false;
+  const lineBreak = gap.indexOf('\n');
+  if (lineBreak !== -1 && gap.indexOf('\n', lineBreak + 1) !== -1) return false;
+  return gap.replace(/\s+/g, '').length <= 2;
+}
+
 function sepKey(gap: string): string {
   const t = gap.trim();
   return t === '-' || t === '' ? '' : t;
@@ -52,9 +65,12 @@ export class NameMatcher<T> {
   readonly #firstChars = new Set<number>();
   size = 0;
 
-  /** Adds a name; `caseSensitive` makes capitalised name words require capitals in the text. */
+  /**
+   * Adds a name; `caseSensitive` makes capitalised name words require capitals in the text. The name is
+   * normalised as the text is, so "O’Brien Group" or a Cyrillic "Северсталь" match what the text folds to.
+   */
   add(name: string, value: T, caseSensitive = true): void {
-    const { tokens, seps, raw } = splitName(name);
+    const { tokens, seps, raw } = splitName(normalize(name).text);
     if (tokens.length === 0) return;
     let node = this.#root;
     this.#firstChars.add(tokens[0]!.charCodeAt(0));
@@ -101,29 +117,28 @@ export class NameMatcher<T> {
         if (!this.#firstChars.has(lower.charCodeAt(tok[0]))) continue;
         const first = root.get(lower.slice(tok[0], tok[1]));
         if (!first) continue;
-        const tokenStarts = [tok[0]];
+        const tokens: [number, number][] = [tok];
         let node: Node<T> = first;
         let end = tok[1];
-        let best: { end: number; entries: NameEntry<T>[]; tokenStarts: number[] } | undefined;
-        if (node.entries) best = { end, entries: node.entries, tokenStarts: [...tokenStarts] };
+        let best: { end: number; entries: NameEntry<T>[]; tokens: [number, number][] } | undefined;
+        if (node.entries) best = { end, entries: node.entries, tokens: [...tokens] };
         while (node.next) {
           const n = nextToken(lower, end, to);
           if (!n) break;
           const gap = text.slice(end, n[0]);
-          if (gap.length > 4 || gap.includes('\n')) break;
+          if (!joinsName(gap)) break;
           const key = lower.slice(n[0], n[1]);
           const child = node.next.get(key);
           if (!child || node.sep?.get(key) !== sepKey(gap)) break;
           node = child;
-          tokenStarts.push(n[0]);
+          tokens.push(n);
           end = n[1];
-          if (node.entries) best = { end, entries: node.entries, tokenStarts: [...tokenStarts] };
+          if (node.entries) best = { end, entries: node.entries, tokens: [...tokens] };
         }
         if (!best) continue;
-        const starts = best.tokenStarts;
+        const found = best.tokens;
         const entries = best.entries.filter(
-          (e) =>
-            relaxCase?.(e) || e.capitals.every((cap, i) => !cap || /^\p{Lu}/u.test(text[starts[i]!] ?? '')),
+          (e) => relaxCase?.(e) || e.capitals.every((cap, i) => !cap || hasCapital(text, found[i]!)),
         );
         if (entries.length === 0) continue;
         out.push({ start: tok[0], end: best.end, entries });
@@ -132,6 +147,18 @@ export class NameMatcher<T> {
     }
     return out;
   }
+}
+
+const UPPER = /\p{Lu}/u;
+
+/**
+ * A word written with a capital where the name has one: at its start ("Apex"), or anywhere when the case is
+ * mixed on purpose ("cLoUd"); a common word in lower case ("the apex of the curve") is not the name.
+ */
+function hasCapital(text: string, [start, end]: readonly [number, number]): boolean {
+  if (UPPER.test(text[start] ?? '')) return true;
+  for (let i = start + 1; i < end; i++) if (UPPER.test(text[i]!)) return true;
+  return false;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;

@@ -38,15 +38,30 @@ const ABBREVIATIONS = new Set([
 
 export type Span = readonly [start: number, end: number];
 
+/**
+ * Past this many characters without a full stop or a line break, a "sentence" is pasted data or a dodge
+ * ("guarantee guarantee …" for a megabyte): it is cut at a space near this length, so that reading the
+ * sentence around each of many matches stays linear in the text, not quadratic.
+ */
+export const MAX_SENTENCE = 2000;
+
 export function splitSentences(text: string, from = 0, to = text.length): Span[] {
   const out: Span[] = [];
   let start = from;
-  const flush = (end: number) => {
-    let s = start;
-    let e = end;
+  const push = (s: number, e: number) => {
     while (s < e && /\s/.test(text[s]!)) s++;
     while (e > s && /\s/.test(text[e - 1]!)) e--;
     if (e > s) out.push([s, e]);
+  };
+  const flush = (end: number) => {
+    let s = start;
+    while (end - s > MAX_SENTENCE) {
+      const space = text.lastIndexOf(' ', s + MAX_SENTENCE);
+      const cut = space > s + MAX_SENTENCE / 2 ? space : s + MAX_SENTENCE;
+      push(s, cut);
+      s = cut;
+    }
+    push(s, end);
   };
   const boundary = /[.!?\n]/g;
   boundary.lastIndex = from;

@@ -3,6 +3,7 @@ import type { CheckContext } from '../../context.ts';
 import { defineRule, type RawFinding } from '../../rule.ts';
 import { recipientAccounts } from '../../text/address.ts';
 import type { FieldText } from '../../text/field.ts';
+import { normalize } from '../../text/normalize.ts';
 
 const DOMAIN_SHAPE = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$/;
 
@@ -68,7 +69,9 @@ function scanField(
     field.name === 'body' ? field.rangesFor(['body', 'body.quoted']) : [[0, text.length]];
   const inRanges = (start: number, end: number) => ranges.some(([a, b]) => start >= a && end <= b);
   // Nor is the organisation's own name, wherever it stands ("the Northwind Labs team").
-  const ownName = ctx.policy.organization?.name?.trim().toLowerCase();
+  // Folded as the text is, so "Nature’s Way" with a curly apostrophe is still found in it.
+  const org = ctx.policy.organization?.name?.trim();
+  const ownName = org ? normalize(org).lower : undefined;
   const ownNameSpans: [number, number][] = [];
   if (ownName) {
     for (let at = field.lower.indexOf(ownName); at >= 0; at = field.lower.indexOf(ownName, at + 1)) {

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_SENTENCE, splitSentences } from './sentences.ts';
+
+describe('splitSentences', () => {
+  it('ends sentences at full stops and line breaks', () => {
+    const text = 'We met on Tuesday. Thanks e.g. for the notes!\nNext line';
+    expect(splitSentences(text).map(([s, e]) => text.slice(s, e))).toEqual([
+      'We met on Tuesday.',
+      'Thanks e.g. for the notes!',
+      'Next line',
+    ]);
+  });
+
+  it('cuts a run without a full stop near MAX_SENTENCE characters, at a space, covering every word', () => {
+    const text = 'guarantee '.repeat(1000);
+    const spans = splitSentences(text);
+    expect(spans.length).toBeGreaterThan(1);
+    for (const [s, e] of spans) {
+      expect(e - s).toBeLessThanOrEqual(MAX_SENTENCE);
+      expect(text.slice(s, e)).toMatch(/^guarantee(?: guarantee)*$/);
+    }
+    expect(spans.map(([s, e]) => text.slice(s, e)).join(' ')).toBe(text.trim());
+  });
+
+  it('cuts a run without spaces at the limit', () => {
+    const text = 'x'.repeat(MAX_SENTENCE * 2 + 5);
+    expect(splitSentences(text)).toEqual([
+      [0, MAX_SENTENCE],
+      [MAX_SENTENCE, MAX_SENTENCE * 2],
+      [MAX_SENTENCE * 2, MAX_SENTENCE * 2 + 5],
+    ]);
+  });
+});
