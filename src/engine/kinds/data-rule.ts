@@ -60,6 +60,8 @@ function simpleRule(rule: PhraseRule | PatternRule, match: MatchFn, entries: rea
   const exc = compileExceptions(rule.exceptions);
   return {
     meta: metaOf(rule),
+    // Matches and their exceptions read one sentence: the engine may run it paragraph by paragraph.
+    local: true,
     check(ctx) {
       const out: RawFinding[] = [];
       if (wrongKind(rule, ctx)) return out;
@@ -110,6 +112,8 @@ function coOccurrenceRule(rule: CoOccurrenceRule): Rule {
   const bEntries = [...(rule.b.phrases ?? []), ...(rule.b.patterns ?? [])];
   return {
     meta: metaOf(rule),
+    // "followPronoun" reads the next sentence, which may open the next paragraph.
+    local: !rule.followPronoun,
     check(ctx) {
       const out: RawFinding[] = [];
       if (wrongKind(rule, ctx)) return out;
