@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { DEFAULT_POLICY, type Policy, PolicySchema } from './schemas/policy.ts';
 
 export type PolicyParseResult = { ok: true; policy: Policy } | { ok: false; issues: string[] };
@@ -13,7 +12,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(root)';
 }
 
-export function formatIssues(error: z.ZodError): string[] {
+/** Every issue of a zod error (full zod or zod/mini), as `path: message`. */
+export function formatIssues(error: {
+  readonly issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[];
+}): string[] {
   return error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
 }
 
