@@ -213,6 +213,11 @@ export function pieceSignals(text: string): PieceSignals {
   return s;
 }
 
+/** Forgets every memoised piece (tests comparing a warm engine with a cold one). */
+export function clearPieceMemo(): void {
+  pieceMemo.clear();
+}
+
 /** detectLanguage over pieces (the subject and the sender's own text), with the same decision. */
 export function languageOf(pieces: readonly PieceSignals[]): string {
   let words = 0;
