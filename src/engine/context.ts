@@ -81,7 +81,8 @@ export class CheckContext {
   ) {
     this.policy = compiled.policy;
     this.#view = view;
-    const t = draft.now ? Date.parse(draft.now) : Number.NaN;
+    // A view never reads the clock (see `now`).
+    const t = draft.now && !view ? Date.parse(draft.now) : Number.NaN;
     this.#now = Number.isNaN(t) ? undefined : new Date(t);
   }
 
