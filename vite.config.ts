@@ -2,11 +2,13 @@ import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { makeManifest, type Target } from './manifest.config.ts';
+import { deferCompromiseVite } from './scripts/defer-compromise.mjs';
 
 const target: Target = process.env.PREFLIGHT_TARGET === 'firefox' ? 'firefox' : 'chrome';
 
 export default defineConfig({
-  plugins: [preact(), crx({ manifest: makeManifest(target), browser: target })],
+  // compromise starts when first needed, not when the worker starts (scripts/defer-compromise.mjs).
+  plugins: [deferCompromiseVite(), preact(), crx({ manifest: makeManifest(target), browser: target })],
   build: {
     outDir: `dist/${target}`,
     emptyOutDir: true,

@@ -1,5 +1,5 @@
 // Content script: pick the site's adapter, then run one session per compose window.
-import { sendRequest } from '../platform/client.ts';
+import { sendRequest } from '../platform/content-client.ts';
 import { gmailAdapter } from './adapters/gmail/index.ts';
 import { outlookAdapter } from './adapters/outlook/index.ts';
 import type { ComposeAdapter } from './adapters/types.ts';

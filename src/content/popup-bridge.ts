@@ -2,8 +2,8 @@
 // the worker says the policy changed. The content script registers each compose window with it, with the
 // overlay's and the session's own hooks, so it observes nothing of the page itself.
 import type { Finding } from '../engine/schemas/finding.ts';
-import { sendRequest } from '../platform/client.ts';
-import { onTabRequest } from '../platform/tabs.ts';
+import { sendRequest } from '../platform/content-client.ts';
+import { onTabRequest } from '../platform/content-runtime.ts';
 import type { TabCompose, TabRequest } from '../shared/messages.ts';
 import type { ComposeWindow, Site } from './adapters/types.ts';
 import { panelOrder } from './overlay/findings.ts';

@@ -133,6 +133,43 @@ describe('compose session', () => {
     expect(last(states)).toEqual({ kind: 'unavailable', reason: 'no answer within 5000 ms' });
   });
 
+  it('asks again once after a provisional answer and draws the full one', async () => {
+    const adapter = createFakeAdapter();
+    const states: ChipState[] = [];
+    const answers: { blocking: number; provisional?: boolean }[] = [
+      { blocking: 0, provisional: true },
+      { blocking: 1 },
+      { blocking: 1, provisional: true },
+      { blocking: 2, provisional: true },
+      { blocking: 3, provisional: true },
+    ];
+    let calls = 0;
+    adapter.observeComposeWindows(new AbortController().signal, (window, signal) => {
+      startSession(window, signal, {
+        view: { show: (s) => states.push(s) },
+        check: async () => {
+          const a = answers[calls++]!;
+          const result = {
+            findings: Array.from({ length: a.blocking }, () => finding('block')),
+            scorecard: PASS,
+          };
+          return { ok: true, data: a.provisional ? { result, provisional: true } : { result } };
+        },
+      });
+    });
+    const compose = adapter.open();
+    await vi.runAllTimersAsync();
+    expect(calls).toBe(2);
+    expect(states.filter((s) => s.kind === 'result').map((s) => s.kind === 'result' && s.blocking)).toEqual([
+      0, 1,
+    ]);
+    // A worker that keeps answering provisionally is asked again once, not in a loop.
+    compose.edit({ body: 'x' });
+    await vi.runAllTimersAsync();
+    expect(calls).toBe(4);
+    expect(last(states)).toMatchObject({ kind: 'result', blocking: 2 });
+  });
+
   it('stops checking once the compose closes', async () => {
     const { adapter, checker } = setup();
     const compose = adapter.open();

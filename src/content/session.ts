@@ -20,7 +20,8 @@ export interface SessionView {
 }
 
 export interface SessionDeps {
-  check(draft: Draft): Promise<Result<{ result: CheckResult }>>;
+  /** `provisional`: a worker just woken answered with word lists; the full answer is a moment away. */
+  check(draft: Draft): Promise<Result<{ result: CheckResult; provisional?: boolean }>>;
   view: SessionView;
   debounceMs?: number;
   setTimer?: (fn: () => void, ms: number) => unknown;
@@ -40,6 +41,7 @@ export function startSession(
   let version = 0;
   let timer: unknown;
   let last: Counts | undefined;
+  let askedAgain = false;
 
   const checkNow = async () => {
     const mine = ++version;
@@ -58,6 +60,12 @@ export function startSession(
       warnings: findings.filter((f) => f.severity === 'warn').length,
     };
     deps.view.show({ kind: 'result', ...last, result: answer.data.result });
+    // A provisional answer is drawn at once and replaced by the full one; once, so a worker that cannot start
+    // its full reader is not asked in a loop.
+    if (answer.data.provisional && !askedAgain) {
+      askedAgain = true;
+      void checkNow();
+    } else if (!answer.data.provisional) askedAgain = false;
   };
 
   window.onChange(() => {

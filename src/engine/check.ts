@@ -1,10 +1,11 @@
-import { type CompiledPolicy, compilePolicy } from './compile.ts';
+import { type CompiledPolicy, compilePolicy, type EffectiveSetting } from './compile.ts';
 import { CheckContext } from './context.ts';
 import { rulesFor } from './custom-rules.ts';
+import { runLocalRules } from './paragraphs.ts';
 import { clauseText } from './registry.ts';
-import type { Rule } from './rule.ts';
+import type { RawFinding, Rule } from './rule.ts';
 import type { Draft } from './schemas/draft.ts';
-import type { Category, CheckResult, Field, Finding } from './schemas/finding.ts';
+import type { Category, CheckResult, Field, Finding, FindingSeverity } from './schemas/finding.ts';
 import type { Policy } from './schemas/policy.ts';
 import { scorecard } from './scorecard.ts';
 
@@ -65,14 +66,29 @@ export function isLanguageIndependent(meta: Rule['meta']): boolean {
   return meta.languageIndependent ?? LANGUAGE_INDEPENDENT_CATEGORIES.has(meta.category);
 }
 
+export interface CheckOptions {
+  /**
+   * `always` (the default): sentences a rule reads closely go through compromise, starting it if needed.
+   * `if-loaded`: only when compromise has already started, else word lists read them — a worker woken by a
+   * message answers at once and starts compromise afterwards. The send gate always uses `always`.
+   */
+  readonly fullReader?: 'always' | 'if-loaded';
+}
+
 /** Runs `rules` over a draft. Exported for tests that need a rule which throws. */
-export function runRules(rules: readonly Rule[], draft: Draft, compiled: CompiledPolicy): CheckResult {
-  const ctx = new CheckContext(draft, compiled);
+export function runRules(
+  rules: readonly Rule[],
+  draft: Draft,
+  compiled: CompiledPolicy,
+  options: CheckOptions = {},
+): CheckResult {
+  const ctx = new CheckContext(draft, compiled, undefined, options.fullReader === 'if-loaded');
   const findings: Finding[] = [];
   const incomplete: { ruleId: string; error: string }[] = [];
   // English phrase rules misfire on other languages; only rules reading figures, formats and names run.
   const english = ctx.language === 'en';
   let skipped = 0;
+  const active: { rule: Rule; setting: EffectiveSetting }[] = [];
   for (const rule of rules) {
     const setting = compiled.setting(rule.meta);
     if (setting.severity === 'off') continue;
@@ -80,15 +96,32 @@ export function runRules(rules: readonly Rule[], draft: Draft, compiled: Compile
       skipped++;
       continue;
     }
-    let raw: ReturnType<Rule['check']>;
-    try {
-      raw = rule.check(ctx);
-    } catch (error) {
-      incomplete.push({
-        ruleId: rule.meta.id,
-        error: error instanceof Error ? error.message : String(error),
-      });
-      continue;
+    active.push({ rule, setting });
+  }
+  // Paragraph-local rules run per paragraph, from the memo where a paragraph is unchanged.
+  const localRules = active.filter((a) => a.rule.local).map((a) => a.rule);
+  const local = localRules.length > 0 ? runLocalRules(ctx, localRules, rules, compiled) : undefined;
+  let localIndex = 0;
+  for (const { rule, setting } of active) {
+    let raw: readonly RawFinding[];
+    if (rule.local) {
+      const i = localIndex++;
+      const error = local!.errors[i];
+      if (error !== undefined) {
+        incomplete.push({ ruleId: rule.meta.id, error });
+        continue;
+      }
+      raw = local!.findings[i]!;
+    } else {
+      try {
+        raw = rule.check(ctx);
+      } catch (error) {
+        incomplete.push({
+          ruleId: rule.meta.id,
+          error: error instanceof Error ? error.message : String(error),
+        });
+        continue;
+      }
     }
     for (const r of raw) {
       const text = ctx.field(r.field).original;
@@ -96,9 +129,10 @@ export function runRules(rules: readonly Rule[], draft: Draft, compiled: Compile
         ruleId: rule.meta.id,
         category: rule.meta.category,
         severity:
-          r.severity !== undefined && SEVERITY_RANK[r.severity] > SEVERITY_RANK[setting.severity]
+          r.severity !== undefined &&
+          SEVERITY_RANK[r.severity] > SEVERITY_RANK[setting.severity as FindingSeverity]
             ? r.severity
-            : setting.severity,
+            : (setting.severity as FindingSeverity),
         message: r.message,
         clause: clauseText(rule.meta.clause),
         clauseId: rule.meta.clause,
@@ -121,6 +155,6 @@ export function runRules(rules: readonly Rule[], draft: Draft, compiled: Compile
 }
 
 /** Checks one draft against a policy (layered over the defaults). Pure: no clock, no I/O. */
-export function checkDraft(draft: Draft, policy?: Policy): CheckResult {
-  return runRules(rulesFor(policy), draft, compilePolicy(policy));
+export function checkDraft(draft: Draft, policy?: Policy, options: CheckOptions = {}): CheckResult {
+  return runRules(rulesFor(policy), draft, compilePolicy(policy), options);
 }

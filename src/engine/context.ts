@@ -4,14 +4,22 @@ import type { Draft } from './schemas/draft.ts';
 import type { Policy } from './schemas/policy.ts';
 import { type Address, parseAddress } from './text/address.ts';
 import { type FieldName, FieldText } from './text/field.ts';
-import { analyseSentence, isCached, quickAnalysis, type SentenceAnalysis } from './text/nlp.ts';
+import {
+  analyseSentence,
+  fullReaderLoaded,
+  isCached,
+  quickAnalysis,
+  type SentenceAnalysis,
+} from './text/nlp.ts';
 import { readSentence } from './text/reading.ts';
 import {
-  detectKinds,
-  detectLanguage,
-  detectSeverity,
   type EmailKind,
+  kindsOf,
+  languageOf,
+  type PieceSignals,
+  pieceSignals,
   type Severity,
+  severityOf,
 } from './text/signals.ts';
 
 /** Full compromise parses per check; past this, word lists decide (see quickAnalysis). */
@@ -40,10 +48,20 @@ export function attachmentsText(draft: Draft): string {
   return (draft.attachments ?? []).map((a) => a.name).join(', ');
 }
 
+/**
+ * What a paragraph-local rule sees (see Rule.local): some fields replaced (the body by one paragraph, or by
+ * nothing), everything about the email as a whole read from the full check's context.
+ */
+export interface ContextView {
+  readonly parent: CheckContext;
+  readonly fields: Partial<Record<FieldName, FieldText>>;
+}
+
 /** Everything a rule may read for one check. Fields are normalised lazily and once. */
 export class CheckContext {
   readonly policy: Policy;
-  readonly now: Date | undefined;
+  readonly #now: Date | undefined;
+  readonly #view: ContextView | undefined;
   readonly #fields = new Map<FieldName, FieldText>();
   #recipients: Recipient[] | undefined;
   #attachments: AttachmentSpan[] | undefined;
@@ -52,18 +70,39 @@ export class CheckContext {
   #severity: { value: Severity | undefined; from: 'thread' | 'text' | 'none' } | undefined;
   #kinds: EmailKind[] | undefined;
   #language: string | undefined;
+  #pieces: { subject: PieceSignals; own: PieceSignals[]; quoted: PieceSignals[] } | undefined;
 
   constructor(
     readonly draft: Draft,
     readonly compiled: CompiledPolicy,
+    view?: ContextView,
+    /** Word lists read sentences while compromise has not started (CheckOptions.fullReader `if-loaded`). */
+    readonly onlyLoadedReader = false,
   ) {
     this.policy = compiled.policy;
-    const t = draft.now ? Date.parse(draft.now) : Number.NaN;
-    this.now = Number.isNaN(t) ? undefined : new Date(t);
+    this.#view = view;
+    // A view never reads the clock (see `now`).
+    const t = draft.now && !view ? Date.parse(draft.now) : Number.NaN;
+    this.#now = Number.isNaN(t) ? undefined : new Date(t);
+  }
+
+  /** A context for a paragraph-local rule: `fields` replace the draft's (others as they are), the rest is this check's. */
+  view(fields: Partial<Record<FieldName, FieldText>>): CheckContext {
+    return new CheckContext(this.draft, this.compiled, { parent: this, fields }, this.onlyLoadedReader);
+  }
+
+  /** The send time (draft.now). Not for paragraph-local rules: their findings are cached across checks. */
+  get now(): Date | undefined {
+    if (this.#view) throw new Error('a paragraph-local rule read the clock');
+    return this.#now;
   }
 
   field(name: FieldName): FieldText {
     let f = this.#fields.get(name);
+    if (!f && this.#view) {
+      f = this.#view.fields[name] ?? this.#view.parent.field(name);
+      this.#fields.set(name, f);
+    }
     if (!f) {
       const text =
         name === 'body'
@@ -80,6 +119,7 @@ export class CheckContext {
   }
 
   get recipients(): Recipient[] {
+    if (this.#view) return this.#view.parent.recipients;
     if (!this.#recipients) {
       const out: Recipient[] = [];
       let offset = 0;
@@ -107,6 +147,7 @@ export class CheckContext {
   }
 
   get attachments(): AttachmentSpan[] {
+    if (this.#view) return this.#view.parent.attachments;
     if (!this.#attachments) {
       let offset = 0;
       this.#attachments = (this.draft.attachments ?? []).map((a) => {
@@ -133,6 +174,7 @@ export class CheckContext {
 
   /** The sender's own text of the body (greeting + main, normalised), parts joined by newlines. */
   get ownBody(): string {
+    if (this.#view) throw new Error('a paragraph-local rule read the whole body');
     if (this.#ownBody === undefined) {
       const body = this.field('body');
       this.#ownBody = body
@@ -152,17 +194,14 @@ export class CheckContext {
     return this.#readSeverity().from;
   }
 
-  #readSeverity() {
+  #readSeverity(): { value: Severity | undefined; from: 'thread' | 'text' | 'none' } {
+    if (this.#view) return this.#view.parent.#readSeverity();
     if (!this.#severity) {
       const fromThread = this.draft.thread?.severity;
       if (fromThread !== undefined) this.#severity = { value: fromThread, from: 'thread' };
       else {
-        const body = this.field('body');
-        const quoted = body
-          .rangesFor(['body.quoted'])
-          .map(([s, e]) => body.text.slice(s, e))
-          .join('\n');
-        const value = detectSeverity(`${this.field('subject').text}\n${this.ownBody}\n${quoted}`);
+        const { subject, own, quoted } = this.#readPieces();
+        const value = severityOf([subject, ...own, ...quoted]);
         this.#severity = { value, from: value === undefined ? 'none' : 'text' };
       }
     }
@@ -171,10 +210,13 @@ export class CheckContext {
 
   /** Every kind the email reads as, the primary one first (see text/signals.ts). */
   get kinds(): readonly EmailKind[] {
+    if (this.#view) return this.#view.parent.kinds;
     if (!this.#kinds) {
-      this.#kinds = detectKinds({
+      const { subject, own } = this.#readPieces();
+      this.#kinds = kindsOf({
         subject: this.field('subject').text,
-        body: this.ownBody,
+        subjectSignals: subject,
+        body: own,
         attachments: this.field('attachments').text,
         internalOnly: this.internalOnly,
         severity: this.severity,
@@ -193,9 +235,34 @@ export class CheckContext {
 
   /** ISO 639-1 code of the draft's language (`en` when it cannot tell). */
   get language(): string {
-    if (this.#language === undefined)
-      this.#language = detectLanguage(`${this.field('subject').text}\n${this.ownBody}`);
+    if (this.#view) return this.#view.parent.language;
+    if (this.#language === undefined) {
+      const { subject, own } = this.#readPieces();
+      this.#language = languageOf([subject, ...own]);
+    }
     return this.#language;
+  }
+
+  /**
+   * The subject, the sender's own text (greeting and main) and the quoted history, read for the whole-email
+   * signals paragraph by paragraph (each piece memoised by its text: typing re-reads one paragraph).
+   */
+  #readPieces(): { subject: PieceSignals; own: PieceSignals[]; quoted: PieceSignals[] } {
+    if (!this.#pieces) {
+      const body = this.field('body');
+      const own: PieceSignals[] = [];
+      const quoted: PieceSignals[] = [];
+      const parts = body.parts;
+      for (const [start, end] of body.paragraphs) {
+        for (const p of parts) {
+          if (p.end <= start || p.start >= end || p.part === 'signature') continue;
+          const piece = pieceSignals(body.text.slice(Math.max(p.start, start), Math.min(p.end, end)));
+          (p.part === 'quoted' ? quoted : own).push(piece);
+        }
+      }
+      this.#pieces = { subject: pieceSignals(this.field('subject').text), own, quoted };
+    }
+    return this.#pieces;
   }
 
   /**
@@ -213,7 +280,10 @@ export class CheckContext {
    * Past a budget of full parses per check the word lists decide, so a pathological draft still finishes.
    */
   analyseDeeply(field: FieldText, start: number, end: number): SentenceAnalysis {
+    // One parse budget per check, paragraph runs included.
+    if (this.#view) return this.#view.parent.analyseDeeply(field, start, end);
     const text = field.text.slice(start, end);
+    if (this.onlyLoadedReader && !fullReaderLoaded()) return readSentence(text);
     if (isCached(text)) return analyseSentence(text);
     if (this.#parses >= FULL_PARSE_BUDGET) return quickAnalysis(text);
     this.#parses++;

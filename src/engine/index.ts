@@ -7,7 +7,7 @@ import { normalize, startOf } from './text/normalize.ts';
 import type { PartName } from './text/parts.ts';
 import { splitParts } from './text/parts.ts';
 
-export { checkDraft } from './check.ts';
+export { type CheckOptions, checkDraft } from './check.ts';
 export type { CompiledPolicy } from './compile.ts';
 export * from './policy.ts';
 export type { RuleInfo } from './registry.ts';
@@ -16,6 +16,7 @@ export * from './schemas/draft.ts';
 export * from './schemas/finding.ts';
 export * from './schemas/policy.ts';
 export { SCORECARD_ROWS, scorecard } from './scorecard.ts';
+export { fullReaderLoaded, loadFullReader } from './text/nlp.ts';
 export type { PartName } from './text/parts.ts';
 
 /** Builds (once per policy object, then cached) the matchers a policy needs. Call ahead to warm up. */

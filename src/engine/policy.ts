@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { phraseEditIssues } from './phrase-edits.ts';
 import { formatPath } from './policy-path.ts';
 import { DEFAULT_POLICY, type Policy, PolicySchema } from './schemas/policy.ts';
@@ -7,7 +6,10 @@ export { formatPath };
 
 export type PolicyParseResult = { ok: true; policy: Policy } | { ok: false; issues: string[] };
 
-export function formatIssues(error: z.ZodError): string[] {
+/** Every issue of a zod error (full zod or zod/mini), as `path: message`. */
+export function formatIssues(error: {
+  readonly issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[];
+}): string[] {
   return error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
 }
 

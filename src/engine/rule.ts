@@ -44,11 +44,26 @@ export interface RawFinding {
 export interface Rule {
   readonly meta: RuleMeta;
   check(ctx: CheckContext): RawFinding[];
+  /**
+   * Paragraph-local: what the rule finds in a paragraph of the body (text between blank lines) depends only on
+   * that paragraph, the parts it belongs to and the email as a whole (policy, recipients, subject, kinds,
+   * severity, language), never on other paragraphs, the clock or the whole body's text; and what it finds in
+   * the other fields does not depend on the body. The engine then runs it paragraph by paragraph and keeps its
+   * findings per paragraph between checks, so a check after typing re-reads only the paragraph that changed.
+   * Such a rule reads the body only through `ctx.field('body')` (ctx.now and ctx.ownBody throw).
+   */
+  readonly local?: boolean;
 }
 
 /** A code rule module: src/engine/rules/<category>/<slug>.ts exports `rule`. */
-export function defineRule(meta: Omit<RuleMeta, 'kind'>, check: (ctx: CheckContext) => RawFinding[]): Rule {
-  return { meta: { ...meta, kind: 'code' }, check };
+export function defineRule(
+  meta: Omit<RuleMeta, 'kind'>,
+  check: (ctx: CheckContext) => RawFinding[],
+  options: { readonly local?: boolean } = {},
+): Rule {
+  return options.local
+    ? { meta: { ...meta, kind: 'code' }, check, local: true }
+    : { meta: { ...meta, kind: 'code' }, check };
 }
 
 /** Builds the draft and policy an example describes (a bare string is the body). */

@@ -1,65 +1,11 @@
-// The one client that talks to the worker. It never hangs: every call resolves, with data or a reason.
+// The extension pages' client (popup, options): every request kind, every answer parsed on arrival.
+// The content script uses content-client.ts, which carries only the schemas of the answers it reads.
 import browser from 'webextension-polyfill';
-import {
-  ErrorResponseSchema,
-  type Request,
-  type RequestKind,
-  RequestSchema,
-  type ResponseFor,
-  ResponseSchemas,
-  type Result,
-} from '../shared/messages.ts';
+import { ResponseSchemas } from '../shared/page-messages.ts';
+import { makeClient } from './client-core.ts';
 
-export const DEFAULT_TIMEOUT_MS = 5000;
+export { DEFAULT_TIMEOUT_MS, type Transport } from './client-core.ts';
 
-export type Transport = (message: unknown) => Promise<unknown>;
-
-const runtimeTransport: Transport = (message) => browser.runtime.sendMessage(message);
-
-export async function sendRequest<R extends Request>(
-  request: R,
-  options: { timeoutMs?: number; transport?: Transport } = {},
-): Promise<Result<ResponseFor<R['kind']>>> {
-  const parsed = RequestSchema.safeParse(request);
-  if (!parsed.success) return { ok: false, reason: `invalid request: ${parsed.error.issues[0]?.message}` };
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const transport = options.transport ?? runtimeTransport;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<Result<never>>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, reason: `no answer within ${timeoutMs} ms` }), timeoutMs);
-  });
-  const exchange = (async (): Promise<Result<ResponseFor<R['kind']>>> => {
-    try {
-      const raw = await transport(parsed.data);
-      return parseResponse(request.kind, raw) as Result<ResponseFor<R['kind']>>;
-    } catch (error) {
-      return { ok: false, reason: describeError(error) };
-    }
-  })();
-  try {
-    return await Promise.race([exchange, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-export function parseResponse<K extends RequestKind>(kind: K, raw: unknown): Result<ResponseFor<K>> {
-  const error = ErrorResponseSchema.safeParse(raw);
-  if (error.success) return { ok: false, reason: error.data.reason };
-  const schema = ResponseSchemas[kind];
-  const result = schema.safeParse(raw);
-  if (!result.success) {
-    return { ok: false, reason: raw === undefined ? 'no answer from the checker' : 'malformed answer' };
-  }
-  return { ok: true, data: result.data as ResponseFor<K> };
-}
-
-function describeError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  // Expected when the extension is reloaded or updated under an open page: a shutdown, not a bug.
-  if (/context invalidated/i.test(message)) return 'the extension was reloaded; reload the page';
-  if (/receiving end does not exist|could not establish connection/i.test(message)) {
-    return 'the checker is not running';
-  }
-  return message.slice(0, 200);
-}
+export const { sendRequest, parseResponse } = makeClient(ResponseSchemas, (message) =>
+  browser.runtime.sendMessage(message),
+);

@@ -80,11 +80,4 @@ export async function broadcastPolicyChanged(): Promise<void> {
   );
 }
 
-/** The content-script side: answers tab requests with `answer`; anything else is left to other listeners. */
-export function onTabRequest(answer: (request: TabRequest) => Promise<unknown> | undefined): void {
-  browser.runtime.onMessage.addListener((message: unknown) => {
-    const parsed = TabRequestSchema.safeParse(message);
-    if (!parsed.success) return undefined;
-    return answer(parsed.data);
-  });
-}
+// The content-script side (answering these requests) is in content-runtime.ts: no polyfill in mail pages.

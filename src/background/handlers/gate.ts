@@ -14,7 +14,8 @@ export async function gateCheck(
   request: Extract<Request, { kind: 'gate-check' }>,
   ctx: WorkerContext,
 ): Promise<ResponseFor<'gate-check'>> {
-  const { result, policy, elapsedMs } = await runCheck(request.draft, ctx);
+  // The full reading, compromise included, even in a worker that has just started: never a provisional one.
+  const { result, policy, elapsedMs } = await runCheck(request.draft, ctx, 'always');
   // The findings a send met, per rule: the options page shows each rule's noise from these.
   if (result.findings.length > 0 && ctx.stats) {
     const increments: Record<string, { findings: number }> = {};

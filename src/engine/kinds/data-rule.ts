@@ -17,7 +17,7 @@ import { entryText, type Match, type MatchFn, patternMatcher, phraseMatcher } fr
 const DEFAULT_SCOPE: Scope[] = ['body', 'subject'];
 const FIELDS = ['body', 'subject', 'recipients', 'attachments'] as const;
 /**
- * Per rule and field: past this many findings the rest add nothing a person can act on, and a pasted or
+ * Per rule and field (per paragraph of the body for a paragraph-local rule): past this many findings the rest add nothing a person can act on, and a pasted or
  * hostile text ("guarantee " a hundred thousand times) would otherwise cost a sentence reading per match.
  */
 export const MAX_FINDINGS_PER_FIELD = 100;
@@ -73,6 +73,8 @@ function simpleRule(rule: PhraseRule | PatternRule, match: MatchFn, entries: rea
   const exc = compileExceptions(rule.exceptions);
   return {
     meta: metaOf(rule),
+    // Matches and their exceptions read one sentence: the engine may run it paragraph by paragraph.
+    local: true,
     check(ctx) {
       const out: RawFinding[] = [];
       if (wrongKind(rule, ctx)) return out;
@@ -126,6 +128,8 @@ function coOccurrenceRule(rule: CoOccurrenceRule): Rule {
   const bEntries = [...(rule.b.phrases ?? []), ...(rule.b.patterns ?? [])];
   return {
     meta: metaOf(rule),
+    // "followPronoun" reads the next sentence, which may open the next paragraph.
+    local: !rule.followPronoun,
     check(ctx) {
       const out: RawFinding[] = [];
       if (wrongKind(rule, ctx)) return out;

@@ -1,4 +1,4 @@
-import { z } from './z.ts';
+import { z } from './zod-mini.ts';
 
 /** ISO-8601 date-time with a zone (Z or an offset), as design.md's Draft contract asks. */
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -13,24 +13,24 @@ export const DraftSchema = z.object({
   to: z.array(z.string()),
   cc: z.array(z.string()),
   bcc: z.array(z.string()),
-  from: z.string().optional(),
-  attachments: z.array(z.object({ name: z.string() })).optional(),
-  thread: z
-    .object({
-      lastCustomerMessageAt: isoDateTime.optional(),
-      severity: SeveritySchema.optional(),
-    })
-    .optional(),
+  from: z.optional(z.string()),
+  attachments: z.optional(z.array(z.object({ name: z.string() }))),
+  thread: z.optional(
+    z.object({
+      lastCustomerMessageAt: z.optional(isoDateTime),
+      severity: z.optional(SeveritySchema),
+    }),
+  ),
   /** The send time; the engine never reads a clock, so the caller supplies it. */
-  now: isoDateTime.optional(),
+  now: z.optional(isoDateTime),
 });
 
 export type Draft = z.infer<typeof DraftSchema>;
 
 /** A lenient input form for files and the CLI: missing lists and subject become empty. */
-export const DraftInputSchema = DraftSchema.extend({
-  subject: z.string().default(''),
-  to: z.array(z.string()).default([]),
-  cc: z.array(z.string()).default([]),
-  bcc: z.array(z.string()).default([]),
+export const DraftInputSchema = z.extend(DraftSchema, {
+  subject: z._default(z.string(), ''),
+  to: z._default(z.array(z.string()), []),
+  cc: z._default(z.array(z.string()), []),
+  bcc: z._default(z.array(z.string()), []),
 });

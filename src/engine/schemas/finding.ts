@@ -1,4 +1,4 @@
-import { z } from './z.ts';
+import { z } from './zod-mini.ts';
 
 /** The fixed category ids of design.md's rule catalogue. */
 export const CATEGORIES = [
@@ -34,17 +34,17 @@ export const FindingSchema = z.object({
   /** The policy clause's wording (rules/clauses.yaml). */
   clause: z.string(),
   /** Extension to design.md: the clause's stable key in rules/clauses.yaml. */
-  clauseId: z.string().optional(),
+  clauseId: z.optional(z.string()),
   field: FieldSchema,
   /** UTF-16 offsets into that field's text (recipients: the fields joined by ", "; attachments: names joined by ", "). */
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
+  start: z.int().check(z.nonnegative()),
+  end: z.int().check(z.nonnegative()),
   excerpt: z.string(),
-  suggestion: z.string().optional(),
+  suggestion: z.optional(z.string()),
   /** Extension to design.md: whether the send gate may let a person send anyway (policy `overridable`). */
-  overridable: z.boolean().optional(),
+  overridable: z.optional(z.boolean()),
   /** Extension to design.md: the rule is in shadow mode (policy `rules.<id>.shadow`): shown, never holds a send. */
-  shadow: z.boolean().optional(),
+  shadow: z.optional(z.boolean()),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
@@ -62,11 +62,11 @@ export const CheckResultSchema = z.object({
   findings: z.array(FindingSchema),
   scorecard: ScorecardSchema,
   /** Rules that threw: named, and the result is marked incomplete rather than silently passing. */
-  incomplete: z.array(z.object({ ruleId: z.string(), error: z.string() })).optional(),
+  incomplete: z.optional(z.array(z.object({ ruleId: z.string(), error: z.string() }))),
   /**
    * Extension to design.md, present only when the draft is not in English: its language (ISO 639-1) and
    * whether the English wording rules were skipped (only language-independent rules ran).
    */
-  language: z.object({ code: z.string(), englishRulesSkipped: z.boolean() }).optional(),
+  language: z.optional(z.object({ code: z.string(), englishRulesSkipped: z.boolean() })),
 });
 export type CheckResult = z.infer<typeof CheckResultSchema>;

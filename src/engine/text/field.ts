@@ -1,4 +1,4 @@
-import { type NormalizedText, normalize, toOriginal } from './normalize.ts';
+import { type NormalizedText, normalize, startOf, toOriginal } from './normalize.ts';
 import { type Part, type PartName, splitParts } from './parts.ts';
 import { findSpan, type Span, splitSentences } from './sentences.ts';
 
@@ -24,12 +24,80 @@ export class FieldText {
   readonly norm: NormalizedText;
   #parts: Part[] | undefined;
   #sentences: Span[] | undefined;
+  #paragraphs: Span[] | undefined;
 
   constructor(
     readonly name: FieldName,
     readonly original: string,
+    prepared?: { readonly norm: NormalizedText; readonly parts: Part[] },
   ) {
-    this.norm = normalize(original);
+    this.norm = prepared?.norm ?? normalize(original);
+    this.#parts = prepared?.parts;
+  }
+
+  /**
+   * The paragraphs of this field in normalised offsets: runs of lines between blank lines (the unit the
+   * engine caches paragraph-local rule findings by). Blank lines belong to no paragraph.
+   */
+  get paragraphs(): Span[] {
+    if (!this.#paragraphs) {
+      const text = this.norm.text;
+      const out: Span[] = [];
+      const blank = /\n[ \t\r]*\n(?:[ \t\r]*\n)*/g;
+      let start = 0;
+      for (const m of text.matchAll(blank)) {
+        if (m.index > start) out.push([start, m.index]);
+        start = m.index + m[0].length;
+      }
+      if (text.length > start) out.push([start, text.length]);
+      this.#paragraphs = out;
+    }
+    return this.#paragraphs;
+  }
+
+  /**
+   * The field as a rule sees it when it reads only the paragraph [start, end) (normalised offsets): its text,
+   * the parts that overlap it (clipped) and offsets relative to the paragraph, original ones included.
+   */
+  window(start: number, end: number): FieldText {
+    const n = this.norm;
+    const oStart = startOf(n, start);
+    const oEnd = end >= n.text.length ? n.originalLength : startOf(n, end);
+    let norm: NormalizedText;
+    if (n.identity) {
+      const text = n.text.slice(start, end);
+      norm = {
+        text,
+        lower: n.lower.slice(start, end),
+        starts: n.starts,
+        ends: n.ends,
+        originalLength: oEnd - oStart,
+        identity: true,
+      };
+    } else {
+      const starts = new Uint32Array(end - start + 1);
+      const ends = new Uint32Array(end - start);
+      for (let i = start; i < end; i++) {
+        starts[i - start] = n.starts[i]! - oStart;
+        ends[i - start] = n.ends[i]! - oStart;
+      }
+      starts[end - start] = oEnd - oStart;
+      norm = {
+        text: n.text.slice(start, end),
+        lower: n.lower.slice(start, end),
+        starts,
+        ends,
+        originalLength: oEnd - oStart,
+        identity: false,
+      };
+    }
+    const parts: Part[] = [];
+    for (const p of this.parts) {
+      const s = Math.max(p.start, start);
+      const e = Math.min(p.end, end);
+      if (e > s) parts.push({ part: p.part, start: s - start, end: e - start });
+    }
+    return new FieldText(this.name, this.original.slice(oStart, oEnd), { norm, parts });
   }
 
   get text(): string {

@@ -1,10 +1,20 @@
 /**
- * The only module that imports compromise. Its full parse is slow (milliseconds per sentence), so it only ever
- * sees the few candidate sentences a cheap prefilter has already picked, and each reading is cached.
+ * The only module that uses compromise (through compromise-loader.ts). Its full parse is slow (milliseconds per
+ * sentence), so it only ever sees the few candidate sentences a cheap prefilter has already picked, and each
+ * reading is cached. In the worker compromise starts only when first needed (see fullReaderLoaded).
  */
-import nlp from 'compromise';
-
+import { compromiseLoaded, loadCompromise } from './compromise-loader.ts';
 import { mergeDateSpans as mergeSpans, type SentenceAnalysis, shorthandDates } from './reading.ts';
+
+/** Whether compromise has started: until then, a check may read sentences with word lists instead. */
+export function fullReaderLoaded(): boolean {
+  return compromiseLoaded();
+}
+
+/** Starts compromise now (synchronous; hundreds of milliseconds the first time in the worker). */
+export function loadFullReader(): void {
+  loadCompromise();
+}
 
 export type { SentenceAnalysis };
 
@@ -21,7 +31,7 @@ interface TermJson {
 export function analyseSentence(text: string): SentenceAnalysis {
   const hit = cache.get(text);
   if (hit) return hit;
-  const doc = nlp(text);
+  const doc = loadCompromise()(text);
   const negations: number[] = [];
   const hedges: number[] = [];
   const dates: { start: number; end: number }[] = shorthandDates(text);

@@ -1,6 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyseSentence, quickAnalysis } from './nlp.ts';
-import { detectKinds, detectLanguage, detectSeverity } from './signals.ts';
+import {
+  detectKinds,
+  detectLanguage,
+  detectSeverity,
+  kindsOf,
+  languageOf,
+  pieceSignals,
+  severityOf,
+} from './signals.ts';
 
 const kinds = (subject: string, body: string, attachments = '') =>
   detectKinds({
@@ -58,5 +67,46 @@ describe('email signals', () => {
       expect(found.some((d) => d.includes('hours'))).toBe(true);
     }
     expect(analyseSentence('We will deliver it by 3/15.').dates.length).toBe(1);
+  });
+});
+
+describe('signals read paragraph by paragraph', () => {
+  const PARAGRAPHS = [
+    'Thanks for the call on Tuesday.',
+    'The portal was down for all users this morning.',
+    'There is no outage during the migration.',
+    'Re: [P2] exports failing since the update.',
+    'Please find attached our proposal for the rollout.',
+    'Our onboarding plan has three steps and a go-live date.',
+    'Ahead of the renewal, here is the quarterly business review.',
+    'We saw a partial outage in the EU region.',
+    'Wir haben die Daten und bitte danke für die Geduld, das ist nicht schon erledigt.',
+    'Nous avons les données et merci pour votre patience, ce sont des questions.',
+    'Hola, gracias por su paciencia, los datos están en el informe y también las notas.',
+    'The ticket is open until you confirm.',
+  ];
+
+  it('agree with reading the whole text at once', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('Follow-up', 'Re: outage', 'Proposal for Q3', 'Sev 1 - checkout', 'Unsere Daten'),
+        fc.array(fc.constantFrom(...PARAGRAPHS), { minLength: 1, maxLength: 8 }),
+        fc.constantFrom('', 'onboarding-plan.pdf', 'Q3 QBR.pptx', 'pricing proposal.pdf'),
+        fc.boolean(),
+        (subject, paragraphs, attachments, internalOnly) => {
+          const body = paragraphs.join('\n\n');
+          const whole = `${subject}\n${body}`;
+          const pieces = paragraphs.map(pieceSignals);
+          const subjectSignals = pieceSignals(subject);
+          expect(languageOf([subjectSignals, ...pieces])).toBe(detectLanguage(whole));
+          const severity = severityOf([subjectSignals, ...pieces]);
+          expect(severity).toBe(detectSeverity(whole));
+          expect(
+            kindsOf({ subject, subjectSignals, body: pieces, attachments, internalOnly, severity }),
+          ).toEqual(detectKinds({ subject, body, attachments, internalOnly, severity }));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

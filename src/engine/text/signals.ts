@@ -139,3 +139,143 @@ export function detectLanguage(text: string): string {
   if (best === 'en' || bestScore < 3 || bestScore < en * 1.5 || en / words.length >= 0.12) return 'en';
   return best;
 }
+
+/**
+ * What one piece of an email's own text says, for the whole-email signals above: stop-word counts, severity
+ * wording, kind wording. The whole email's signals combine its pieces (the subject, then each paragraph's
+ * in-scope text), so a check after typing reads only the paragraph that changed; pieces are memoised by text.
+ */
+export interface PieceSignals {
+  readonly words: number;
+  /** Stop words per language, in the order the languages first appear in the piece. */
+  readonly stopWords: readonly (readonly [code: string, count: number])[];
+  readonly severityTag: Severity | undefined;
+  readonly partialOutage: boolean;
+  readonly sev1: boolean;
+  readonly sev2: boolean;
+  readonly onboarding: boolean;
+  readonly qbr: boolean;
+  readonly renewal: boolean;
+  readonly support: boolean;
+  readonly proposalCheap: boolean;
+  readonly bodyProposal: boolean;
+}
+
+const STOP_CODES = new Map<string, string[]>();
+for (const [code, set] of STOP_SETS)
+  for (const w of set) {
+    const list = STOP_CODES.get(w);
+    if (list) list.push(code);
+    else STOP_CODES.set(w, [code]);
+  }
+
+function readPiece(text: string): PieceSignals {
+  const counts = new Map<string, number>();
+  let words = 0;
+  for (const m of text.toLowerCase().matchAll(/\p{L}+/gu)) {
+    words++;
+    const codes = STOP_CODES.get(m[0]);
+    if (codes) for (const code of codes) counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  const tag = SEVERITY_TAG.exec(text);
+  const level = tag ? Number(tag[1] ?? tag[2] ?? tag[3] ?? tag[4]) : Number.NaN;
+  BODY_PROPOSAL.lastIndex = 0;
+  const proposalCheap = PROPOSAL_CHEAP.test(text);
+  return {
+    words,
+    stopWords: [...counts],
+    severityTag: level >= 1 && level <= 4 ? (level as Severity) : undefined,
+    partialOutage: /\bpartial outage\b/i.test(text),
+    sev1: SEV1_WORDS.test(text),
+    sev2: SEV2_WORDS.test(text),
+    onboarding: ONBOARDING.test(text),
+    qbr: QBR.test(text),
+    renewal: RENEWAL.test(text),
+    support: SUPPORT.test(text),
+    proposalCheap,
+    bodyProposal: proposalCheap && BODY_PROPOSAL.test(text),
+  };
+}
+
+const pieceMemo = new Map<string, PieceSignals>();
+const PIECE_MEMO_LIMIT = 2000;
+
+/** The signals of one piece of text, memoised by text (least recently used out first). */
+export function pieceSignals(text: string): PieceSignals {
+  let s = pieceMemo.get(text);
+  if (s) {
+    pieceMemo.delete(text);
+  } else {
+    s = readPiece(text);
+    if (pieceMemo.size >= PIECE_MEMO_LIMIT) pieceMemo.delete(pieceMemo.keys().next().value as string);
+  }
+  pieceMemo.set(text, s);
+  return s;
+}
+
+/** Forgets every memoised piece (tests comparing a warm engine with a cold one). */
+export function clearPieceMemo(): void {
+  pieceMemo.clear();
+}
+
+/** detectLanguage over pieces (the subject and the sender's own text), with the same decision. */
+export function languageOf(pieces: readonly PieceSignals[]): string {
+  let words = 0;
+  const scores = new Map<string, number>();
+  for (const p of pieces) {
+    words += p.words;
+    for (const [code, n] of p.stopWords) scores.set(code, (scores.get(code) ?? 0) + n);
+  }
+  if (words < MIN_WORDS) return 'en';
+  const en = scores.get('en') ?? 0;
+  let best = 'en';
+  let bestScore = en;
+  for (const [code, score] of scores) if (score > bestScore) [best, bestScore] = [code, score];
+  if (best === 'en' || bestScore < 3 || bestScore < en * 1.5 || en / words >= 0.12) return 'en';
+  return best;
+}
+
+/** detectSeverity over pieces in reading order (subject, own text, quoted history). */
+export function severityOf(pieces: readonly PieceSignals[]): Severity | undefined {
+  for (const p of pieces) if (p.severityTag !== undefined) return p.severityTag;
+  if (pieces.some((p) => p.partialOutage)) return 2;
+  if (pieces.some((p) => p.sev1)) return 1;
+  if (pieces.some((p) => p.sev2)) return 2;
+  return undefined;
+}
+
+/** detectKinds with the subject's and the own text's pieces read already. */
+export function kindsOf(input: {
+  readonly subject: string;
+  readonly subjectSignals: PieceSignals;
+  readonly body: readonly PieceSignals[];
+  readonly attachments: string;
+  readonly internalOnly: boolean;
+  readonly severity: Severity | undefined;
+}): EmailKind[] {
+  if (input.internalOnly) return ['internal'];
+  const { subject, attachments } = input;
+  const all = [input.subjectSignals, ...input.body];
+  const kinds: EmailKind[] = [];
+  if (input.severity !== undefined && input.severity <= 2) kinds.push('support');
+  let proposal = false;
+  if (
+    PROPOSAL_CHEAP.test(subject) ||
+    PROPOSAL_CHEAP.test(attachments) ||
+    input.body.some((p) => p.proposalCheap)
+  ) {
+    PROPOSAL_WORD.lastIndex = 0;
+    proposal = PROPOSAL_WORD.test(subject);
+    PROPOSAL_WORD.lastIndex = 0;
+    proposal ||= PROPOSAL_WORD.test(attachments.replace(/_/g, ' '));
+  }
+  if (proposal || input.body.some((p) => p.bodyProposal)) kinds.push('proposal');
+  if (all.some((p) => p.onboarding) || /onboarding|implementation/i.test(attachments))
+    kinds.push('onboarding');
+  if (all.some((p) => p.qbr) || /\bqbr\b|business[ _-]review/i.test(attachments)) kinds.push('qbr');
+  if (all.some((p) => p.renewal)) kinds.push('renewal');
+  if (!kinds.includes('support') && (input.severity !== undefined || all.some((p) => p.support)))
+    kinds.push('support');
+  if (kinds.length === 0) kinds.push('other');
+  return kinds;
+}

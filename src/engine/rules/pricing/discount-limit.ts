@@ -99,4 +99,6 @@ export const rule = defineRule(
     }
     return out;
   },
+  // Each match reads its own sentence at most.
+  { local: true },
 );

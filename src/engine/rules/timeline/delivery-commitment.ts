@@ -172,4 +172,6 @@ export const rule = defineRule(
       ...scan(ctx, body, body.rangesFor(['body'])),
     ];
   },
+  // Each commitment is read within its own sentence.
+  { local: true },
 );
