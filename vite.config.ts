@@ -2,11 +2,12 @@ import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { makeManifest, type Target } from './manifest.config.ts';
+import { noEval } from './scripts/vite-no-eval.ts';
 
 const target: Target = process.env.PREFLIGHT_TARGET === 'firefox' ? 'firefox' : 'chrome';
 
 export default defineConfig({
-  plugins: [preact(), crx({ manifest: makeManifest(target), browser: target })],
+  plugins: [noEval(), preact(), crx({ manifest: makeManifest(target), browser: target })],
   build: {
     outDir: `dist/${target}`,
     emptyOutDir: true,
