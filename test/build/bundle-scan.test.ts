@@ -169,7 +169,7 @@ describe('the scanner', () => {
 describe('the source', () => {
   const sources = filesUnder(join(root, 'src'), (f) => /\.(ts|tsx)$/.test(f) && !/\.test\.tsx?$/.test(f));
 
-  it('writes no HTML from strings and never evaluates code (so preact’s HTML branch stays unused)', () => {
+  it("writes no HTML from strings and never evaluates code (so preact's HTML branch stays unused)", () => {
     expect(sources.length).toBeGreaterThan(50);
     const hits = sources.flatMap((f) => {
       // Comment lines may name what they avoid ("no `new Function`"); code may not.

@@ -401,6 +401,15 @@ describe('the canary', () => {
     expect(local).toContain(REASON);
     expect(JSON.stringify(dumps['storage.sync']) + local).toContain(ORG_NAME);
     for (const [name, value] of Object.entries(dumps)) expect(has(JSON.stringify(value)), name).toBe(false);
+    // What is kept is only what the README lists: settings items, the audit log, the reports, the counters.
+    const keys = (area: string) => Object.keys(dumps[area] as object).sort();
+    expect(keys('storage.local').filter((k) => !k.startsWith('policy.'))).toEqual([
+      'auditLog',
+      'falsePositiveReports',
+      'ruleCounters',
+    ]);
+    expect(keys('storage.sync').filter((k) => !k.startsWith('policy.'))).toEqual([]);
+    expect(keys('storage.sync')).toContain('policy.organization');
     // The extension's origin keeps nothing in web storage, IndexedDB or the cache.
     expect(dumps.localStorage).toEqual({});
     expect(dumps.sessionStorage).toEqual({});
