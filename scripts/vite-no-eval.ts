@@ -12,7 +12,7 @@
 import type { Plugin } from 'vite';
 
 interface Cut {
-  /** The zod module, by the end of its resolved path (also how the bundler's region comments name it). */
+  /** The zod module, by the end of its resolved path. */
   module: string;
   /** In the module's source. */
   source: RegExp;
@@ -73,9 +73,10 @@ export function noEval(): Plugin {
         for (const file of Object.values(bundle)) {
           if (file.type !== 'asset' || !file.fileName.endsWith('.js')) continue;
           let code = typeof file.source === 'string' ? file.source : new TextDecoder().decode(file.source);
+          // zod is in it when its `jitless` setting is (a property name, which survives minifying); then
+          // both cuts must be made, in whatever form the bundler gave them.
+          if (!/\bjitless\b/.test(code)) continue;
           for (const cut of CUTS) {
-            // The bundler marks each inlined module with a comment naming its path.
-            if (!new RegExp(`^\\s*//.*${cut.module.replace(/[./]/g, '\\$&')}\\s*$`, 'm').test(code)) continue;
             code = cutOnce(code, cut.output, cut, file.fileName);
             cutInOutput++;
           }
