@@ -144,26 +144,30 @@ function extensionRequests(requests: readonly TrafficRequest[]): string[] {
   const out: string[] = [];
   for (const r of requests) {
     const line = `${r.source} ${r.origin} ${r.resourceType} ${r.url} (from ${r.from}; stack ${r.initiatorUrls.join(' < ') || '-'})`;
+    // The extension's own files (its pages, scripts, export blobs) and inline data never leave the browser.
     const ownFile =
       r.url.startsWith(prefix) || r.url.startsWith(`blob:${prefix}`) || r.url.startsWith('data:');
     if (r.source === 'csp-blocked') {
       // Nothing in this session should even try a load that a Content Security Policy refuses.
       out.push(line);
+    } else if (ownFile) {
+      // Not a network request.
     } else if (r.origin === 'worker' || r.origin === 'extension-page') {
-      if (!ownFile) out.push(line);
+      out.push(line);
     } else if (r.initiatorUrls.some((u) => u.startsWith(prefix))) {
       out.push(line);
-    } else if (!r.url.startsWith('data:')) {
+    } else {
       // A mail page: the fixtures load nothing but themselves (their images are data: URLs), so any other
       // request in their frames comes from the content script, even one without an initiator's stack
       // (an image's src, a beacon).
-      const ours = r.resourceType === 'document' || r.resourceType === 'Document';
+      const ours = /^document$/i.test(r.resourceType) && navigated.has(withoutHash(r.url));
       // The browser's own favicon request for a page it shows (no script on its stack).
       const favicon =
-        r.resourceType === 'Other' &&
+        /^other$/i.test(r.resourceType) &&
         r.initiatorUrls.length === 0 &&
+        URL.canParse(r.from) &&
         r.url === `${new URL(r.from).origin}/favicon.ico`;
-      if (!(ours && navigated.has(withoutHash(r.url))) && !favicon) out.push(line);
+      if (!ours && !favicon) out.push(line);
     }
   }
   return out;
@@ -175,7 +179,6 @@ describe('a full session', () => {
   }, async () => {
     // Options: a setting changed and saved.
     const options = await extensionPage('src/options/index.html');
-    navigated.add(withoutHash(options.url()));
     await options.locator('[data-preflight-options][data-ready="true"]').waitFor(SLOW);
     await ask(options, { kind: 'policy-reset' });
     await options.reload();
@@ -231,7 +234,6 @@ describe('a full session', () => {
     );
     expect(tabs[0]?.id).toBeTypeOf('number');
     await popup.goto(`${prefix}src/popup/index.html?tab=${tabs[0]?.id}`);
-    navigated.add(withoutHash(popup.url()));
     const state = popup.locator('[data-preflight-popup-state]');
     await expect.poll(() => state.getAttribute('data-preflight-popup-state'), SLOW).toBe('composes');
     await expect
