@@ -269,7 +269,7 @@ describe('a full session', () => {
     // after it, is seen there).
     expect(recorder.workerAttachments()).toBeGreaterThanOrEqual(1);
 
-    // Back on the options page: the audit log (three entries) and the policy, exported.
+    // Back on the options page: the audit log (three entries), the policy and the reports, exported.
     await options.reload();
     await options.locator('[data-preflight-options][data-ready="true"]').waitFor(SLOW);
     await expect
@@ -278,6 +278,7 @@ describe('a full session', () => {
     downloads['audit CSV'] = await download(options, '[data-preflight-audit-export="csv"]');
     downloads['audit JSON'] = await download(options, '[data-preflight-audit-export="json"]');
     downloads['policy JSON'] = await download(options, '[data-preflight-policy-export]');
+    downloads['reports JSON'] = await download(options, '[data-preflight-reports-export="json"]');
     found['options page'] = (await options.locator('body').textContent()) ?? '';
 
     // What the extension keeps, read from one of its pages.
@@ -434,12 +435,13 @@ describe('the canary', () => {
     ]);
     expect(has(JSON.stringify(audit))).toBe(false);
     expect(has(JSON.stringify(reports))).toBe(false);
-    expect(Object.keys(downloads).sort()).toEqual(['audit CSV', 'audit JSON', 'policy JSON']);
+    expect(Object.keys(downloads).sort()).toEqual(['audit CSV', 'audit JSON', 'policy JSON', 'reports JSON']);
     for (const [name, text] of Object.entries(downloads)) expect(has(text), name).toBe(false);
     // Control: the exports are the real files (the reason is in both audit exports, the name in the policy).
     expect(downloads['audit CSV']).toContain(REASON);
     expect(downloads['audit JSON']).toContain(REASON);
     expect(downloads['policy JSON']).toContain(ORG_NAME);
+    expect(JSON.parse(downloads['reports JSON'] ?? '')).toEqual({ version: 1, reports: reports.reports });
     expect(has(found['options page'] ?? '')).toBe(false);
   });
 
