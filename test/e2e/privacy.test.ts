@@ -334,12 +334,13 @@ describe('a full session', () => {
     const csFetch = `https://mail.google.com/cs-fetch-${HEX}`;
     const csImage = `https://mail.google.com/cs-image-${HEX}.png`;
     const csBeacon = `https://mail.google.com/cs-beacon-${HEX}`;
+    const csXhr = `https://mail.google.com/cs-xhr-${HEX}`;
     // From the worker (its policy refuses the connection: the attempt is what is recorded).
     await worker.evaluate((url) => fetch(url).catch(() => undefined), workerUrl);
     // From an extension page.
     const page = await extensionPage('manifest.json');
     await page.evaluate((url) => fetch(url).catch(() => undefined), pageUrl);
-    // From the content script's own world in the Gmail page: a fetch, an image and a beacon.
+    // From the content script's own world in the Gmail page: a fetch, an image, a beacon and an XHR.
     const gmail = browser.context.pages().find((p) => p.url().startsWith('https://mail.google.com/'));
     if (!gmail) throw new Error('no Gmail page');
     const cdp = await browser.context.newCDPSession(gmail);
@@ -355,12 +356,15 @@ describe('a full session', () => {
         await fetch(${JSON.stringify(csFetch)}).catch(() => undefined);
         new Image().src = ${JSON.stringify(csImage)};
         navigator.sendBeacon(${JSON.stringify(csBeacon)}, 'x');
+        const xhr = new XMLHttpRequest();
+        xhr.open('GET', ${JSON.stringify(csXhr)});
+        xhr.send();
         await new Promise((r) => setTimeout(r, 300));
       })()`,
     });
     await cdp.detach();
     const caught = () => extensionRequests(recorder.requests.filter((r) => r.seq >= sessionEnd)).join('\n');
-    for (const url of [workerUrl, pageUrl, csFetch, csImage, csBeacon])
+    for (const url of [workerUrl, pageUrl, csFetch, csImage, csBeacon, csXhr])
       await expect.poll(caught, { ...SLOW, message: url }).toContain(url);
     // The worker's attempt was seen on the worker's own session, and attributed to it: that session
     // outlived the worker's restart in the middle of the session.
