@@ -3,12 +3,19 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { makeManifest, type Target } from './manifest.config.ts';
 import { deferCompromiseVite } from './scripts/defer-compromise.mjs';
+import { noEval } from './scripts/vite-no-eval.ts';
 
 const target: Target = process.env.PREFLIGHT_TARGET === 'firefox' ? 'firefox' : 'chrome';
 
 export default defineConfig({
-  // compromise starts when first needed, not when the worker starts (scripts/defer-compromise.mjs).
-  plugins: [deferCompromiseVite(), preact(), crx({ manifest: makeManifest(target), browser: target })],
+  // compromise starts when first needed, not when the worker starts (scripts/defer-compromise.mjs);
+  // zod's eval probe is cut out of the bundles (scripts/vite-no-eval.ts).
+  plugins: [
+    noEval(),
+    deferCompromiseVite(),
+    preact(),
+    crx({ manifest: makeManifest(target), browser: target }),
+  ],
   build: {
     outDir: `dist/${target}`,
     emptyOutDir: true,

@@ -26,6 +26,45 @@ const HOSTS = [
   'https://outlook.cloud.microsoft/*',
 ];
 const CHROME_EXTENSION_ID = 'mejllmifkfelcennjodgchfabfbeckbc';
+/** Every top-level manifest key: a new capability (externally_connectable, optional hosts, sandbox pages,
+ * web-accessible resources, ...) needs a deliberate change here. */
+const MANIFEST_KEYS: Record<string, string[]> = {
+  chrome: [
+    'action',
+    'background',
+    'browser_specific_settings',
+    'content_scripts',
+    'content_security_policy',
+    'description',
+    'host_permissions',
+    'icons',
+    'key',
+    'manifest_version',
+    'minimum_chrome_version',
+    'name',
+    'options_ui',
+    'permissions',
+    'short_name',
+    'storage',
+    'version',
+  ],
+  firefox: [
+    'action',
+    'background',
+    'browser_specific_settings',
+    'content_scripts',
+    'content_security_policy',
+    'description',
+    'host_permissions',
+    'icons',
+    'manifest_version',
+    'name',
+    'options_ui',
+    'permissions',
+    'short_name',
+    'version',
+  ],
+};
 
 // biome-ignore lint/suspicious/noExplicitAny: the manifest is JSON, read field by field below.
 type Manifest = Record<string, any>;
@@ -47,6 +86,12 @@ describe.each(['chrome', 'firefox'])('dist/%s', (target) => {
     expect(m.permissions).toEqual(['storage']);
     expect([...m.host_permissions].sort()).toEqual([...HOSTS].sort());
     expect(m.optional_permissions ?? []).toEqual([]);
+    expect(m.optional_host_permissions ?? []).toEqual([]);
+  });
+
+  it('has exactly the manifest keys it has today, so permissions can only grow by a deliberate change', () => {
+    expect(Object.keys(m).sort()).toEqual(MANIFEST_KEYS[target]);
+    expect(Object.keys(m.content_security_policy)).toEqual(['extension_pages']);
   });
 
   it('runs its content script on exactly those hosts, in all frames, from document start', () => {

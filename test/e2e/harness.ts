@@ -702,3 +702,301 @@ export async function clearPolicy(browser: LaunchedBrowser): Promise<void> {
     await api.storage.local.remove('policy');
   });
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Stopping the worker, and recording every request and console line of a session (privacy tests)
+
+/**
+ * Stops the extension's service worker through the DevTools protocol (ServiceWorker.stopAllWorkers, from one
+ * of its own pages, whose session sees the worker's registration) and waits until Chromium reports it
+ * stopped. The next message to the extension has to start it again.
+ */
+export async function stopExtensionWorker(browser: LaunchedBrowser, timeoutMs = 20_000): Promise<void> {
+  if (!browser.extensionId) throw new Error('no extension loaded');
+  const prefix = `chrome-extension://${browser.extensionId}/`;
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`${prefix}manifest.json`);
+    const cdp = await browser.context.newCDPSession(page);
+    let known = false;
+    let stopRequested = false;
+    let sawStopped = false;
+    cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+      type Version = { scriptURL: string; runningStatus: string };
+      for (const v of (event as { versions: Version[] }).versions) {
+        if (!v.scriptURL.startsWith(prefix)) continue;
+        known = true;
+        // The page's own traffic may wake it again at once: remember that it did stop.
+        if (stopRequested && v.runningStatus === 'stopped') sawStopped = true;
+      }
+    });
+    await cdp.send('ServiceWorker.enable');
+    await waitUntil(() => known, timeoutMs, 'the extension worker to be listed');
+    stopRequested = true;
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await waitUntil(() => sawStopped, timeoutMs, 'the extension worker to stop');
+    await cdp.detach();
+  } finally {
+    await page.close();
+  }
+}
+
+async function waitUntil(done: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Who made a request or wrote a console line. */
+export type TrafficOrigin = 'worker' | 'extension-page' | 'page';
+
+export interface TrafficRequest {
+  /** Order of arrival across every source, to split a session into phases. */
+  seq: number;
+  /**
+   * playwright: the context's `request` event (pages, extension pages and the service worker, which
+   * Playwright attaches to from its first instruction); cdp: the DevTools protocol on that target directly
+   * (pages, and the worker through a non-flattened session); csp-blocked: a load the Content Security Policy
+   * refused before it reached the network, which only the target's log reports.
+   */
+  source: 'playwright' | 'cdp' | 'csp-blocked';
+  url: string;
+  resourceType: string;
+  origin: TrafficOrigin;
+  /** The URL of the frame or worker that made it. */
+  from: string;
+  /** Script URLs on the initiator's stack (where the DevTools protocol gives one). */
+  initiatorUrls: string[];
+}
+
+export interface TrafficConsoleLine {
+  seq: number;
+  origin: TrafficOrigin;
+  from: string;
+  text: string;
+}
+
+export interface TrafficRecorder {
+  requests: TrafficRequest[];
+  console: TrafficConsoleLine[];
+  /** The sequence number the next record gets: records at or after it belong to a later phase. */
+  mark(): number;
+  /** How many times a service worker of the extension was attached to directly (once per start). */
+  workerAttachments(): number;
+  stop(): Promise<void>;
+}
+
+type CdpEvent = Record<string, unknown>;
+type CdpStack = { callFrames?: { url?: string }[]; parent?: CdpStack };
+
+function stackUrls(stack: CdpStack | undefined): string[] {
+  const urls: string[] = [];
+  for (let s = stack; s; s = s.parent) for (const f of s.callFrames ?? []) if (f.url) urls.push(f.url);
+  return urls;
+}
+
+function cdpArgsText(args: unknown): string {
+  return JSON.stringify(args ?? []);
+}
+
+/** The URL a "violates the Content Security Policy" log line names, if it names one. */
+function blockedUrl(text: string): string | null {
+  const m =
+    /(?:Connecting to|load|Refused to load(?: the [a-z ]+)?) '?([a-z-]+:[^\s'"]+)'?/i.exec(text) ??
+    /\b((?:https?|wss?|ftp):\/\/[^\s'"]+)/i.exec(text);
+  return m ? (m[1] ?? null) : null;
+}
+
+/**
+ * Records every request and console line in the browser from now on, from three vantage points: the
+ * context's own events (pages, extension pages, the service worker), a DevTools session on every page
+ * (requests with their initiator's stack, the log, console arguments), and a DevTools session on each
+ * service worker target of the extension, attached through a page's session (the worker's fetches, its
+ * log — where Content Security Policy refusals appear — and its console arguments).
+ */
+export async function recordTraffic(browser: LaunchedBrowser): Promise<TrafficRecorder> {
+  if (!browser.extensionId) throw new Error('no extension loaded');
+  const { context } = browser;
+  const prefix = `chrome-extension://${browser.extensionId}/`;
+  const requests: TrafficRequest[] = [];
+  const lines: TrafficConsoleLine[] = [];
+  let seq = 0;
+  const originOf = (url: string, worker: boolean): TrafficOrigin =>
+    worker ? 'worker' : url.startsWith(prefix) ? 'extension-page' : 'page';
+  const addRequest = (r: Omit<TrafficRequest, 'seq'>) => requests.push({ seq: seq++, ...r });
+  const addLine = (l: Omit<TrafficConsoleLine, 'seq'>) => lines.push({ seq: seq++, ...l });
+
+  const onRequest = (request: import('playwright-core').Request): void => {
+    const worker = request.serviceWorker();
+    let from = worker?.url() ?? '';
+    if (!worker) {
+      try {
+        from = request.frame().url();
+      } catch {
+        from = '';
+      }
+    }
+    addRequest({
+      source: 'playwright',
+      url: request.url(),
+      resourceType: request.resourceType(),
+      origin: originOf(from, Boolean(worker)),
+      from,
+      initiatorUrls: [],
+    });
+  };
+  const onConsole = (message: import('playwright-core').ConsoleMessage): void => {
+    const worker = message.worker();
+    const from = worker?.url() ?? message.page()?.url() ?? '';
+    const location = message.location();
+    addLine({
+      origin: originOf(from, Boolean(worker) && from.startsWith(prefix)),
+      from,
+      text: `${message.type()}: ${message.text()} @ ${location.url}`,
+    });
+  };
+  const onWebError = (error: import('playwright-core').WebError): void => {
+    const from = error.page()?.url() ?? '';
+    addLine({
+      origin: originOf(from, false),
+      from,
+      text: `pageerror: ${error.error().stack ?? error.error()}`,
+    });
+  };
+
+  const sessions: import('playwright-core').CDPSession[] = [];
+  const logEntry = (entry: CdpEvent, from: string, worker: boolean): void => {
+    const text = String(entry.text ?? '');
+    const origin = originOf(from, worker);
+    addLine({
+      origin,
+      from,
+      text: `log ${String(entry.level)} ${String(entry.source)}: ${text} ${entry.url ?? ''}`,
+    });
+    if (/Content Security Policy/i.test(text)) {
+      addRequest({
+        source: 'csp-blocked',
+        url: blockedUrl(text) ?? text,
+        resourceType: 'blocked',
+        origin,
+        from,
+        initiatorUrls: stackUrls(entry.stackTrace as CdpStack | undefined),
+      });
+    }
+  };
+  const cdpRequest = (event: CdpEvent, from: string, worker: boolean): void => {
+    const request = event.request as { url: string };
+    const initiator = event.initiator as { url?: string; stack?: CdpStack } | undefined;
+    addRequest({
+      source: 'cdp',
+      url: request.url,
+      resourceType: String(event.type ?? ''),
+      origin: originOf(from, worker),
+      from,
+      initiatorUrls: [...(initiator?.url ? [initiator.url] : []), ...stackUrls(initiator?.stack)],
+    });
+  };
+
+  const watchPage = async (page: Page): Promise<void> => {
+    try {
+      const cdp = await context.newCDPSession(page);
+      sessions.push(cdp);
+      cdp.on('Network.requestWillBeSent', (event) => cdpRequest(event as CdpEvent, page.url(), false));
+      cdp.on('Log.entryAdded', (event) => logEntry(event.entry as unknown as CdpEvent, page.url(), false));
+      cdp.on('Runtime.consoleAPICalled', (event) => {
+        const from = page.url();
+        addLine({ origin: originOf(from, false), from, text: `cdp console: ${cdpArgsText(event.args)}` });
+      });
+      await cdp.send('Network.enable');
+      await cdp.send('Log.enable');
+      await cdp.send('Runtime.enable');
+    } catch {
+      // A page that closed while being watched: its context events are still recorded.
+    }
+  };
+
+  // The worker: a page of the extension holds a session that discovers its service worker targets and
+  // attaches to each (non-flattened: Playwright's client has no child sessions), enabling the network,
+  // the log and the runtime there.
+  const holder = await context.newPage();
+  await holder.goto(`${prefix}manifest.json`);
+  const hub = await context.newCDPSession(holder);
+  sessions.push(hub);
+  const attached = new Map<string, { sessionId: string; url: string }>();
+  const bySession = new Map<string, string>();
+  let attachments = 0;
+  let nextId = 1;
+  const toWorker = (sessionId: string, method: string, params: Record<string, unknown> = {}) =>
+    hub
+      .send(
+        'Target.sendMessageToTarget' as 'Target.sendMessageToTarget',
+        {
+          sessionId,
+          message: JSON.stringify({ id: nextId++, method, params }),
+        } as never,
+      )
+      .catch(() => undefined);
+  const attach = async (info: { targetId: string; type: string; url: string }): Promise<void> => {
+    if (info.type !== 'service_worker' || !info.url.startsWith(prefix) || attached.has(info.targetId)) return;
+    attached.set(info.targetId, { sessionId: '', url: info.url });
+    try {
+      const { sessionId } = (await hub.send('Target.attachToTarget', {
+        targetId: info.targetId,
+        flatten: false,
+      } as never)) as { sessionId: string };
+      attached.set(info.targetId, { sessionId, url: info.url });
+      bySession.set(sessionId, info.url);
+      attachments++;
+      await toWorker(sessionId, 'Network.enable');
+      await toWorker(sessionId, 'Log.enable');
+      await toWorker(sessionId, 'Runtime.enable');
+    } catch {
+      attached.delete(info.targetId);
+    }
+  };
+  hub.on('Target.receivedMessageFromTarget' as 'Target.receivedMessageFromTarget', (event) => {
+    const { sessionId, message } = event as unknown as { sessionId: string; message: string };
+    const from = bySession.get(sessionId) ?? 'worker';
+    const parsed = JSON.parse(message) as { method?: string; params?: CdpEvent };
+    if (!parsed.method || !parsed.params) return;
+    if (parsed.method === 'Network.requestWillBeSent') cdpRequest(parsed.params, from, true);
+    else if (parsed.method === 'Log.entryAdded') logEntry(parsed.params.entry as CdpEvent, from, true);
+    else if (parsed.method === 'Runtime.consoleAPICalled')
+      addLine({ origin: 'worker', from, text: `cdp console: ${cdpArgsText(parsed.params.args)}` });
+  });
+  // A stopped worker's target goes away; when it starts again it is attached to again.
+  const forget = (targetId: string) => attached.delete(targetId);
+  hub.on('Target.targetDestroyed', (event) => forget(event.targetId));
+  hub.on('Target.detachedFromTarget', (event) => {
+    for (const [id, a] of attached) if (a.sessionId === event.sessionId) forget(id);
+  });
+  hub.on('Target.targetCreated', (event) => void attach(event.targetInfo));
+  hub.on('Target.targetInfoChanged', (event) => void attach(event.targetInfo));
+  await hub.send('Target.setDiscoverTargets', { discover: true });
+  const { targetInfos } = await hub.send('Target.getTargets');
+  for (const info of targetInfos) await attach(info);
+
+  context.on('request', onRequest);
+  context.on('console', onConsole);
+  context.on('weberror', onWebError);
+  const onPage = (page: Page) => void watchPage(page);
+  context.on('page', onPage);
+  for (const page of context.pages()) if (page !== holder) await watchPage(page);
+
+  return {
+    requests,
+    console: lines,
+    mark: () => seq,
+    workerAttachments: () => attachments,
+    async stop() {
+      context.off('request', onRequest);
+      context.off('console', onConsole);
+      context.off('weberror', onWebError);
+      context.off('page', onPage);
+      for (const s of sessions) await s.detach().catch(() => undefined);
+      await holder.close().catch(() => undefined);
+    },
+  };
+}

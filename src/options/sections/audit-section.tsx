@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { AUDIT_DECISIONS, type AuditEntry, type StoredFalsePositiveReport } from '../../shared/messages.ts';
+import { download } from '../../ui/api.ts';
 import { Section } from './common.tsx';
 
 export function AuditSection({
@@ -81,6 +82,23 @@ export function AuditSection({
         </table>
       </div>
       <h3>False-positive reports ({reports.length})</h3>
+      <p>
+        Which rule was reported, where and when, and how long the flagged text was; never the text itself.
+      </p>
+      <button
+        type="button"
+        data-preflight-reports-export="json"
+        disabled={reports.length === 0}
+        onClick={() =>
+          download(
+            'preflight-false-positives.json',
+            `${JSON.stringify({ version: 1, reports }, null, 2)}\n`,
+            'application/json',
+          )
+        }
+      >
+        Export reports (JSON)
+      </button>
       <div class="table-wrap">
         <table data-preflight-reports="">
           <thead>
