@@ -40,6 +40,9 @@ const CUTS: Cut[] = [
   },
 ];
 
+/** `new Function(`, `new F(` after `const F = Function`, or a bare `Function(` call. */
+const FUNCTION_CONSTRUCTOR = /\bnew\s+Function\s*\(|=\s*Function\s*[;,)]|(?<![.\w$])Function\s*\(/;
+
 function cutOnce(code: string, pattern: RegExp, cut: Cut, where: string): string {
   const found = code.match(pattern)?.length ?? 0;
   if (found !== 1) {
@@ -77,12 +80,16 @@ export function noEval(): Plugin {
           // both cuts must be made, in whatever form the bundler gave them.
           if (!/\bjitless\b/.test(code)) continue;
           for (const cut of CUTS) {
+            // zod/mini (the content script's build) leaves both out when tree-shaken: nothing to cut, as
+            // long as no Function constructor is left in the file at all.
+            if (!cut.output.test(code) && !FUNCTION_CONSTRUCTOR.test(code)) continue;
+            cut.output.lastIndex = 0;
             code = cutOnce(code, cut.output, cut, file.fileName);
             cutInOutput++;
           }
           file.source = code;
         }
-        // zod carries the message protocol, so it is in every build: a cut never made means zod moved.
+        // The full zod is in every build (the worker's message schemas): a cut never made means zod moved.
         if (cutInSource.size < CUTS.length && cutInOutput === 0) {
           const missing = CUTS.filter((c) => !cutInSource.has(c.module)).map((c) => c.module);
           this.error(`never bundled: ${missing.join(', ')}; zod changed, update scripts/vite-no-eval.ts.`);

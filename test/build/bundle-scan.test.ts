@@ -63,7 +63,11 @@ function scan(text: string, file: string): Hit[] {
 function isPreactHtmlProp(hit: Hit): boolean {
   if (hit.rule === 'innerHTML =') return /\.innerHTML\s*=\s*[\w$]+\.__html\b/.test(hit.text.slice(30));
   if (hit.rule === 'dangerouslySetInnerHTML')
-    return /"dangerouslySetInnerHTML"\s*==\s*[\w$]+\s*\?/.test(hit.text);
+    // Either operand order: the pages' chunk keeps preact's own, the content script's whitespace-free build
+    // turns the comparison around (`k=="dangerouslySetInnerHTML"?`).
+    return /"dangerouslySetInnerHTML"\s*==\s*[\w$]+\s*\?|[\w$]+\s*==\s*"dangerouslySetInnerHTML"\s*\?/.test(
+      hit.text,
+    );
   return false;
 }
 
