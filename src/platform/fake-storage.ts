@@ -1,4 +1,5 @@
 // A stand-in for the extension's storage areas in node tests, with Chrome's quota rules and error messages:
+// Quota errors carry the wording current Chromium uses (seen in test/e2e/faults-storage.test.ts).
 // a set that would pass a quota changes nothing and rejects, as Chrome's does.
 
 export interface FakeAreaOptions {
@@ -41,7 +42,7 @@ export class FakeArea {
     if (this.refuseWith) throw new Error(this.refuseWith);
     const allowed = this.options.writesAllowed;
     if (allowed !== undefined && this.writes >= allowed) {
-      throw new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded');
+      throw new Error('Resource::kMaxWriteOperationsPerMinute quota exceeded');
     }
     this.writes++;
   }
@@ -52,12 +53,12 @@ export class FakeArea {
     for (const [k, v] of Object.entries(items)) {
       const perItem = this.options.quotaBytesPerItem;
       if (perItem !== undefined && k.length + JSON.stringify(v).length > perItem) {
-        throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
+        throw new Error('Resource::kQuotaBytesPerItem quota exceeded');
       }
       next.set(k, structuredClone(v));
     }
     if (this.options.quotaBytes !== undefined && this.bytesInUse(next) > this.options.quotaBytes) {
-      throw new Error('QUOTA_BYTES quota exceeded');
+      throw new Error('Resource::kQuotaBytes quota exceeded');
     }
     this.replace(next, Object.keys(items));
   }

@@ -67,7 +67,7 @@ describe('storage.local full', () => {
 
   it('rejects (the tab keeps the decision) when not even the new entry fits', async () => {
     await fillLocal(5);
-    await expect(appendAuditEntry(entry(2))).rejects.toThrow('QUOTA_BYTES quota exceeded');
+    await expect(appendAuditEntry(entry(2))).rejects.toThrow('kQuotaBytes quota exceeded');
     expect(await listAuditEntries()).toEqual([]);
     // A later append, once there is room, works again (the queue is not stuck on the failure).
     await storage.local.remove('filler');
@@ -127,7 +127,9 @@ describe('saving settings when storage.sync refuses', () => {
     const outcome = await saveUserPolicy({ version: 1, approvedClaims: ['99.9% uptime', 'SOC 2 Type II'] });
     expect(outcome.synced).toBe(false);
     expect(storage.local.data.get(itemKey('approvedClaims'))).toEqual(['99.9% uptime', 'SOC 2 Type II']);
-    expect((await listNotices())[0]?.text).toMatch(/storage for Preflight is full \(QUOTA_BYTES quota/);
+    expect((await listNotices())[0]?.text).toMatch(
+      /browser sync's storage is full \(Resource::kQuotaBytes quota/,
+    );
   });
 
   it('when storage.local is full as well: nothing changes, the old settings stay in force, the reason is clear', async () => {

@@ -155,7 +155,7 @@ export async function saveUserPolicy(policy: Policy): Promise<{ synced: boolean 
       id: 'sync-fallback',
       text:
         `Your settings were saved on this browser only: browser sync refused them ` +
-        `(${describeStorageError(syncError)}). They apply here now and sync again the next time you save.`,
+        `(${describeStorageError(syncError, 'sync')}). They apply here now and sync again the next time you save.`,
     });
   } else if (Object.keys(plan.sync).length > 0) {
     await dismissNotice('sync-fallback').catch(() => undefined);

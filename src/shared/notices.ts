@@ -54,15 +54,27 @@ export function withoutNotice(list: readonly StorageNotice[], id: NoticeId): Sto
 /** Whether an error from storage.set is a quota refusal (Chrome's and Firefox's wording). */
 export function isQuotaError(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
-  return /QUOTA_BYTES|MAX_WRITE_OPERATIONS|MAX_ITEMS|quota/i.test(message);
+  return /QUOTA_BYTES|MAX_WRITE_OPERATIONS|MAX_ITEMS|kQuotaBytes|kMaxWrite|quota/i.test(message);
 }
 
-/** A storage error in a person's words (the browser's own wording in brackets, for support). */
-export function describeStorageError(error: unknown): string {
+/**
+ * A storage error in a person's words (the browser's own wording in brackets, for support). Chrome says
+ * `QUOTA_BYTES quota exceeded` in its documentation and `Resource::kQuotaBytes quota exceeded` in current
+ * builds; Firefox says `QuotaExceededError`. `area` says whose quota it was.
+ */
+export function describeStorageError(error: unknown, area: 'local' | 'sync' = 'local'): string {
   const message = (error instanceof Error ? error.message : String(error)).slice(0, 200);
-  if (/MAX_WRITE_OPERATIONS/i.test(message)) return `too many changes in a short time (${message})`;
-  if (/QUOTA_BYTES_PER_ITEM/i.test(message)) return `one setting is larger than sync allows (${message})`;
-  if (isQuotaError(message)) return `the browser's storage for Preflight is full (${message})`;
+  if (/MAX_WRITE_OPERATIONS|kMaxWriteOperations/i.test(message)) {
+    return `too many changes in a short time (${message})`;
+  }
+  if (/QUOTA_BYTES_PER_ITEM|kQuotaBytesPerItem/i.test(message)) {
+    return `one setting is larger than browser sync allows (${message})`;
+  }
+  if (isQuotaError(message)) {
+    return area === 'sync'
+      ? `browser sync's storage is full (${message})`
+      : `the browser's storage for Preflight is full (${message})`;
+  }
   return message;
 }
 
