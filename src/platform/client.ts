@@ -14,7 +14,12 @@ export const DEFAULT_TIMEOUT_MS = 5000;
 
 export type Transport = (message: unknown) => Promise<unknown>;
 
-const runtimeTransport: Transport = (message) => browser.runtime.sendMessage(message);
+const runtimeTransport: Transport = async (message) => {
+  // After the extension is reloaded or updated, Chrome takes the runtime API away from the old content
+  // script (browser.runtime is undefined): say what happened instead of "cannot read 'sendMessage'".
+  if (!browser.runtime?.id) throw new Error('Extension context invalidated.');
+  return browser.runtime.sendMessage(message);
+};
 
 export async function sendRequest<R extends Request>(
   request: R,
