@@ -133,6 +133,35 @@ describe('compose session', () => {
     expect(last(states)).toEqual({ kind: 'unavailable', reason: 'no answer within 5000 ms' });
   });
 
+  it('tries once more when a check fails (a worker stopped mid-check), then says why if it fails again', async () => {
+    const adapter = createFakeAdapter();
+    const states: ChipState[] = [];
+    const answers: Result<{ result: CheckResult }>[] = [
+      { ok: false, reason: 'the checker stopped before it answered' },
+      { ok: true, data: { result: { findings: [finding('block')], scorecard: PASS } } },
+      { ok: false, reason: 'the checker stopped before it answered' },
+      { ok: false, reason: 'the checker is not running' },
+    ];
+    const drafts: Draft[] = [];
+    adapter.observeComposeWindows(new AbortController().signal, (window, signal) => {
+      startSession(window, signal, {
+        view: { show: (s) => states.push(s) },
+        check: async (draft) => {
+          drafts.push(draft);
+          return answers.shift() ?? { ok: false, reason: 'no more answers' };
+        },
+      });
+    });
+    const compose = adapter.open({ body: 'first' });
+    await vi.runAllTimersAsync();
+    expect(last(states)).toMatchObject({ kind: 'result', blocking: 1 });
+    compose.edit({ body: 'second' });
+    await vi.runAllTimersAsync();
+    expect(last(states)).toEqual({ kind: 'unavailable', reason: 'the checker is not running' });
+    // The retry checks the same text again.
+    expect(drafts.map((d) => d.body)).toEqual(['first', 'first', 'second', 'second']);
+  });
+
   it('stops checking once the compose closes', async () => {
     const { adapter, checker } = setup();
     const compose = adapter.open();

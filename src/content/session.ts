@@ -45,7 +45,11 @@ export function startSession(
     const mine = ++version;
     // The chip keeps the last counts while checking, so it does not flash "0" on every pause in typing.
     deps.view.show(last ? { kind: 'checking', last } : { kind: 'checking' });
-    const answer = await deps.check(window.readDraft());
+    const draft = window.readDraft();
+    let answer = await deps.check(draft);
+    // A worker stopped in the middle of the check (Chromium stops an idle extension worker at will; a crash
+    // does the same) is started again by the next message: one more try before the chip says it failed.
+    if (!answer.ok && !signal.aborted && mine === version) answer = await deps.check(draft);
     // A result for an older version of the text is never drawn.
     if (signal.aborted || mine !== version) return;
     if (!answer.ok) {

@@ -66,6 +66,22 @@ describe('sendRequest', () => {
   });
 });
 
+describe('a worker stopped in the middle of a request', () => {
+  it('says the checker stopped before it answered', async () => {
+    const result = await sendRequest(
+      { kind: 'ping' },
+      {
+        transport: async () => {
+          throw new Error(
+            'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received',
+          );
+        },
+      },
+    );
+    expect(result).toEqual({ ok: false, reason: 'the checker stopped before it answered' });
+  });
+});
+
 describe('parseResponse', () => {
   it('rejects an answer of the wrong kind for the request', () => {
     expect(parseResponse('get-status', { kind: 'pong', version: '1' }).ok).toBe(false);

@@ -1,7 +1,6 @@
 // Controlling the extension's service worker from a test: stopping it through the DevTools protocol, as
 // Chromium does when it has been idle, and an extension page to call extension APIs from.
 import type { CDPSession, Page } from 'playwright-core';
-import { expect } from 'vitest';
 import type { Browser } from './harness.ts';
 
 /** A page of the extension (its manifest), from which chrome.* APIs can be called. */
@@ -9,6 +8,15 @@ export async function extensionPage(browser: Browser): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
   return page;
+}
+
+/** Polls until `ready()` holds (usable outside a test, in hooks); throws with `what` after `timeoutMs`. */
+async function until(ready: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!ready()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
 
 export interface WorkerStopper {
@@ -39,13 +47,13 @@ export async function workerStopper(browser: Browser): Promise<WorkerStopper> {
     }
   });
   await cdp.send('ServiceWorker.enable');
-  await expect.poll(() => versions.size, { timeout: 20_000 }).toBeGreaterThan(0);
+  await until(() => versions.size > 0, "the extension's worker to be listed");
   return {
     async stop() {
       sawStopped = false;
       stopRequested = true;
       await cdp.send('ServiceWorker.stopAllWorkers');
-      await expect.poll(() => sawStopped, { timeout: 20_000 }).toBe(true);
+      await until(() => sawStopped, 'the worker to stop');
       stopRequested = false;
     },
     async close() {
