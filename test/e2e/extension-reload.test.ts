@@ -66,10 +66,8 @@ describe('after the extension is reloaded under an open compose', () => {
       // biome-ignore lint/performance/useDomNodeTextContent: the fixture sends what innerText shows.
       .poll(() => bodyOf(compose, 'gmail').evaluate((el) => (el as HTMLElement).innerText))
       .toContain('Customer Success Manager, Northwind Labs Typed after the update.');
-    await page.locator('input[name="subjectbox"]').first().fill('Uptime after the update');
-    expect(await page.locator('input[name="subjectbox"]').first().inputValue()).toBe(
-      'Uptime after the update',
-    );
+    await subjectOf(compose, 'gmail').fill('Uptime after the update');
+    expect(await subjectOf(compose, 'gmail').inputValue()).toBe('Uptime after the update');
     // A pause in typing after the reload: the old script's check cannot reach the worker; it must say so
     // on its chip rather than throw.
     const id = await compose.locator('input[name="composeid"]').inputValue();

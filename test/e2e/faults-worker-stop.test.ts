@@ -124,8 +124,8 @@ describe('the worker stopped in the middle of a check', () => {
       .toBe('checking');
     await expect.poll(() => chip.getAttribute('data-state'), SLOW).toBe('result');
     expect(await chip.getAttribute('data-blocking')).toBe('1');
-    // biome-ignore lint/performance/useDomNodeTextContent: the fixture sends what innerText shows.
     expect(
+      // biome-ignore lint/performance/useDomNodeTextContent: the fixture sends what innerText shows.
       await bodyOf(compose, 'gmail').evaluate((el) => (el as HTMLElement).innerText.slice(0, 40)),
     ).toContain('Update: Hi [Customer Name],');
     await page.close();
