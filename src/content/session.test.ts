@@ -3,7 +3,7 @@ import type { Draft } from '../engine/schemas/draft.ts';
 import type { CheckResult, Finding } from '../engine/schemas/finding.ts';
 import type { Result } from '../shared/messages.ts';
 import { createFakeAdapter } from './adapters/fake/index.ts';
-import { type ChipState, startSession } from './session.ts';
+import { type ChipState, checkTimeoutFor, startSession } from './session.ts';
 
 const PASS = {
   personalization: 'pass',
@@ -171,5 +171,13 @@ describe('compose session', () => {
     compose.edit({ body: 'b' });
     await vi.runAllTimersAsync();
     expect(checker.calls).toHaveLength(1);
+  });
+});
+
+describe('check time-out', () => {
+  it('grows with the length of the draft, a second per 100,000 characters', () => {
+    expect(checkTimeoutFor({ subject: 'Hi', body: 'Short note.' }, 5000)).toBe(5000);
+    expect(checkTimeoutFor({ subject: '', body: 'x'.repeat(1_048_576) }, 5000)).toBe(15_000);
+    expect(checkTimeoutFor({ subject: 'x'.repeat(50_000), body: 'x'.repeat(50_000) }, 4000)).toBe(5000);
   });
 });

@@ -29,6 +29,15 @@ export interface SessionDeps {
 
 export const TYPING_PAUSE_MS = 300;
 
+/**
+ * How long to wait for the checker's answer on this draft: `baseMs`, plus a second per 100,000 characters.
+ * A long email takes the engine longer (about 0.7 s for 1 MB in node, several times that in a busy
+ * browser), so a 1 MB email gets its answer instead of "no answer within 5000 ms"; a short one is unchanged.
+ */
+export function checkTimeoutFor(draft: Pick<Draft, 'subject' | 'body'>, baseMs: number): number {
+  return baseMs + Math.floor((draft.subject.length + draft.body.length) / 100_000) * 1000;
+}
+
 export function startSession(
   window: ComposeWindow,
   signal: AbortSignal,
