@@ -18,7 +18,14 @@ vi.mock('webextension-polyfill', () => ({
 const { appendAuditEntry, listAuditEntries, AUDIT_KEY } = await import('./audit.ts');
 const { appendFalsePositiveReport, FALSE_POSITIVE_KEY } = await import('./reports.ts');
 const { listNotices, NOTICES_KEY } = await import('./notices.ts');
-const { loadUserPolicy, saveUserPolicy, POLICY_KEY } = await import('./storage.ts');
+const {
+  listFalsePositiveReports,
+  loadRuleCounters,
+  loadUserPolicy,
+  saveUserPolicy,
+  POLICY_KEY,
+  RULE_COUNTERS_KEY,
+} = await import('./storage.ts');
 
 let storage: ReturnType<typeof fakeStorage>;
 beforeEach(() => {
@@ -238,6 +245,27 @@ describe('stored settings that cannot be read', () => {
     expect(policy).toBeUndefined();
     expect(storage.local.data.get(itemKey('gate'))).toBe(42);
     expect(issues.join('\n')).toMatch(/policy\.gate: gate: .*\ncould not set these aside: .*full/);
+  });
+
+  it('damaged counters and reports are left out of the statistics, the good ones kept', async () => {
+    await storage.local.set({
+      [RULE_COUNTERS_KEY]: {
+        'tone/a': { findings: 3, dismissals: 1 },
+        'tone/b': 'x',
+        'tone/c': { findings: -2 },
+      },
+      [FALSE_POSITIVE_KEY]: [
+        { ruleId: 'tone/a', category: 'tone', excerptLength: 4, site: 'gmail', at: '2026-11-27T00:00:00Z' },
+        { ruleId: 'tone/a', category: 'tone', excerptLength: 4, site: 'gmail', body: 'secret', at: 'x' },
+        'garbage',
+        null,
+      ],
+    });
+    expect(await loadRuleCounters()).toEqual({
+      'tone/a': { findings: 3, dismissals: 1 },
+      'tone/c': { findings: 0, dismissals: 0 },
+    });
+    expect((await listFalsePositiveReports()).map((r) => r.ruleId)).toEqual(['tone/a']);
   });
 
   it('a damaged notice list shows nothing rather than failing', async () => {

@@ -18,16 +18,16 @@ export function NoticesView({
 }) {
   if (notices.length === 0) return null;
   return (
-    <ul class="notices" aria-label="Notices">
+    <div class="notices">
       {notices.map((n) => (
-        <li key={n.id} class="notice" role="status" data-preflight-notice={n.id}>
+        <p key={n.id} class="notice" role="status" data-preflight-notice={n.id}>
           <strong>{TITLES[n.id]}.</strong> {n.text}{' '}
           <time dateTime={n.at}>({new Date(n.at).toLocaleString()})</time>{' '}
           <button type="button" data-preflight-notice-dismiss={n.id} onClick={() => onDismiss(n.id)}>
             Dismiss
           </button>
-        </li>
+        </p>
       ))}
-    </ul>
+    </div>
   );
 }

@@ -240,6 +240,51 @@ describe('storage full', () => {
     await clearStorage();
   });
 
+  it('storage.local full: saving from the options page changes nothing, says why, and keeps what was typed', async () => {
+    await clearStorage();
+    const saved = (await ext.evaluate(
+      (policy) =>
+        (globalThis as unknown as ChromeGlobals).chrome.runtime.sendMessage({ kind: 'policy-save', policy }),
+      { version: 1, accounts: [{ id: 'acme', name: 'Acme Robotics', domains: ['acme.example'] }] },
+    )) as { saved: boolean };
+    expect(saved.saved).toBe(true);
+    await ext.evaluate(async (quota) => {
+      const { local } = (globalThis as unknown as ChromeGlobals).chrome.storage;
+      const used = await local.getBytesInUse(null);
+      await local.set({ filler: 'x'.repeat(quota - used - 'filler'.length - 2 - 20) });
+    }, LOCAL_QUOTA);
+
+    const options = await openOptions();
+    const field = (name: string) => options.locator(`[data-preflight-account-field="${name}"]`);
+    await field('id').fill('globex');
+    await field('name').fill('Globex Corporation');
+    await field('domains').fill('globex.example');
+    await options.locator('[data-preflight-account-save]').click();
+    const issues = options.locator('[data-preflight-issues="accounts"]');
+    await expect.poll(() => issues.count(), SLOW).toBe(1);
+    expect(await issues.textContent()).toMatch(
+      /Nothing was saved: the browser's storage for Preflight is full/,
+    );
+    expect(await issues.getAttribute('role')).toBe('alert');
+    // What the person typed is still there, and the settings in force are the old ones.
+    expect(await field('name').inputValue()).toBe('Globex Corporation');
+    expect(await field('domains').inputValue()).toBe('globex.example');
+    const policy = (await ext.evaluate(() =>
+      (globalThis as unknown as ChromeGlobals).chrome.runtime.sendMessage({ kind: 'policy-get' }),
+    )) as { user: { accounts?: { id: string }[] } };
+    expect(policy.user.accounts?.map((a) => a.id)).toEqual(['acme']);
+
+    // With room again, the same form saves.
+    await ext.evaluate(() => (globalThis as unknown as ChromeGlobals).chrome.storage.local.remove('filler'));
+    await options.locator('[data-preflight-account-save]').click();
+    await expect
+      .poll(() => options.locator('[data-preflight-accounts-status]').textContent(), SLOW)
+      .toBe('Saved Globex Corporation.');
+    expect(await issues.count()).toBe(0);
+    await options.close();
+    await clearStorage();
+  });
+
   it('storage.sync full: a save from the options page is kept on this browser, in force, with a notice', async () => {
     await clearStorage();
     // Fill storage.sync (100 KB, 8 KB an item) nearly to the top, as other settings of this profile could.
