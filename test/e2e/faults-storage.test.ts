@@ -314,4 +314,32 @@ describe('storage full', () => {
     await options.close();
     await clearStorage();
   });
+
+  it('storage.sync past its write rate: the save is kept on this browser, in force, with a notice', async () => {
+    await clearStorage();
+    // storage.sync allows 120 writes a minute; spend them as a burst of other changes would.
+    const refused = await ext.evaluate(async () => {
+      const { sync } = (globalThis as unknown as ChromeGlobals).chrome.storage;
+      for (let i = 0; i < 200; i++) {
+        try {
+          await sync.set({ burst: i });
+        } catch (error) {
+          return (error as Error).message;
+        }
+      }
+      return 'never refused';
+    });
+    expect(refused).toMatch(/MaxWriteOperationsPerMinute|MAX_WRITE_OPERATIONS_PER_MINUTE/i);
+    const options = await openOptions();
+    await options.locator('[data-preflight-rule-severity="placeholder/template-field"]').selectOption('warn');
+    const notice = options.locator('[data-preflight-notice="sync-fallback"]');
+    await expect.poll(() => notice.count(), SLOW).toBe(1);
+    expect(await notice.textContent()).toMatch(/too many changes in a short time/);
+    const policy = (await ext.evaluate(() =>
+      (globalThis as unknown as ChromeGlobals).chrome.runtime.sendMessage({ kind: 'policy-get' }),
+    )) as { user: { rules?: Record<string, { severity?: string }> } };
+    expect(policy.user.rules?.['placeholder/template-field']?.severity).toBe('warn');
+    await options.close();
+    await clearStorage();
+  });
 });
