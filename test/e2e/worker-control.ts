@@ -68,5 +68,5 @@ export async function stopWorker(browser: Browser): Promise<void> {
   const stopper = await workerStopper(browser);
   await stopper.stop();
   await stopper.close();
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  await new Promise((resolve) => setTimeout(resolve, 500));
 }
