@@ -22,6 +22,7 @@ const {
   listFalsePositiveReports,
   loadRuleCounters,
   loadUserPolicy,
+  resetUserPolicy,
   saveUserPolicy,
   POLICY_KEY,
   RULE_COUNTERS_KEY,
@@ -127,6 +128,30 @@ describe('saving settings when storage.sync refuses', () => {
     expect(storage.sync.data.get(itemKey('gate'))).toEqual({ failMode: 'closed' });
     expect(storage.local.data.has(itemKey('gate'))).toBe(false);
     expect(await listNotices()).toEqual([]);
+  });
+
+  it('a setting removed while sync refuses does not come back from sync, on reading or after a reset', async () => {
+    await saveUserPolicy({ version: 1, gate: { failMode: 'closed' }, humanReview: { marker: 'Check' } });
+    storage.sync.options.writesAllowed = storage.sync.writes;
+    // The person clears the gate setting; sync cannot be told.
+    expect((await saveUserPolicy({ version: 1, humanReview: { marker: 'Check' } })).synced).toBe(false);
+    expect(storage.sync.data.get(itemKey('gate'))).toEqual({ failMode: 'closed' });
+    expect((await loadUserPolicy()).policy).toEqual({ version: 1, humanReview: { marker: 'Check' } });
+    // A reset while sync still refuses: nothing of the old synced settings applies.
+    await resetUserPolicy();
+    expect((await loadUserPolicy()).policy).toBeUndefined();
+    // Once sync takes writes again, a save tidies up: no markers left, sync holds the new settings.
+    storage.sync.options.writesAllowed = undefined;
+    expect(
+      (await saveUserPolicy({ version: 1, sla: { responseHours: { '1': 2, '2': 4, '3': 8, '4': 24 } } }))
+        .synced,
+    ).toBe(true);
+    expect([...storage.local.data.values()].includes(null)).toBe(false);
+    expect(storage.sync.data.has(itemKey('gate'))).toBe(false);
+    expect((await loadUserPolicy()).policy).toEqual({
+      version: 1,
+      sla: { responseHours: { '1': 2, '2': 4, '3': 8, '4': 24 } },
+    });
   });
 
   it('past QUOTA_BYTES in sync (other extensions of the profile, older items): kept locally too', async () => {

@@ -142,12 +142,16 @@ export async function saveUserPolicy(policy: Policy): Promise<{ synced: boolean 
     syncError = error ?? new Error('storage.sync refused the write');
   }
   if (syncError !== undefined) {
+    // Sync could not be told to forget the keys this policy no longer has: a marker (null) in
+    // storage.local keeps their old synced values from coming back, until a save reaches sync.
+    const forgotten = plan.removeSync.filter((k) => !(k in plan.local));
+    const markers = Object.fromEntries(forgotten.map((k) => [k, null]));
     try {
-      await browser.storage.local.set(plan.sync);
+      await browser.storage.local.set({ ...markers, ...plan.sync });
     } catch (error) {
       return fail(error);
     }
-    plan.removeLocal = plan.removeLocal.filter((k) => !(k in plan.sync));
+    plan.removeLocal = plan.removeLocal.filter((k) => !(k in plan.sync) && !(k in markers));
   }
   await browser.storage.local.remove([...plan.removeLocal, POLICY_KEY]);
   if (syncError !== undefined) {
@@ -157,7 +161,7 @@ export async function saveUserPolicy(policy: Policy): Promise<{ synced: boolean 
         `Your settings were saved on this browser only: browser sync refused them ` +
         `(${describeStorageError(syncError, 'sync')}). They apply here now and sync again the next time you save.`,
     });
-  } else if (Object.keys(plan.sync).length > 0) {
+  } else {
     await dismissNotice('sync-fallback').catch(() => undefined);
   }
   return { synced: syncError === undefined };
@@ -180,7 +184,9 @@ export async function resetUserPolicy(): Promise<void> {
   try {
     await browser.storage.sync.remove(ALL_ITEM_KEYS);
   } catch {
-    // Nothing was synced.
+    // Sync is off or refuses for now: markers keep whatever it still holds from coming back here.
+    const synced = Object.keys(await syncGet(ALL_ITEM_KEYS));
+    if (synced.length > 0) await browser.storage.local.set(Object.fromEntries(synced.map((k) => [k, null])));
   }
 }
 

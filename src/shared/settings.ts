@@ -91,7 +91,8 @@ export function readUserLayer(
   for (const k of POLICY_KEYS) {
     const key = itemKey(k);
     const raw = key in localItems ? localItems[key] : syncItems[key];
-    if (raw === undefined) continue;
+    // undefined: not set; null: removed on this browser while sync could not be told.
+    if (raw === undefined || raw === null) continue;
     const parsed = PolicySchema.shape[k].safeParse(raw);
     if (parsed.success) {
       out[k] = parsed.data;
@@ -233,9 +234,10 @@ export function repairUserLayer(
       ['local', localItems],
       ['sync', syncItems],
     ];
-    let taken = false;
+    // null in storage.local: removed on this browser while sync could not be told (saveUserPolicy).
+    let taken = localItems[key] === null;
     for (const [area, items] of areas) {
-      if (!(key in items) || items[key] === undefined) continue;
+      if (!(key in items) || items[key] === undefined || items[key] === null) continue;
       const parsed = PolicySchema.shape[k].safeParse(items[key]);
       if (parsed.success) {
         // storage.local wins over storage.sync (a save that could not reach sync is kept locally).
