@@ -1,8 +1,11 @@
 // The worker stopped in the middle of a check (Chromium stops an idle extension worker at will, and an
 // update or a crash does the same): the compose keeps working, the next check finds the issues again, and
 // a send in that state is held and decided, never sent unchecked silently and never left hanging.
+// The stop is sent while a check's request is out and unanswered (a check of 1 MB takes the worker a
+// second or more, the stop a few milliseconds); the worker's own check count then shows the answer came
+// from the worker started after the stop. Nothing in the shipped build is changed for this.
 import { join } from 'node:path';
-import type { Locator, Page, Worker } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addRecipient,
@@ -17,17 +20,19 @@ import {
   typeInto,
   waitForSends,
 } from './harness.ts';
-import { type WorkerStopper, workerStopper } from './worker-control.ts';
+import { extensionPage, type WorkerStopper, workerStopper } from './worker-control.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const SLOW = { timeout: 30_000 };
 let browser: Browser;
 let stopper: WorkerStopper;
+let ext: Page;
 
 beforeAll(async () => {
   browser = await launchBrowser({ extensionDir: join(root, 'dist/chrome') });
   await routeMailHosts(browser.context, { csp: 'gmail-strict' });
   stopper = await workerStopper(browser);
+  ext = await extensionPage(browser);
 });
 afterAll(async () => {
   await stopper?.close();
@@ -39,20 +44,14 @@ async function chipOf(page: Page, compose: Locator): Promise<Locator> {
   return page.locator(`[data-preflight-root][data-compose-id="${id}"] [data-preflight-chip]`);
 }
 
-function currentWorker(): Worker | undefined {
-  return browser.context
-    .serviceWorkers()
-    .find((w) => w.url().startsWith(`chrome-extension://${browser.extensionId}/`));
-}
-
 /**
- * Some 600 kB of distinct sentences (no result or sentence reading can be reused from an earlier check),
- * so a check keeps the worker's thread busy for a good while and a stop lands in it. Put in through the
- * editor's own input path: typing this much would take minutes.
+ * Some 1 MB of distinct sentences (no result or sentence reading can be reused from an earlier check), so
+ * a check takes long enough for the stop to land while it is out. Put in through the editor's own input
+ * path: typing this much would take minutes.
  */
 function longText(tag: string): string {
   const out: string[] = [];
-  for (let i = 0, size = 0; size < 600_000; i++) {
+  for (let i = 0, size = 0; size < 1_000_000; i++) {
     const sentence = `Thanks for the call about the rollout plan, item ${tag}-${i}, for next quarter. `;
     out.push(sentence);
     size += sentence.length;
@@ -68,25 +67,14 @@ async function putBody(compose: Locator, text: string): Promise<void> {
   }, text);
 }
 
-/**
- * Waits until the worker's thread is busy (a script evaluated in it does not answer within 300 ms): the
- * check it received is running in the engine. Nothing in the shipped build is changed for this.
- */
-async function waitUntilWorkerBusy(): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        const worker = currentWorker();
-        if (!worker) return false;
-        const answered = await Promise.race([
-          worker.evaluate(() => true).catch(() => true),
-          new Promise<false>((resolve) => setTimeout(() => resolve(false), 300)),
-        ]);
-        return !answered;
-      },
-      { timeout: 20_000, interval: 10 },
-    )
-    .toBe(true);
+/** The worker's own count of checks since it started: the answer after a stop came from a fresh worker. */
+async function checksSinceStart(): Promise<number> {
+  const answer = (await ext.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+    ).chrome.runtime.sendMessage({ kind: 'get-status' }),
+  )) as { status: { checksSinceStart: number } };
+  return answer.status.checksSinceStart;
 }
 
 const BLOCKING = 'Hi [Customer Name],\n';
@@ -109,13 +97,15 @@ describe('the worker stopped in the middle of a check', () => {
     await expect
       .poll(() => chip.getAttribute('data-state'), { timeout: 10_000, interval: 20 })
       .toBe('checking');
-    await waitUntilWorkerBusy();
+    // The check is in flight (its request sent, no answer yet: a check of this much text takes the worker
+    // about a second or more): stop the worker now.
     await stopper.stop();
 
     // The check that was cut off is tried again on the restarted worker: the chip neither keeps spinning
-    // nor gives up, it shows the findings.
+    // nor gives up, it shows the findings, and they come from the worker started after the stop.
     await expect.poll(() => chip.getAttribute('data-state'), SLOW).toBe('result');
     expect(await chip.getAttribute('data-blocking')).toBe('1');
+    expect(await checksSinceStart()).toBeGreaterThanOrEqual(1);
 
     // The compose takes typing, and the next check answers again.
     await typeInto(page, bodyOf(compose, 'gmail'), 'Update: ', { caret: 'start' });
@@ -138,7 +128,8 @@ describe('the worker stopped in the middle of a check', () => {
     await putBody(compose, `${BLOCKING}${longText('held')}`);
     // Send at once: the send's check is the first in flight (the pause check starts after it).
     await clickSend(page, compose);
-    await waitUntilWorkerBusy();
+    // The send's check is in flight (a check of this much text takes the worker about a second or more,
+    // the stop a few milliseconds): stop the worker now.
     expect(await sentLog(page)).toHaveLength(0);
     await stopper.stop();
 
@@ -151,6 +142,8 @@ describe('the worker stopped in the middle of a check', () => {
       await expect.poll(() => outcome(page), SLOW).toBe('held');
     }
     expect(await dialog.locator('[data-preflight-held-finding^="placeholder/"]').count()).toBe(1);
+    // Decided by the worker started after the stop.
+    expect(await checksSinceStart()).toBeGreaterThanOrEqual(1);
     expect(await sentLog(page)).toHaveLength(0);
     await page.locator('[data-preflight-action="cancel"]').click();
     await expect.poll(() => dialog.count()).toBe(0);
@@ -158,7 +151,8 @@ describe('the worker stopped in the middle of a check', () => {
     // A clean email whose send check is cut off the same way goes out once, and only once.
     await putBody(compose, `${CLEAN}${longText('clean')}`);
     await clickSend(page, compose);
-    await waitUntilWorkerBusy();
+    // The send's check is in flight (a check of this much text takes the worker about a second or more,
+    // the stop a few milliseconds): stop the worker now.
     expect(await sentLog(page)).toHaveLength(0);
     await stopper.stop();
     await expect.poll(() => outcome(page), SLOW).toMatch(/^(sent|unavailable)$/);
