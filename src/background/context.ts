@@ -30,7 +30,7 @@ export interface WorkerContext {
   /** The send gate's audit log (bounded); append resolves to how many entries are stored. */
   audit: { append(entry: AuditEntry): Promise<number>; list(): Promise<AuditEntry[]> };
   /** Saving the user's policy (already validated) and forgetting it. */
-  policyStore?: { save(policy: Policy): Promise<void>; reset(): Promise<void> };
+  policyStore?: { save(policy: Policy): Promise<unknown>; reset(): Promise<void> };
   /** Local per-rule counters and the stored false-positive reports. */
   stats?: {
     counters(): Promise<Record<string, RuleCounters>>;

@@ -1,4 +1,5 @@
 // Content script: pick the site's adapter, then run one session per compose window.
+import { DEFAULT_TIMEOUT_MS } from '../platform/client-core.ts';
 import { sendRequest } from '../platform/content-client.ts';
 import { gmailAdapter } from './adapters/gmail/index.ts';
 import { outlookAdapter } from './adapters/outlook/index.ts';
@@ -8,7 +9,7 @@ import { installInterceptor } from './gate/intercept.ts';
 import { mountOverlay } from './overlay/mount.tsx';
 import { createSendDialogView } from './overlay/send-dialog.tsx';
 import { createPopupBridge } from './popup-bridge.ts';
-import { startSession } from './session.ts';
+import { checkTimeoutFor, startSession } from './session.ts';
 
 export function adapterForHost(host: string): ComposeAdapter | undefined {
   if (host === 'mail.google.com') return gmailAdapter;
@@ -47,7 +48,8 @@ if (adapter) {
     gate?.register(composeWindow, signal, { openFinding: (finding, all) => view.openFinding(finding, all) });
     const session = startSession(composeWindow, signal, {
       view,
-      check: (draft) => sendRequest({ kind: 'check', draft }),
+      check: (draft) =>
+        sendRequest({ kind: 'check', draft }, { timeoutMs: checkTimeoutFor(draft, DEFAULT_TIMEOUT_MS) }),
     });
     // The toolbar popup lists this compose's findings and opens them here.
     bridge.register(composeWindow, signal, {

@@ -3,7 +3,7 @@ import type { Draft } from '../engine/schemas/draft.ts';
 import type { CheckResult, Finding } from '../engine/schemas/finding.ts';
 import type { Result } from '../shared/messages.ts';
 import { createFakeAdapter } from './adapters/fake/index.ts';
-import { type ChipState, startSession } from './session.ts';
+import { type ChipState, checkTimeoutFor, startSession } from './session.ts';
 
 const PASS = {
   personalization: 'pass',
@@ -170,6 +170,35 @@ describe('compose session', () => {
     expect(last(states)).toMatchObject({ kind: 'result', blocking: 2 });
   });
 
+  it('tries once more when a check fails (a worker stopped mid-check), then says why if it fails again', async () => {
+    const adapter = createFakeAdapter();
+    const states: ChipState[] = [];
+    const answers: Result<{ result: CheckResult }>[] = [
+      { ok: false, reason: 'the checker stopped before it answered' },
+      { ok: true, data: { result: { findings: [finding('block')], scorecard: PASS } } },
+      { ok: false, reason: 'the checker stopped before it answered' },
+      { ok: false, reason: 'the checker is not running' },
+    ];
+    const drafts: Draft[] = [];
+    adapter.observeComposeWindows(new AbortController().signal, (window, signal) => {
+      startSession(window, signal, {
+        view: { show: (s) => states.push(s) },
+        check: async (draft) => {
+          drafts.push(draft);
+          return answers.shift() ?? { ok: false, reason: 'no more answers' };
+        },
+      });
+    });
+    const compose = adapter.open({ body: 'first' });
+    await vi.runAllTimersAsync();
+    expect(last(states)).toMatchObject({ kind: 'result', blocking: 1 });
+    compose.edit({ body: 'second' });
+    await vi.runAllTimersAsync();
+    expect(last(states)).toEqual({ kind: 'unavailable', reason: 'the checker is not running' });
+    // The retry checks the same text again.
+    expect(drafts.map((d) => d.body)).toEqual(['first', 'first', 'second', 'second']);
+  });
+
   it('stops checking once the compose closes', async () => {
     const { adapter, checker } = setup();
     const compose = adapter.open();
@@ -179,5 +208,13 @@ describe('compose session', () => {
     compose.edit({ body: 'b' });
     await vi.runAllTimersAsync();
     expect(checker.calls).toHaveLength(1);
+  });
+});
+
+describe('check time-out', () => {
+  it('grows with the length of the draft, a second per 100,000 characters', () => {
+    expect(checkTimeoutFor({ subject: 'Hi', body: 'Short note.' }, 5000)).toBe(5000);
+    expect(checkTimeoutFor({ subject: '', body: 'x'.repeat(1_048_576) }, 5000)).toBe(15_000);
+    expect(checkTimeoutFor({ subject: 'x'.repeat(50_000), body: 'x'.repeat(50_000) }, 4000)).toBe(5000);
   });
 });

@@ -30,6 +30,15 @@ export interface SessionDeps {
 
 export const TYPING_PAUSE_MS = 300;
 
+/**
+ * How long to wait for the checker's answer on this draft: `baseMs`, plus a second per 100,000 characters.
+ * A long email takes the engine longer (about 0.7 s for 1 MB in node, several times that in a busy
+ * browser), so a 1 MB email gets its answer instead of "no answer within 5000 ms"; a short one is unchanged.
+ */
+export function checkTimeoutFor(draft: Pick<Draft, 'subject' | 'body'>, baseMs: number): number {
+  return baseMs + Math.floor((draft.subject.length + draft.body.length) / 100_000) * 1000;
+}
+
 export function startSession(
   window: ComposeWindow,
   signal: AbortSignal,
@@ -47,7 +56,11 @@ export function startSession(
     const mine = ++version;
     // The chip keeps the last counts while checking, so it does not flash "0" on every pause in typing.
     deps.view.show(last ? { kind: 'checking', last } : { kind: 'checking' });
-    const answer = await deps.check(window.readDraft());
+    const draft = window.readDraft();
+    let answer = await deps.check(draft);
+    // A worker stopped in the middle of the check (Chromium stops an idle extension worker at will; a crash
+    // does the same) is started again by the next message: one more try before the chip says it failed.
+    if (!answer.ok && !signal.aborted && mine === version) answer = await deps.check(draft);
     // A result for an older version of the text is never drawn.
     if (signal.aborted || mine !== version) return;
     if (!answer.ok) {

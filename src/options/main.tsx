@@ -6,7 +6,9 @@ import type { AuditEntry, StoredFalsePositiveReport } from '../shared/messages.t
 import type { RuleStats } from '../shared/settings.ts';
 import { api, download, type PolicyState } from '../ui/api.ts';
 import { loadStatus } from '../ui/load-status.ts';
+import { NoticesView } from '../ui/notices-view.tsx';
 import { StatusView } from '../ui/status-view.tsx';
+import { useNotices } from '../ui/use-notices.ts';
 import { useWorker } from '../ui/use-worker.ts';
 import { AccountsSection } from './sections/accounts-section.tsx';
 import { AuditSection } from './sections/audit-section.tsx';
@@ -25,6 +27,7 @@ interface Extras {
 
 function Options() {
   const status = useWorker(loadStatus);
+  const notices = useNotices();
   const [state, setState] = useState<PolicyState | null>(null);
   const [error, setError] = useState('');
   const [generation, setGeneration] = useState(0);
@@ -91,6 +94,7 @@ function Options() {
       <section aria-labelledby="status-heading">
         <h2 id="status-heading">Status</h2>
         <StatusView status={status} />
+        <NoticesView notices={notices.notices} onDismiss={notices.dismiss} />
         {state && state.locked.length > 0 && (
           <p class="locked" data-preflight-managed={state.locked.join(' ')}>
             Your administrator set: {state.locked.join(', ')}. These are locked here.

@@ -67,5 +67,7 @@ function describeError(error: unknown): string {
   if (/receiving end does not exist|could not establish connection/i.test(message)) {
     return 'the checker is not running';
   }
+  // The worker was stopped (or crashed) while it worked on the request.
+  if (/message (channel|port) closed/i.test(message)) return 'the checker stopped before it answered';
   return message.slice(0, 200);
 }

@@ -66,11 +66,52 @@ describe('sendRequest', () => {
   });
 });
 
+describe('a worker stopped in the middle of a request', () => {
+  it('says the checker stopped before it answered', async () => {
+    const result = await sendRequest(
+      { kind: 'ping' },
+      {
+        transport: async () => {
+          throw new Error(
+            'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received',
+          );
+        },
+      },
+    );
+    expect(result).toEqual({ ok: false, reason: 'the checker stopped before it answered' });
+  });
+});
+
 describe('parseResponse', () => {
   it('rejects an answer of the wrong kind for the request', () => {
     expect(parseResponse('get-status', { kind: 'pong', version: '1' }).ok).toBe(false);
   });
   it('reports a missing answer', () => {
     expect(parseResponse('ping', undefined)).toEqual({ ok: false, reason: 'no answer from the checker' });
+  });
+});
+
+describe("the content script's client after the extension is reloaded under the page", () => {
+  it('says the extension was reloaded when the browser took the runtime away', async () => {
+    const { sendRequest: contentRequest } = await import('./content-client.ts');
+    const g = globalThis as { chrome?: unknown };
+    const before = g.chrome;
+    let sent = 0;
+    try {
+      // What an old content script sees: a runtime object without an id (or none at all).
+      g.chrome = { runtime: { sendMessage: async () => sent++ } };
+      expect(await contentRequest({ kind: 'ping' })).toEqual({
+        ok: false,
+        reason: 'the extension was reloaded; reload the page',
+      });
+      g.chrome = {};
+      expect(await contentRequest({ kind: 'ping' })).toEqual({
+        ok: false,
+        reason: 'the extension was reloaded; reload the page',
+      });
+      expect(sent).toBe(0);
+    } finally {
+      g.chrome = before;
+    }
   });
 });

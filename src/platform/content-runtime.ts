@@ -4,6 +4,7 @@
 import { type TabRequest, TabRequestSchema } from '../shared/messages.ts';
 
 interface Runtime {
+  readonly id?: string;
   sendMessage(message: unknown): Promise<unknown>;
   onMessage: {
     addListener(
@@ -24,8 +25,13 @@ function runtime(): Runtime {
 }
 
 /** Sends a message to the worker; rejects as the browser does (no worker, extension reloaded). */
-export function sendToWorker(message: unknown): Promise<unknown> {
-  return runtime().sendMessage(message);
+export async function sendToWorker(message: unknown): Promise<unknown> {
+  const g = globalThis as { browser?: { runtime?: Runtime }; chrome?: { runtime?: Runtime } };
+  const found = g.browser?.runtime ?? g.chrome?.runtime;
+  // After the extension is reloaded or updated, the browser takes the runtime API away from the old content
+  // script (no runtime, or one without an id): say what happened instead of "cannot read 'sendMessage'".
+  if (!found?.id) throw new Error('Extension context invalidated.');
+  return found.sendMessage(message);
 }
 
 /** Answers tab requests (from the popup or the worker) with `answer`; anything else is left to other listeners. */

@@ -2,16 +2,21 @@
 // storage. What goes where is decided in src/shared/settings.ts; this file reads and writes it.
 import browser from 'webextension-polyfill';
 import { type Policy, parsePolicy } from '../engine/index.ts';
-import type { StoredFalsePositiveReport } from '../shared/messages.ts';
+import { type StoredFalsePositiveReport, FalsePositiveReportSchema } from '../shared/messages.ts';
+import { describeStorageError, SettingsNotSavedError } from '../shared/notices.ts';
 import {
+  CORRUPT_BACKUP_KEY,
   ITEM_PREFIX,
   itemKey,
   POLICY_KEYS,
   planStorage,
   type RuleCounters,
   readManagedLayer,
-  readUserLayer,
+  repairUserLayer,
+  type SettingsRepair,
+  withSetAside,
 } from '../shared/settings.ts';
+import { addNotice, dismissNotice } from './notices.ts';
 import { FALSE_POSITIVE_KEY } from './reports.ts';
 
 /** An older whole policy in storage.local (still read: tests and earlier versions write it). */
@@ -38,13 +43,58 @@ async function syncGet(keys: string[]): Promise<Record<string, unknown>> {
   }
 }
 
-/** The user's layer as storage holds it. */
-export async function loadUserPolicy(): Promise<{ policy: Policy | undefined; issues: string[] }> {
-  const [local, sync] = await Promise.all([
-    browser.storage.local.get([POLICY_KEY, ...ALL_ITEM_KEYS]),
-    syncGet(ALL_ITEM_KEYS),
-  ]);
-  return readUserLayer(local[POLICY_KEY], sync, local);
+let repairQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * The user's layer as storage holds it. A stored value that does not validate (damaged, from an older or a
+ * newer version) never stops a check: it is set aside under CORRUPT_BACKUP_KEY, an older shape is migrated,
+ * and a notice says what happened (src/shared/settings.ts, repairUserLayer, decides what).
+ */
+export function loadUserPolicy(): Promise<{ policy: Policy | undefined; issues: string[] }> {
+  const run = repairQueue.then(async () => {
+    const [local, sync] = await Promise.all([
+      browser.storage.local.get([POLICY_KEY, ...ALL_ITEM_KEYS]),
+      syncGet(ALL_ITEM_KEYS),
+    ]);
+    const repair = repairUserLayer(local[POLICY_KEY], sync, local, new Date().toISOString());
+    if (repair.setAside.length === 0 && !repair.rewrite) return { policy: repair.policy, issues: [] };
+    try {
+      await applyRepair(repair);
+      return { policy: repair.policy, issues: [] };
+    } catch (error) {
+      // Storage refused the repair: the values stay where they are (nothing is lost) and are left out of
+      // the policy in force, as before; the options page lists why.
+      return {
+        policy: repair.policy,
+        issues: [
+          ...repair.setAside.map((a) => `${a.key}: ${a.reason}`),
+          `could not set these aside: ${describeStorageError(error)}`,
+        ],
+      };
+    }
+  });
+  repairQueue = run.catch(() => undefined);
+  return run;
+}
+
+/** Keeps the unreadable values first, and only then removes them or rewrites the layer. */
+async function applyRepair(repair: SettingsRepair): Promise<void> {
+  if (repair.setAside.length > 0) {
+    const stored = await browser.storage.local.get(CORRUPT_BACKUP_KEY);
+    await browser.storage.local.set({
+      [CORRUPT_BACKUP_KEY]: withSetAside(stored[CORRUPT_BACKUP_KEY], repair.setAside),
+    });
+  }
+  if (repair.rewrite) {
+    // Writes every key that validated in the current format and removes the rest (and the legacy value).
+    await saveUserPolicy(repair.rewrite);
+  } else {
+    const local = repair.setAside.filter((a) => a.area === 'local').map((a) => a.key);
+    const sync = repair.setAside.filter((a) => a.area === 'sync').map((a) => a.key);
+    if (local.length > 0) await browser.storage.local.remove(local);
+    if (sync.length > 0) await browser.storage.sync.remove(sync).catch(() => undefined);
+  }
+  if (repair.notice) await addNotice({ ...repair.notice, backupKey: CORRUPT_BACKUP_KEY });
 }
 
 /** What the administrator set through the browser's enterprise policy (empty when nothing is set). */
@@ -58,20 +108,74 @@ export async function loadManagedPolicy(): Promise<ReturnType<typeof readManaged
   }
 }
 
-/** Writes a validated user policy: each key to storage.sync when it fits, else storage.local. */
-export async function saveUserPolicy(policy: Policy): Promise<void> {
+/**
+ * Writes a validated user policy: each key to storage.sync when it fits, else storage.local.
+ *
+ * When storage.sync refuses (its quotas: 8 KB an item, 100 KB in all, 120 writes a minute; or sync is off),
+ * the settings are kept on this browser only, in storage.local, which wins over storage.sync on reading; a
+ * notice says so, and the next save that reaches sync clears it. When storage.local refuses too (full), the
+ * layer is put back as it was and SettingsNotSavedError says why: the previous settings stay in force and
+ * the options page keeps what the person entered.
+ *
+ * Known limit: a key removed by a save that could not reach sync stays in sync until a later save does.
+ */
+export async function saveUserPolicy(policy: Policy): Promise<{ synced: boolean }> {
   const plan = planStorage(policy);
+  const before = await browser.storage.local.get([POLICY_KEY, ...ALL_ITEM_KEYS]);
+  const fail = async (error: unknown): Promise<never> => {
+    await restoreLocal(before, [...Object.keys(plan.local), ...Object.keys(plan.sync)]);
+    throw new SettingsNotSavedError(
+      `Nothing was saved: ${describeStorageError(error)}. Your previous settings still apply.`,
+    );
+  };
   // Write first, then remove what moved: a failure half-way leaves the old value readable.
-  await browser.storage.local.set(plan.local);
+  try {
+    await browser.storage.local.set(plan.local);
+  } catch (error) {
+    return fail(error);
+  }
+  let syncError: unknown;
   try {
     if (Object.keys(plan.sync).length > 0) await browser.storage.sync.set(plan.sync);
     if (plan.removeSync.length > 0) await browser.storage.sync.remove(plan.removeSync);
-  } catch {
-    // Without sync everything is kept locally.
-    await browser.storage.local.set(plan.sync);
-    plan.removeLocal = plan.removeLocal.filter((k) => !(k in plan.sync));
+  } catch (error) {
+    syncError = error ?? new Error('storage.sync refused the write');
+  }
+  if (syncError !== undefined) {
+    // Sync could not be told to forget the keys this policy no longer has: a marker (null) in
+    // storage.local keeps their old synced values from coming back, until a save reaches sync.
+    const forgotten = plan.removeSync.filter((k) => !(k in plan.local));
+    const markers = Object.fromEntries(forgotten.map((k) => [k, null]));
+    try {
+      await browser.storage.local.set({ ...markers, ...plan.sync });
+    } catch (error) {
+      return fail(error);
+    }
+    plan.removeLocal = plan.removeLocal.filter((k) => !(k in plan.sync) && !(k in markers));
   }
   await browser.storage.local.remove([...plan.removeLocal, POLICY_KEY]);
+  if (syncError !== undefined) {
+    await addNotice({
+      id: 'sync-fallback',
+      text:
+        `Your settings were saved on this browser only: browser sync refused them ` +
+        `(${describeStorageError(syncError, 'sync')}). They apply here now and sync again the next time you save.`,
+    });
+  } else {
+    await dismissNotice('sync-fallback').catch(() => undefined);
+  }
+  return { synced: syncError === undefined };
+}
+
+/** Puts storage.local's policy items back as they were before a save that could not finish. */
+async function restoreLocal(before: Record<string, unknown>, written: string[]): Promise<void> {
+  try {
+    const added = written.filter((k) => !(k in before));
+    if (added.length > 0) await browser.storage.local.remove(added);
+    if (Object.keys(before).length > 0) await browser.storage.local.set(before);
+  } catch {
+    // Nothing more can be done: what was there before was smaller, so this is rare.
+  }
 }
 
 /** Forgets the user's policy: the built-in one (and any managed one) applies again. */
@@ -80,7 +184,9 @@ export async function resetUserPolicy(): Promise<void> {
   try {
     await browser.storage.sync.remove(ALL_ITEM_KEYS);
   } catch {
-    // Nothing was synced.
+    // Sync is off or refuses for now: markers keep whatever it still holds from coming back here.
+    const synced = Object.keys(await syncGet(ALL_ITEM_KEYS));
+    if (synced.length > 0) await browser.storage.local.set(Object.fromEntries(synced.map((k) => [k, null])));
   }
 }
 
@@ -95,10 +201,19 @@ export function onPolicyStorageChanged(callback: () => void): void {
 
 // ---- local counters and reports for the options page's statistics ----
 
+/** The counters as stored; a damaged entry is left out (it would make the statistics unreadable). */
 export async function loadRuleCounters(): Promise<Record<string, RuleCounters>> {
   const stored = await browser.storage.local.get(RULE_COUNTERS_KEY);
   const raw = stored[RULE_COUNTERS_KEY];
-  return raw && typeof raw === 'object' ? (raw as Record<string, RuleCounters>) : {};
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
+  const out: Record<string, RuleCounters> = {};
+  const count = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 0);
+  for (const [id, c] of Object.entries(raw as Record<string, unknown>)) {
+    if (!c || typeof c !== 'object') continue;
+    const { findings, dismissals } = c as Record<string, unknown>;
+    out[id] = { findings: count(findings), dismissals: count(dismissals) };
+  }
+  return out;
 }
 
 let counterQueue: Promise<unknown> = Promise.resolve();
@@ -123,5 +238,11 @@ export function bumpRuleCounters(increments: Record<string, Partial<RuleCounters
 export async function listFalsePositiveReports(): Promise<StoredFalsePositiveReport[]> {
   const stored = await browser.storage.local.get(FALSE_POSITIVE_KEY);
   const list = stored[FALSE_POSITIVE_KEY];
-  return Array.isArray(list) ? (list as StoredFalsePositiveReport[]) : [];
+  if (!Array.isArray(list)) return [];
+  // Only well-formed reports: a damaged one is left out rather than breaking the statistics.
+  return list.filter((r): r is StoredFalsePositiveReport => {
+    if (!r || typeof r !== 'object') return false;
+    const { at, ...report } = r as Record<string, unknown>;
+    return typeof at === 'string' && FalsePositiveReportSchema.safeParse(report).success;
+  });
 }

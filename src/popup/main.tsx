@@ -2,7 +2,9 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { activateTab, findTargetTab, sendToTab } from '../platform/tabs.ts';
 import { loadStatus } from '../ui/load-status.ts';
+import { NoticesView } from '../ui/notices-view.tsx';
 import { StatusView } from '../ui/status-view.tsx';
+import { useNotices } from '../ui/use-notices.ts';
 import { useWorker } from '../ui/use-worker.ts';
 import { type PopupState, PopupView } from './popup-view.tsx';
 import '../ui/base.css';
@@ -26,6 +28,7 @@ function Popup() {
   const [view, setView] = useState<{ tab?: number; state: PopupState }>({ state: { kind: 'loading' } });
   const [note, setNote] = useState<string>();
   const status = useWorker(loadStatus);
+  const notices = useNotices();
   useEffect(() => {
     void load().then(setView);
   }, []);
@@ -46,6 +49,7 @@ function Popup() {
         <img src="/icons/icon-32.png" alt="" />
         Preflight
       </h1>
+      <NoticesView notices={notices.notices} onDismiss={notices.dismiss} />
       <PopupView state={view.state} onGoTo={(id, i) => void goTo(id, i)} note={note} />
       <footer class="status-footer">
         <StatusView status={status} />

@@ -32,6 +32,7 @@ import {
   waitForSends,
 } from './harness.ts';
 import { measureSendLatency } from './send-latency.ts';
+import { stopWorker } from './worker-control.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const DIST = join(root, 'dist/chrome');
@@ -80,37 +81,6 @@ async function auditEntries(): Promise<{ raw: string; entries: Record<string, un
   await page.close();
   const parsed = JSON.parse(raw) as { entries: Record<string, unknown>[] };
   return { raw, entries: parsed.entries };
-}
-
-/** Stops the extension's service worker through the DevTools protocol (ServiceWorker.stopAllWorkers, from
- * one of its own pages, whose session sees the worker's registration; a mail page's session does not), and
- * waits until Chromium reports it stopped. */
-async function stopWorker(): Promise<void> {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
-  const cdp = await browser.context.newCDPSession(page);
-  const versions = new Map<string, string>();
-  let stopRequested = false;
-  let sawStopped = false;
-  cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
-    type Version = { versionId: string; scriptURL: string; runningStatus: string };
-    for (const v of (event as { versions: Version[] }).versions) {
-      if (v.scriptURL.startsWith(`chrome-extension://${browser.extensionId}/`)) {
-        versions.set(v.versionId, v.runningStatus);
-        // The page's own traffic may wake it again at once: remember that it did stop.
-        if (stopRequested && v.runningStatus === 'stopped') sawStopped = true;
-      }
-    }
-  });
-  await cdp.send('ServiceWorker.enable');
-  await expect.poll(() => versions.size, SLOW).toBeGreaterThan(0);
-  stopRequested = true;
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  // Proof that it really stopped, so the next check has to wake it.
-  await expect.poll(() => sawStopped, SLOW).toBe(true);
-  await cdp.detach();
-  await page.close();
-  await new Promise((resolve) => setTimeout(resolve, 500));
 }
 
 async function dblclickAt(page: Page, target: Locator): Promise<void> {
@@ -247,7 +217,7 @@ describe('on Gmail (strict CSP and Trusted Types)', () => {
     const page = await openGmail(browser.context);
     const compose = await gmailCompose(page);
     await write(page, compose, 'gmail', BLOCKING);
-    await stopWorker();
+    await stopWorker(browser);
     await clickSend(page, compose);
     await expect.poll(() => dialog(page).getAttribute('data-preflight-dialog'), SLOW).toBe('held');
     await action(page, 'cancel').click();
@@ -257,7 +227,7 @@ describe('on Gmail (strict CSP and Trusted Types)', () => {
       document.execCommand('selectAll');
       document.execCommand('insertText', false, 'Hi Dana, thanks for the call today about the rollout plan.');
     });
-    await stopWorker();
+    await stopWorker(browser);
     await clickSend(page, compose);
     await waitForSends(page, 1, 15_000);
     await page.close();

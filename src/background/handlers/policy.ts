@@ -1,5 +1,6 @@
 import { listRules } from '../../engine/index.ts';
 import type { Request, ResponseFor } from '../../shared/messages.ts';
+import { SettingsNotSavedError } from '../../shared/notices.ts';
 import { ruleStats, stripLocked, validateUserPolicy } from '../../shared/settings.ts';
 import type { WorkerContext } from '../context.ts';
 
@@ -30,7 +31,15 @@ export async function policySave(
   if (!valid.ok) return { kind: 'policy-save-result', saved: false, issues: valid.issues };
   const { locked = [] } = await ctx.loadPolicy();
   // What the administrator set is not the user's to save: it stays managed.
-  await ctx.policyStore.save(stripLocked(valid.policy, locked));
+  try {
+    await ctx.policyStore.save(stripLocked(valid.policy, locked));
+  } catch (error) {
+    // Storage refused (full): nothing changed, and the page keeps what the person entered.
+    if (error instanceof SettingsNotSavedError) {
+      return { kind: 'policy-save-result', saved: false, issues: [error.message] };
+    }
+    throw error;
+  }
   return { kind: 'policy-save-result', saved: true, issues: [] };
 }
 

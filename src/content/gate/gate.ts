@@ -4,6 +4,7 @@ import type { Draft } from '../../engine/schemas/draft.ts';
 import type { CheckResult, Finding } from '../../engine/schemas/finding.ts';
 import type { AuditDecision, AuditEntryInput, GateSettings, Result } from '../../shared/messages.ts';
 import type { ComposeWindow, ReleaseClick, SendGesture, Site } from '../adapters/types.ts';
+import { checkTimeoutFor } from '../session.ts';
 import { rangeFor } from '../text-map.ts';
 import { auditEntry, decide } from './decide.ts';
 
@@ -211,9 +212,11 @@ export function createSendGate(deps: GateDeps): SendGate {
         answer = { ok: false, reason: 'Preflight has not found this compose window yet' };
       } else {
         h.draft = h.window.readDraft();
-        answer = await deps.gateCheck(h.draft, timeoutMs);
+        // A long email gets longer to be checked (checkTimeoutFor), not "no answer".
+        const wait = checkTimeoutFor(h.draft, timeoutMs);
+        answer = await deps.gateCheck(h.draft, wait);
         // A worker stopped while idle wakes on the first message; a second try covers a slow wake.
-        if (!answer.ok && held === h && !h.cancelled) answer = await deps.gateCheck(h.draft, timeoutMs);
+        if (!answer.ok && held === h && !h.cancelled) answer = await deps.gateCheck(h.draft, wait);
       }
     } catch (error) {
       answer = { ok: false, reason: error instanceof Error ? error.message : String(error) };

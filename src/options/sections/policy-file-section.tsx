@@ -1,7 +1,20 @@
 import { useState } from 'preact/hooks';
 import { parsePolicyText } from '../../engine/policy.ts';
+import type { Policy } from '../../engine/schemas/policy.ts';
 import { download } from '../../ui/api.ts';
 import { Issues, Section, type SectionProps } from './common.tsx';
+
+/** What an imported file held, for the person to compare with what they meant to import. */
+export function importSummary(policy: Policy): string {
+  const count = (n: number, one: string, many: string) =>
+    `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  return [
+    count(policy.accounts?.length ?? 0, 'account', 'accounts'),
+    count(policy.competitors?.length ?? 0, 'competitor', 'competitors'),
+    count(policy.customRules?.length ?? 0, 'custom rule', 'custom rules'),
+    count(Object.keys(policy.rules ?? {}).length, 'rule setting', 'rule settings'),
+  ].join(', ');
+}
 
 export function PolicyFileSection({ effective, save, reset }: SectionProps & { reset(): Promise<string[]> }) {
   const [issues, setIssues] = useState<string[]>([]);
@@ -19,7 +32,7 @@ export function PolicyFileSection({ effective, save, reset }: SectionProps & { r
     }
     const found = await save(parsed.policy);
     setIssues(found);
-    if (found.length === 0) setStatus(`Imported ${file.name}.`);
+    if (found.length === 0) setStatus(`Imported ${file.name}: ${importSummary(parsed.policy)}.`);
   };
 
   return (
