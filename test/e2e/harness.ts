@@ -704,50 +704,7 @@ export async function clearPolicy(browser: LaunchedBrowser): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Stopping the worker, and recording every request and console line of a session (privacy tests)
-
-/**
- * Stops the extension's service worker through the DevTools protocol (ServiceWorker.stopAllWorkers, from one
- * of its own pages, whose session sees the worker's registration) and waits until Chromium reports it
- * stopped. The next message to the extension has to start it again.
- */
-export async function stopExtensionWorker(browser: LaunchedBrowser, timeoutMs = 20_000): Promise<void> {
-  if (!browser.extensionId) throw new Error('no extension loaded');
-  const prefix = `chrome-extension://${browser.extensionId}/`;
-  const page = await browser.context.newPage();
-  try {
-    await page.goto(`${prefix}manifest.json`);
-    const cdp = await browser.context.newCDPSession(page);
-    let known = false;
-    let stopRequested = false;
-    let sawStopped = false;
-    cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
-      type Version = { scriptURL: string; runningStatus: string };
-      for (const v of (event as { versions: Version[] }).versions) {
-        if (!v.scriptURL.startsWith(prefix)) continue;
-        known = true;
-        // The page's own traffic may wake it again at once: remember that it did stop.
-        if (stopRequested && v.runningStatus === 'stopped') sawStopped = true;
-      }
-    });
-    await cdp.send('ServiceWorker.enable');
-    await waitUntil(() => known, timeoutMs, 'the extension worker to be listed');
-    stopRequested = true;
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await waitUntil(() => sawStopped, timeoutMs, 'the extension worker to stop');
-    await cdp.detach();
-  } finally {
-    await page.close();
-  }
-}
-
-async function waitUntil(done: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+// Recording every request and console line of a session (privacy tests; stopping the worker: worker-control.ts)
 
 /** Who made a request or wrote a console line. */
 export type TrafficOrigin = 'worker' | 'extension-page' | 'page';

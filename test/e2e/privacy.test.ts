@@ -25,13 +25,13 @@ import {
   routeMailHosts,
   type MailRoutes,
   type Site,
-  stopExtensionWorker,
   subjectOf,
   type TrafficRecorder,
   type TrafficRequest,
   typeInto,
   waitForSends,
 } from './harness.ts';
+import { stopWorker } from './worker-control.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const DIST = join(root, 'dist/chrome');
@@ -259,7 +259,7 @@ describe('a full session', () => {
 
     // The worker is stopped; the next edit wakes it, the draft is checked again and sent anyway.
     const before = await blockingCount(oOverlay);
-    await stopExtensionWorker(browser);
+    await stopWorker(browser);
     await typeInto(outlook, bodyOf(oCompose, 'outlook'), `\nWe also guarantee delivery for ${CANARY}.`, {
       caret: 'end',
     });
