@@ -14,11 +14,13 @@ import {
   openGmail,
   openOutlook,
   outlookCompose,
+  type Rect,
   routeMailHosts,
   type Site,
   screenshot,
   sentLog,
   subjectOf,
+  textRect,
   typeInto,
   waitForSends,
 } from './harness.ts';
@@ -56,32 +58,6 @@ async function waitForResult(overlay: Locator, blocking: number, warnings?: numb
   if (warnings !== undefined) {
     await expect.poll(async () => Number(await chip.getAttribute('data-warnings')), SLOW).toBe(warnings);
   }
-}
-
-interface Rect {
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
-
-/** The screen box of the first occurrence of `text` inside the editor, measured with a Range in the page. */
-async function textRect(editor: Locator, text: string): Promise<Rect> {
-  const rect = await editor.evaluate((el, needle) => {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node.nodeValue ?? '').indexOf(needle);
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + needle.length);
-      const r = range.getBoundingClientRect();
-      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
-    }
-    return null;
-  }, text);
-  if (!rect) throw new Error(`"${text}" is not in the editor`);
-  return rect;
 }
 
 async function boxOf(locator: Locator): Promise<Rect> {

@@ -1,7 +1,6 @@
 // A disguised violation typed into the Gmail compose fixture: a zero-width space and a Cyrillic letter inside
 // "guaranteed" do not hide it, and the underline lands on the characters as typed, not next to them.
 import { join } from 'node:path';
-import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Browser,
@@ -10,6 +9,7 @@ import {
   launchBrowser,
   openGmail,
   routeMailHosts,
+  textRect,
   typeInto,
 } from './harness.ts';
 
@@ -26,32 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-interface Rect {
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
-
-/** The screen box of `needle` (exact code units, invisible ones included) inside the editor, via a Range. */
-async function textRect(editor: Locator, needle: string): Promise<Rect> {
-  const rect = await editor.evaluate((el, text) => {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node.nodeValue ?? '').indexOf(text);
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + text.length);
-      const r = range.getBoundingClientRect();
-      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
-    }
-    return null;
-  }, needle);
-  if (!rect) throw new Error(`${JSON.stringify(needle)} is not in the editor`);
-  return rect;
-}
 
 describe('evasion in the Gmail compose fixture', () => {
   it('underlines a guarantee disguised with a zero-width space and a Cyrillic letter, on its own characters', async () => {

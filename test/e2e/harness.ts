@@ -704,6 +704,38 @@ export async function clearPolicy(browser: LaunchedBrowser): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Where text is drawn
+
+export interface Rect {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/**
+ * The screen box (viewport coordinates) of the first occurrence of `needle` inside the editor — exact code
+ * units, invisible ones included — measured with a Range in the page.
+ */
+export async function textRect(editor: Locator, needle: string): Promise<Rect> {
+  const rect = await editor.evaluate((el, text) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node.nodeValue ?? '').indexOf(text);
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + text.length);
+      const r = range.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+    }
+    return null;
+  }, needle);
+  if (!rect) throw new Error(`${JSON.stringify(needle)} is not in the editor`);
+  return rect;
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Recording every request and console line of a session (privacy tests; stopping the worker: worker-control.ts)
 
 /** Who made a request or wrote a console line. */

@@ -10,6 +10,7 @@ import {
   openGmail,
   routeMailHosts,
   screenshot,
+  textRect,
   typeInto,
 } from './harness.ts';
 
@@ -29,35 +30,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface Rect {
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
-
-/** Where a phrase of the compose body is drawn, in viewport coordinates. */
-async function rectOf(editor: Locator, phrase: string): Promise<Rect> {
-  const rect = await editor.evaluate((el, text) => {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node.textContent ?? '').indexOf(text);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + text.length);
-      const r = range.getBoundingClientRect();
-      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
-    }
-    return null;
-  }, phrase);
-  if (!rect) throw new Error(`"${phrase}" is not in the compose body`);
-  return rect;
-}
-
 /** The rule's underlines that lie under the phrase (same line, overlapping it). */
 async function underlinesUnder(page: Page, editor: Locator, phrase: string): Promise<number> {
-  const target = await rectOf(editor, phrase);
+  const target = await textRect(editor, phrase);
   const marks = page.locator(`[data-preflight-root] [data-preflight-finding="${RULE}"]`);
   let n = 0;
   for (const mark of await marks.all()) {
