@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runRules } from './check.ts';
 import { checkDraft, compilePolicy, type Draft, listRules, type Policy } from './index.ts';
-import { defineRule } from './rule.ts';
+import { defineRule, MAX_FINDINGS_PER_FIELD } from './rule.ts';
 
 const draft = (body: string, extra: Partial<Draft> = {}): Draft => ({
   subject: '',
@@ -254,5 +254,25 @@ describe('competitor-fud', () => {
     expect(flagged('Initech supports SAML and SCIM; so do we.')).toEqual([]);
     expect(flagged('Initech is not insecure, but our audit trail is more detailed.')).toEqual([]);
     expect(flagged('Some vendors are insecure. Initech is a good company.')).toEqual([]);
+  });
+});
+
+describe('a text that repeats one violation thousands of times', () => {
+  it('shows at most MAX_FINDINGS_PER_FIELD findings of a rule in a field, the first ones, for code rules too', () => {
+    const sentence = 'We will fix it by Friday. ';
+    const body = `Hi Jordan,\n\n${sentence.repeat(1000)}\n\nBest,\nSam`;
+    const { findings } = checkDraft(draft(body, { subject: 'We will fix it by Friday.' }));
+    const timeline = findings.filter((f) => f.ruleId === 'timeline/delivery-commitment');
+    const inBody = timeline.filter((f) => f.field === 'body');
+    expect(inBody).toHaveLength(MAX_FINDINGS_PER_FIELD);
+    // The first ones in the text, not an arbitrary hundred.
+    const first = body.indexOf('by Friday');
+    expect(Math.min(...inBody.map((f) => f.start))).toBeLessThanOrEqual(first);
+    expect(Math.max(...inBody.map((f) => f.start))).toBeLessThan(
+      body.indexOf(sentence) + sentence.length * 101,
+    );
+    // Another field has its own allowance.
+    expect(timeline.filter((f) => f.field === 'subject')).toHaveLength(1);
+    for (const f of inBody) expect(body.slice(f.start, f.end)).toBe(f.excerpt);
   });
 });

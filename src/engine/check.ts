@@ -3,7 +3,7 @@ import { CheckContext } from './context.ts';
 import { rulesFor } from './custom-rules.ts';
 import { runLocalRules } from './paragraphs.ts';
 import { clauseText } from './registry.ts';
-import type { RawFinding, Rule } from './rule.ts';
+import { MAX_FINDINGS_PER_FIELD, type RawFinding, type Rule } from './rule.ts';
 import type { Draft } from './schemas/draft.ts';
 import type { Category, CheckResult, Field, Finding, FindingSeverity } from './schemas/finding.ts';
 import type { Policy } from './schemas/policy.ts';
@@ -123,7 +123,11 @@ export function runRules(
         continue;
       }
     }
+    const perField = new Map<Field, number>();
     for (const r of raw) {
+      const shown = perField.get(r.field) ?? 0;
+      if (shown >= MAX_FINDINGS_PER_FIELD) continue;
+      perField.set(r.field, shown + 1);
       const text = ctx.field(r.field).original;
       const finding: Finding = {
         ruleId: rule.meta.id,

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import * as engine from './index.ts';
-import { CATEGORIES, CheckResultSchema, FindingSchema } from './schemas/finding.ts';
 import type { Draft } from './schemas/draft.ts';
+import { CATEGORIES, CheckResultSchema, FindingSchema } from './schemas/finding.ts';
 import type { Policy } from './schemas/policy.ts';
 
 // Whatever a draft or a policy holds, the engine answers: it never throws, no rule fails (a rule that throws

@@ -86,3 +86,10 @@ export function exampleDraft(example: RuleExample): { draft: Draft; policy: Part
   if (example.now) draft.now = example.now;
   return { draft, policy: example.policy as Partial<Policy> | undefined };
 }
+
+/**
+ * Per rule and field, the findings an email shows at most: past this many the rest add nothing a person can
+ * act on, and a pasted or hostile text ("We will fix it by Friday." forty thousand times) would otherwise
+ * send and draw tens of thousands of underlines. Data rules also stop matching there, per paragraph.
+ */
+export const MAX_FINDINGS_PER_FIELD = 100;

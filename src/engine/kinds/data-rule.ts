@@ -1,5 +1,5 @@
 import type { CheckContext } from '../context.ts';
-import type { RawFinding, Rule, RuleMeta } from '../rule.ts';
+import { MAX_FINDINGS_PER_FIELD, type RawFinding, type Rule, type RuleMeta } from '../rule.ts';
 import { type PhraseEdits, phraseKey } from '../schemas/policy.ts';
 import type {
   CoOccurrenceRule,
@@ -16,11 +16,7 @@ import { entryText, type Match, type MatchFn, patternMatcher, phraseMatcher } fr
 
 const DEFAULT_SCOPE: Scope[] = ['body', 'subject'];
 const FIELDS = ['body', 'subject', 'recipients', 'attachments'] as const;
-/**
- * Per rule and field (per paragraph of the body for a paragraph-local rule): past this many findings the rest add nothing a person can act on, and a pasted or
- * hostile text ("guarantee " a hundred thousand times) would otherwise cost a sentence reading per match.
- */
-export const MAX_FINDINGS_PER_FIELD = 100;
+
 const PRONOUN_OPENING = /^\W*(?:they|they're|theyre|their|them|it|it's|its|that company|that vendor)\b/iu;
 
 function metaOf(rule: DataRule): RuleMeta {
