@@ -17,17 +17,20 @@ interface Runtime {
   };
 }
 
-function runtime(): Runtime {
+function findRuntime(): Runtime | undefined {
   const g = globalThis as { browser?: { runtime?: Runtime }; chrome?: { runtime?: Runtime } };
-  const found = g.browser?.runtime ?? g.chrome?.runtime;
+  return g.browser?.runtime ?? g.chrome?.runtime;
+}
+
+function runtime(): Runtime {
+  const found = findRuntime();
   if (!found) throw new Error('no extension runtime in this page');
   return found;
 }
 
 /** Sends a message to the worker; rejects as the browser does (no worker, extension reloaded). */
 export async function sendToWorker(message: unknown): Promise<unknown> {
-  const g = globalThis as { browser?: { runtime?: Runtime }; chrome?: { runtime?: Runtime } };
-  const found = g.browser?.runtime ?? g.chrome?.runtime;
+  const found = findRuntime();
   // After the extension is reloaded or updated, the browser takes the runtime API away from the old content
   // script (no runtime, or one without an id): say what happened instead of "cannot read 'sendMessage'".
   if (!found?.id) throw new Error('Extension context invalidated.');
