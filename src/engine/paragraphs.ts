@@ -15,6 +15,7 @@ import type { CompiledPolicy } from './compile.ts';
 import type { CheckContext } from './context.ts';
 import type { RawFinding, Rule } from './rule.ts';
 import { FieldText } from './text/field.ts';
+import { Lru } from './text/lru.ts';
 import { fullReaderLoaded } from './text/nlp.ts';
 import { startOf } from './text/normalize.ts';
 
@@ -26,51 +27,12 @@ interface Entry {
   readonly errors: readonly (string | undefined)[];
 }
 
-/** A least-recently-used map bounded by entry count and by the total length of its keys. */
-class SizedLru<V> {
-  readonly #map = new Map<string, V>();
-  #chars = 0;
-  constructor(
-    readonly maxEntries: number,
-    readonly maxChars: number,
-  ) {}
-  get(key: string): V | undefined {
-    const v = this.#map.get(key);
-    if (v !== undefined) {
-      this.#map.delete(key);
-      this.#map.set(key, v);
-    }
-    return v;
-  }
-  set(key: string, value: V): void {
-    if (key.length > this.maxChars) return;
-    if (this.#map.delete(key)) this.#chars -= key.length;
-    this.#map.set(key, value);
-    this.#chars += key.length;
-    while (this.#map.size > this.maxEntries || this.#chars > this.maxChars) {
-      const oldest = this.#map.keys().next().value as string;
-      this.#map.delete(oldest);
-      this.#chars -= oldest.length;
-    }
-  }
-  clear(): void {
-    this.#map.clear();
-    this.#chars = 0;
-  }
-  get size(): number {
-    return this.#map.size;
-  }
-  get chars(): number {
-    return this.#chars;
-  }
-}
-
 /**
  * About 1,000 paragraphs (a few long drafts open at once) and 1 M characters of keys (2 MB of UTF-16) at
  * most; the findings kept beside them are small.
  */
-const paragraphs = new SizedLru<Entry>(1000, 1 << 20);
-const otherFields = new SizedLru<Entry>(100, 1 << 18);
+const paragraphs = new Lru<Entry>(1000, 1 << 20);
+const otherFields = new Lru<Entry>(100, 1 << 18);
 
 /** The memo's size, for tests and the benchmark. */
 export function paragraphMemoSize(): { entries: number; chars: number } {
@@ -104,7 +66,7 @@ const NO_OTHER_FIELDS = {
 };
 
 /** Email keys are long (the subject, every recipient): each is replaced by a short number in paragraph keys. */
-const emailIds = new SizedLru<number>(200, 1 << 20);
+const emailIds = new Lru<number>(200, 1 << 20);
 let nextEmailId = 1;
 function emailIdOf(key: string): number {
   let id = emailIds.get(key);

@@ -5,6 +5,7 @@
  * hundreds of milliseconds of worker start-up, so checks read sentences this way instead (see BENCHMARKS.md).
  * Readings are memoised by sentence text: a check after one typed word re-reads one sentence.
  */
+import { Lru } from './lru.ts';
 
 export interface SentenceAnalysis {
   /** Offsets (into the analysed text) of negation cues, including the "not" of "can't". */
@@ -76,29 +77,7 @@ export function quickAnalysis(text: string): SentenceAnalysis {
   };
 }
 
-/** A small least-recently-used map: insertion order is recency, the oldest entry goes first. */
-export class Lru<K, V> {
-  readonly #map = new Map<K, V>();
-  constructor(readonly limit: number) {}
-  get(key: K): V | undefined {
-    const v = this.#map.get(key);
-    if (v !== undefined) {
-      this.#map.delete(key);
-      this.#map.set(key, v);
-    }
-    return v;
-  }
-  set(key: K, value: V): void {
-    this.#map.delete(key);
-    if (this.#map.size >= this.limit) this.#map.delete(this.#map.keys().next().value as K);
-    this.#map.set(key, value);
-  }
-  get size(): number {
-    return this.#map.size;
-  }
-}
-
-const readings = new Lru<string, SentenceAnalysis>(2000);
+const readings = new Lru<SentenceAnalysis>(2000);
 
 /** quickAnalysis, memoised by sentence text (results are frozen-by-convention: callers never mutate them). */
 export function readSentence(text: string): SentenceAnalysis {

@@ -3,6 +3,7 @@
  * its text states, and whether it is written in English. Cheap regexes and word lists only, compiled once
  * per process; nothing here calls compromise.
  */
+import { Lru } from './lru.ts';
 
 export const EMAIL_KINDS = [
   'proposal',
@@ -197,19 +198,15 @@ function readPiece(text: string): PieceSignals {
   };
 }
 
-const pieceMemo = new Map<string, PieceSignals>();
-const PIECE_MEMO_LIMIT = 2000;
+const pieceMemo = new Lru<PieceSignals>(2000);
 
 /** The signals of one piece of text, memoised by text (least recently used out first). */
 export function pieceSignals(text: string): PieceSignals {
   let s = pieceMemo.get(text);
-  if (s) {
-    pieceMemo.delete(text);
-  } else {
+  if (!s) {
     s = readPiece(text);
-    if (pieceMemo.size >= PIECE_MEMO_LIMIT) pieceMemo.delete(pieceMemo.keys().next().value as string);
+    pieceMemo.set(text, s);
   }
-  pieceMemo.set(text, s);
   return s;
 }
 
