@@ -117,7 +117,17 @@ async function writeDraft(page: Page, compose: Locator, site: Site): Promise<Loc
   await typeInto(page, subjectOf(compose, site), SUBJECT);
   await typeInto(page, bodyOf(compose, site), BODY, { caret: 'start' });
   const overlay = await overlayOf(page, compose, site);
-  await expect.poll(() => blockingCount(overlay), SLOW).toBeGreaterThanOrEqual(3);
+  try {
+    await expect.poll(() => blockingCount(overlay), SLOW).toBeGreaterThanOrEqual(3);
+  } catch (error) {
+    // Say what the compose held and what the chip showed, so a failure can be told from a typing mishap.
+    const chip = overlay.locator('[data-preflight-chip]');
+    const state = await chip.evaluate((el) =>
+      ['data-state', 'data-blocking', 'data-warnings'].map((a) => `${a}=${el.getAttribute(a)}`).join(' '),
+    );
+    const body = await bodyOf(compose, site).evaluate((el) => el.textContent ?? '');
+    throw new Error(`${site}: chip ${state}; body as typed: ${JSON.stringify(body)}`, { cause: error });
+  }
   return overlay;
 }
 
