@@ -80,6 +80,25 @@ describe('checkDraft', () => {
     expect(infoOnly.scorecard.accuracy).toBe('pass');
   });
 
+  it('runs the English rules on an English email that carries ticket numbers and hex ids', () => {
+    const id = 'CANARY-e657e163a7c7904a';
+    const result = checkDraft(
+      draft(
+        `Hi Dana,\nWe guarantee 100% uptime for the ${id} rollout, as I already said.\nPlease confirm [${id} Name] before Friday.\nBest, Sam`,
+        { subject: `Renewal plan ${id}` },
+      ),
+    );
+    expect(result.language).toBeUndefined();
+    expect(result.findings.map((f) => f.ruleId)).toEqual(
+      expect.arrayContaining([
+        'overcommitment/guarantee',
+        'overcommitment/hundred-percent',
+        'placeholder/template-field',
+        'tone/dismissive-language',
+      ]),
+    );
+  });
+
   it('makes cross-account and pii findings not overridable by default', () => {
     const rules = Object.fromEntries(listRules().map((r) => [r.id, r.overridable]));
     expect(rules['cross-account/other-account-mention']).toBe(false);

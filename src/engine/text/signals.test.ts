@@ -4,6 +4,7 @@ import { analyseSentence, quickAnalysis } from './nlp.ts';
 import {
   detectKinds,
   detectLanguage,
+  languageWords,
   detectSeverity,
   kindsOf,
   languageOf,
@@ -57,6 +58,40 @@ describe('email signals', () => {
       ),
     ).toBe('en');
     expect(detectLanguage('Danke!')).toBe('en');
+  });
+
+  it('does not read identifiers, web addresses or email addresses as words of a language', () => {
+    // The letters between the digits of a hex token ("e", "e", "a", "c", "a") are Italian and Portuguese
+    // stop words: three such tokens made this short English email Italian, and its English rules stopped.
+    const hex = 'e657e163a7c7904a';
+    const english = `Renewal plan CANARY-${hex}\nHi Dana,\nWe guarantee 100% uptime for the CANARY-${hex} rollout, as I already said.\nPlease confirm [CANARY-${hex} Name] before Friday.\nBest, Sam`;
+    expect(detectLanguage(english)).toBe('en');
+    expect(
+      languageWords(`Ticket INC-${hex}, order 4e2a_e1 at https://x.example/e/a/o and e.a@o.example`),
+    ).toEqual(['ticket', 'inc', 'order', 'at', 'and']);
+    // Words with marks are still words, and a language is still told when identifiers are around it.
+    expect(
+      detectLanguage(
+        `Merci pour votre message (ticket ${hex}). L'export des commandes fonctionne à nouveau depuis ce matin pour vos magasins.`,
+      ),
+    ).toBe('fr');
+  });
+
+  it('keeps an English email English whatever identifiers it carries', () => {
+    const base =
+      'Thanks for the call today. We will send the notes and the plan for the rollout with your team this week.';
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.stringMatching(/^[a-z0-9]{4,20}$/).filter((t) => /\d/.test(t)),
+          { maxLength: 30 },
+        ),
+        (ids) => {
+          expect(detectLanguage(`${base} ${ids.map((id) => `REF-${id}`).join(' ')}`)).toBe('en');
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('finds dates and durations with compromise and with the word-list fallback', () => {

@@ -126,19 +126,40 @@ const MIN_WORDS = 12;
 
 /** The draft's language by stop-word share: `en`, another ISO 639-1 code, or `en` when too short to tell. */
 export function detectLanguage(text: string): string {
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const words = languageWords(text);
   if (words.length < MIN_WORDS) return 'en';
   const scores = new Map<string, number>();
   for (const w of words)
     for (const [code, set] of STOP_SETS) if (set.has(w)) scores.set(code, (scores.get(code) ?? 0) + 1);
+  return pickLanguage(scores, words.length);
+}
+
+// English wins ties and needs only a modest share: customer names, product terms and quoted English in
+// another language are common, the reverse much less so.
+function pickLanguage(scores: ReadonlyMap<string, number>, words: number): string {
   const en = scores.get('en') ?? 0;
   let best = 'en';
   let bestScore = en;
   for (const [code, score] of scores) if (score > bestScore) [best, bestScore] = [code, score];
-  // English wins ties and needs only a modest share: customer names, product terms and quoted English
-  // in another language are common, the reverse much less so.
-  if (best === 'en' || bestScore < 3 || bestScore < en * 1.5 || en / words.length >= 0.12) return 'en';
+  if (best === 'en' || bestScore < 3 || bestScore < en * 1.5 || en / words >= 0.12) return 'en';
   return best;
+}
+
+// Web addresses and email addresses are not words of any language ("https://x.example/e/a/setup").
+const ADDRESSES = /\b(?:https?:\/\/|www\.)\S+|[^\s@]+@[^\s@]+/giu;
+const TOKEN = /[\p{L}\p{M}\p{N}_]+/gu;
+const NOT_A_WORD = /[\p{N}_]/u;
+
+/**
+ * The words the language is told from, lower-cased: tokens of letters only. A token with a digit or an
+ * underscore is an identifier (a ticket number, an order id, a hex token such as "e657e163a7c7904a"), and
+ * reading the letters between its digits as words ("e", "a") would make a short English email Italian.
+ */
+export function languageWords(text: string): string[] {
+  const words: string[] = [];
+  for (const [token] of text.toLowerCase().replace(ADDRESSES, ' ').matchAll(TOKEN))
+    if (!NOT_A_WORD.test(token)) words.push(token);
+  return words;
 }
 
 /**
@@ -172,10 +193,10 @@ for (const [code, set] of STOP_SETS)
 
 function readPiece(text: string): PieceSignals {
   const counts = new Map<string, number>();
-  let words = 0;
-  for (const m of text.toLowerCase().matchAll(/\p{L}+/gu)) {
-    words++;
-    const codes = STOP_CODES.get(m[0]);
+  const list = languageWords(text);
+  const words = list.length;
+  for (const w of list) {
+    const codes = STOP_CODES.get(w);
     if (codes) for (const code of codes) counts.set(code, (counts.get(code) ?? 0) + 1);
   }
   const tag = SEVERITY_TAG.exec(text);
@@ -224,12 +245,7 @@ export function languageOf(pieces: readonly PieceSignals[]): string {
     for (const [code, n] of p.stopWords) scores.set(code, (scores.get(code) ?? 0) + n);
   }
   if (words < MIN_WORDS) return 'en';
-  const en = scores.get('en') ?? 0;
-  let best = 'en';
-  let bestScore = en;
-  for (const [code, score] of scores) if (score > bestScore) [best, bestScore] = [code, score];
-  if (best === 'en' || bestScore < 3 || bestScore < en * 1.5 || en / words >= 0.12) return 'en';
-  return best;
+  return pickLanguage(scores, words);
 }
 
 /** detectSeverity over pieces in reading order (subject, own text, quoted history). */
