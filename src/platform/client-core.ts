@@ -1,6 +1,6 @@
 // The one way to talk to the worker. It never hangs: every call resolves, with data or a reason. Requests are
 // parsed before they leave and answers on arrival, with the schemas of the answers the caller may receive.
-import type { z } from '../engine/schemas/zod-mini.ts';
+import type * as z from '../engine/schemas/zod-mini.ts';
 import {
   ErrorResponseSchema,
   type Request,

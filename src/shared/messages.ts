@@ -6,7 +6,7 @@
 
 import { DraftSchema } from '../engine/schemas/draft.ts';
 import { CategorySchema, CheckResultSchema } from '../engine/schemas/finding.ts';
-import { z } from '../engine/schemas/zod-mini.ts';
+import * as z from '../engine/schemas/zod-mini.ts';
 import type { PageResponseSchemas } from './page-messages.ts';
 
 const id = () => z.string().check(z.minLength(1), z.maxLength(200));

@@ -1,7 +1,7 @@
 // Notices about what happened to stored data without the person asking: settings that could not be read
 // and were set aside or migrated, a save that could not reach browser sync, a log pruned because storage
 // was full. The worker writes them; the options page and the popup show them until they are dismissed.
-import { z } from '../engine/schemas/z.ts';
+import * as z from '../engine/schemas/z.ts';
 
 export const NOTICE_IDS = [
   /** Stored settings could not be read: set aside, the built-in values apply for them. */

@@ -3,7 +3,7 @@
 // still parsed on arrival, with these schemas, by the pages' client (platform/client.ts).
 import { CategorySchema } from '../engine/schemas/finding.ts';
 import { PolicySchema } from '../engine/schemas/policy.ts';
-import { z } from '../engine/schemas/zod-mini.ts';
+import * as z from '../engine/schemas/zod-mini.ts';
 import {
   AuditEntrySchema,
   ContentResponseSchemas,

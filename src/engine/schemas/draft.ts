@@ -1,4 +1,4 @@
-import { z } from './zod-mini.ts';
+import * as z from './zod-mini.ts';
 
 /** ISO-8601 date-time with a zone (Z or an offset), as design.md's Draft contract asks. */
 const isoDateTime = z.iso.datetime({ offset: true });

@@ -1,4 +1,4 @@
-import { z } from './zod-mini.ts';
+import * as z from './zod-mini.ts';
 
 /** The fixed category ids of design.md's rule catalogue. */
 export const CATEGORIES = [

@@ -1,5 +1,5 @@
 import { CategorySchema } from './finding.ts';
-import { z } from './z.ts';
+import * as z from './z.ts';
 
 const domainRe = /^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/i;
 export const DomainSchema = z.string().regex(domainRe, 'not a domain');

@@ -1,5 +1,5 @@
 import { CategorySchema, FindingSeveritySchema } from './finding.ts';
-import { z } from './z.ts';
+import * as z from './z.ts';
 
 /** The YAML rule pack (rules/*.yaml), validated at build time by scripts/compile-rules.mjs. */
 
