@@ -1,6 +1,11 @@
 import type { Plugin as EsbuildPlugin } from 'esbuild';
 import type { Plugin as VitePlugin } from 'vite';
 
+export const COMPROMISE_SCRIPT: string;
+export function compromiseBuild(): { version: string; license: string; source: string };
+export function compromiseScriptFile(): string;
+export function compromiseScriptSource(): string;
+export function compromiseByImportScriptsEsbuild(): EsbuildPlugin;
+export function compromiseFromFileEsbuild(): EsbuildPlugin;
 export function deferredCompromiseSource(): string;
 export function deferCompromiseVite(): VitePlugin;
-export function deferCompromiseEsbuild(): EsbuildPlugin;
