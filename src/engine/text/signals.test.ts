@@ -77,6 +77,17 @@ describe('email signals', () => {
     ).toBe('fr');
   });
 
+  it('reads a megabyte without a space, or of address-like runs, in one pass', () => {
+    // A pattern for addresses that looked for an "@" from every position took hours on a megabyte with no
+    // space in it; the test's time limit is the guard.
+    const run = 'ab'.repeat(1 << 19);
+    expect(languageWords(run)).toEqual([run]);
+    expect(languageWords(`${run}@`)).toEqual([]);
+    expect(languageWords('a@'.repeat(1 << 19))).toEqual([]);
+    expect(languageWords('w.w '.repeat(1 << 18))).toHaveLength(1 << 19);
+    expect(detectLanguage(`${'xy'.repeat(1 << 19)} thanks for the call`)).toBe('en');
+  });
+
   it('keeps an English email English whatever identifiers it carries', () => {
     const base =
       'Thanks for the call today. We will send the notes and the plan for the rollout with your team this week.';

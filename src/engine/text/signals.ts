@@ -145,20 +145,25 @@ function pickLanguage(scores: ReadonlyMap<string, number>, words: number): strin
   return best;
 }
 
-// Web addresses and email addresses are not words of any language ("https://x.example/e/a/setup").
-const ADDRESSES = /\b(?:https?:\/\/|www\.)\S+|[^\s@]+@[^\s@]+/giu;
 const TOKEN = /[\p{L}\p{M}\p{N}_]+/gu;
 const NOT_A_WORD = /[\p{N}_]/u;
+const WEB_ADDRESS = /:\/\/|(?:^|[^\p{L}\p{N}])www\./iu;
+const SPACE = /\s+/;
 
 /**
  * The words the language is told from, lower-cased: tokens of letters only. A token with a digit or an
  * underscore is an identifier (a ticket number, an order id, a hex token such as "e657e163a7c7904a"), and
- * reading the letters between its digits as words ("e", "a") would make a short English email Italian.
+ * reading the letters between its digits as words ("e", "a") would make a short English email Italian. Web
+ * addresses and email addresses are not words of any language either ("https://x.example/e/a/setup"): a
+ * run of text between spaces that holds one is skipped whole. Linear in the text's length, whatever it holds
+ * (a megabyte without a space is one run, looked at once).
  */
 export function languageWords(text: string): string[] {
   const words: string[] = [];
-  for (const [token] of text.toLowerCase().replace(ADDRESSES, ' ').matchAll(TOKEN))
-    if (!NOT_A_WORD.test(token)) words.push(token);
+  for (const run of text.toLowerCase().split(SPACE)) {
+    if (run.includes('@') || WEB_ADDRESS.test(run)) continue;
+    for (const [token] of run.matchAll(TOKEN)) if (!NOT_A_WORD.test(token)) words.push(token);
+  }
   return words;
 }
 
