@@ -170,6 +170,47 @@ describe('compose session', () => {
     expect(last(states)).toMatchObject({ kind: 'result', blocking: 2 });
   });
 
+  it('asks again after a provisional answer even when an edit made the earlier follow-up stale', async () => {
+    // A worker woken twice (stopped between two pauses in typing): both first answers are provisional. The
+    // follow-up to the first is made stale by typing; the second must still be followed up, or the chip
+    // keeps the word-list answer until the next edit.
+    const adapter = createFakeAdapter();
+    const states: ChipState[] = [];
+    const answers = [
+      { blocking: 1, provisional: true },
+      { blocking: 1 }, // the follow-up, answered after the edit below: stale, never drawn
+      { blocking: 2, provisional: true },
+      { blocking: 3 },
+    ];
+    let calls = 0;
+    let hold: (() => void) | undefined;
+    adapter.observeComposeWindows(new AbortController().signal, (window, signal) => {
+      startSession(window, signal, {
+        view: { show: (s) => states.push(s) },
+        check: async () => {
+          const a = answers[calls++]!;
+          if (calls === 2) await new Promise<void>((resolve) => (hold = resolve));
+          const result = {
+            findings: Array.from({ length: a.blocking }, () => finding('block')),
+            scorecard: PASS,
+          };
+          return { ok: true, data: a.provisional ? { result, provisional: true } : { result } };
+        },
+      });
+    });
+    const compose = adapter.open();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toBe(2);
+    compose.edit({ body: 'We guarantee it.' });
+    hold?.();
+    await vi.runAllTimersAsync();
+    expect(calls).toBe(4);
+    expect(states.filter((s) => s.kind === 'result').map((s) => s.kind === 'result' && s.blocking)).toEqual([
+      1, 2, 3,
+    ]);
+    expect(last(states)).toMatchObject({ kind: 'result', blocking: 3 });
+  });
+
   it('tries once more when a check fails (a worker stopped mid-check), then says why if it fails again', async () => {
     const adapter = createFakeAdapter();
     const states: ChipState[] = [];

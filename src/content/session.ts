@@ -50,9 +50,9 @@ export function startSession(
   let version = 0;
   let timer: unknown;
   let last: Counts | undefined;
-  let askedAgain = false;
 
-  const checkNow = async () => {
+  /** `followUp`: this check asks again after a provisional answer (it never asks again itself). */
+  const checkNow = async (followUp = false) => {
     const mine = ++version;
     // The chip keeps the last counts while checking, so it does not flash "0" on every pause in typing.
     deps.view.show(last ? { kind: 'checking', last } : { kind: 'checking' });
@@ -73,12 +73,10 @@ export function startSession(
       warnings: findings.filter((f) => f.severity === 'warn').length,
     };
     deps.view.show({ kind: 'result', ...last, result: answer.data.result });
-    // A provisional answer is drawn at once and replaced by the full one; once, so a worker that cannot start
-    // its full reader is not asked in a loop.
-    if (answer.data.provisional && !askedAgain) {
-      askedAgain = true;
-      void checkNow();
-    } else if (!answer.data.provisional) askedAgain = false;
+    // A provisional answer is drawn at once and replaced by the full one: each check asks again once, and
+    // the follow-up never does, so a worker that cannot start its full reader is not asked in a loop. (An
+    // edit that makes the follow-up stale starts a check of its own, which asks again if it needs to.)
+    if (answer.data.provisional && !followUp) void checkNow(true);
   };
 
   window.onChange(() => {
