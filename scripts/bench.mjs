@@ -41,13 +41,27 @@ await build({
   format: 'esm',
   platform: 'neutral',
   mainFields: ['module', 'main'],
-  external: ['node:module'],
+  external: ['node:fs', 'node:vm'],
   logLevel: 'error',
   plugins: [compromiseFromFileEsbuild()],
 });
 const engine = await import(pathToFileURL(enginePath).href);
 // Every in-process figure below is of the full engine, compromise included.
 engine.loadFullReader();
+{
+  // A benchmark of an engine that cannot read dates would be fast and wrong: check it reads them.
+  const probe = engine.checkDraft({
+    subject: 'Rollout',
+    body: 'Hi Dana,\nThe portal will be live by March 3.',
+    to: ['dana@northwind.example'],
+    cc: [],
+    bcc: [],
+  });
+  if (probe.incomplete?.length || !probe.findings.some((f) => f.ruleId === 'timeline/delivery-commitment'))
+    throw new Error(
+      `bench: the engine built for the benchmark is not whole: ${JSON.stringify(probe.incomplete)}`,
+    );
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Engine and baselines, in this process

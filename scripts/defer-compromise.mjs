@@ -70,7 +70,8 @@ export function compromiseLoaded() {
 
 /**
  * esbuild plugin for the engine the benchmark loads in node, built as Chrome's worker has it: compromise is
- * not in the bundle but read from its own file (the published build) the first time it is needed.
+ * not in the bundle; its published build is run from its own file as a classic script in the global scope,
+ * as importScripts() runs it, the first time it is needed.
  */
 export function compromiseFromFileEsbuild() {
   const file = join(compromiseDir(), 'builds/compromise.js');
@@ -78,10 +79,14 @@ export function compromiseFromFileEsbuild() {
     name: 'preflight:compromise-from-file',
     setup(build) {
       build.onLoad({ filter: /compromise-loader\.ts$/ }, () => ({
-        contents: `import { createRequire } from 'node:module';
+        contents: `import { readFileSync } from 'node:fs';
+import { runInThisContext } from 'node:vm';
 let nlp;
 export function loadCompromise() {
-  if (nlp === undefined) nlp = createRequire(import.meta.url)(${JSON.stringify(file)});
+  if (nlp === undefined) {
+    if (globalThis.nlp === undefined) runInThisContext(readFileSync(${JSON.stringify(file)}, 'utf8'));
+    nlp = globalThis.nlp;
+  }
   return nlp;
 }
 export function compromiseLoaded() {

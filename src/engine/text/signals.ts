@@ -145,26 +145,40 @@ function pickLanguage(scores: ReadonlyMap<string, number>, words: number): strin
   return best;
 }
 
-const TOKEN = /[\p{L}\p{M}\p{N}_]+/gu;
-const NOT_A_WORD = /[\p{N}_]/u;
-const WEB_ADDRESS = /:\/\/|(?:^|[^\p{L}\p{N}])www\./iu;
-const SPACE = /\s+/;
+// A run of letters that touches no digit, underscore or other letter on either side.
+const WORD = /(?<![\p{L}\p{M}\p{N}_])[\p{L}\p{M}]+(?![\p{L}\p{M}\p{N}_])/gu;
+const ADDRESS_MARK = /@|:\/\/|www\./gi;
+const SPACE = /\s/;
 
 /**
- * The words the language is told from, lower-cased: tokens of letters only. A token with a digit or an
+ * The words the language is told from, lower-cased: runs of letters only. A token with a digit or an
  * underscore is an identifier (a ticket number, an order id, a hex token such as "e657e163a7c7904a"), and
  * reading the letters between its digits as words ("e", "a") would make a short English email Italian. Web
- * addresses and email addresses are not words of any language either ("https://x.example/e/a/setup"): a
- * run of text between spaces that holds one is skipped whole. Linear in the text's length, whatever it holds
- * (a megabyte without a space is one run, looked at once).
+ * addresses and email addresses are not words of any language either ("https://x.example/e/a/setup"): the
+ * run of text between spaces that holds one is left out whole. Linear in the text's length, whatever it
+ * holds (no pattern here searches from every position).
  */
 export function languageWords(text: string): string[] {
-  const words: string[] = [];
-  for (const run of text.toLowerCase().split(SPACE)) {
-    if (run.includes('@') || WEB_ADDRESS.test(run)) continue;
-    for (const [token] of run.matchAll(TOKEN)) if (!NOT_A_WORD.test(token)) words.push(token);
+  return withoutAddresses(text).toLowerCase().match(WORD) ?? [];
+}
+
+/** `text` with every space-delimited run that holds "@", "://" or "www." blanked, in one pass. */
+function withoutAddresses(text: string): string {
+  ADDRESS_MARK.lastIndex = 0;
+  if (!ADDRESS_MARK.test(text)) return text;
+  let out = '';
+  let kept = 0; // text before this is in `out` or blanked
+  ADDRESS_MARK.lastIndex = 0;
+  for (let m = ADDRESS_MARK.exec(text); m; m = ADDRESS_MARK.exec(text)) {
+    let start = m.index;
+    while (start > kept && !SPACE.test(text[start - 1] ?? ' ')) start--;
+    let end = m.index + m[0].length;
+    while (end < text.length && !SPACE.test(text[end] ?? ' ')) end++;
+    out += `${text.slice(kept, start)} `;
+    kept = end;
+    ADDRESS_MARK.lastIndex = end;
   }
-  return words;
+  return out + text.slice(kept);
 }
 
 /**
