@@ -3,7 +3,7 @@ import { CheckContext } from './context.ts';
 import { rulesFor } from './custom-rules.ts';
 import { runLocalRules } from './paragraphs.ts';
 import { clauseText } from './registry.ts';
-import { MAX_FINDINGS_PER_FIELD, type RawFinding, type Rule } from './rule.ts';
+import { compareRuleIds, MAX_FINDINGS_PER_FIELD, type RawFinding, type Rule } from './rule.ts';
 import type { Draft } from './schemas/draft.ts';
 import type { Category, CheckResult, Field, Finding, FindingSeverity } from './schemas/finding.ts';
 import type { Policy } from './schemas/policy.ts';
@@ -18,7 +18,7 @@ export function compareFindings(a: Finding, b: Finding): number {
     FIELD_RANK[a.field] - FIELD_RANK[b.field] ||
     a.start - b.start ||
     a.end - b.end ||
-    a.ruleId.localeCompare(b.ruleId)
+    compareRuleIds(a.ruleId, b.ruleId)
   );
 }
 

@@ -1,7 +1,7 @@
 import { defaultOverridable } from './compile.ts';
 import { RULE_PACK } from './generated/rule-pack.ts';
 import { compileDataRule } from './kinds/data-rule.ts';
-import type { Rule } from './rule.ts';
+import { compareRuleIds, type Rule } from './rule.ts';
 import { CODE_RULES } from './rules/index.ts';
 import type { Category, FindingSeverity } from './schemas/finding.ts';
 import type { DataRule } from './schemas/rule-pack.ts';
@@ -14,7 +14,7 @@ export function buildRegistry(codeRules: readonly Rule[], dataRules: readonly Da
     if (seen.has(rule.meta.id)) throw new Error(`duplicate rule id: ${rule.meta.id}`);
     seen.add(rule.meta.id);
   }
-  return all.sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  return all.sort((a, b) => compareRuleIds(a.meta.id, b.meta.id));
 }
 
 export const RULES: readonly Rule[] = buildRegistry(CODE_RULES, RULE_PACK.rules);

@@ -93,3 +93,12 @@ export function exampleDraft(example: RuleExample): { draft: Draft; policy: Part
  * send and draw tens of thousands of underlines. Data rules also stop matching there, per paragraph.
  */
 export const MAX_FINDINGS_PER_FIELD = 100;
+
+/**
+ * Orders rule ids ("category/slug": lower-case letters, digits, hyphens, one slash) by code unit. For ids of
+ * that shape this is the order `localeCompare` gives (src/engine/rule.test.ts), without starting the
+ * locale's collator, which takes about 14 ms the first time in every fresh worker or process.
+ */
+export function compareRuleIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
