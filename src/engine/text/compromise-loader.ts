@@ -1,8 +1,9 @@
 /**
  * How the engine gets compromise. Here (node, the command line, tests) it is an ordinary import, ready at
- * once. The extension's worker build replaces this module (scripts/defer-compromise.mjs) with one that keeps
- * compromise's published build inside a function and runs it on the first call, so a worker woken by a
- * message answers before paying the hundreds of milliseconds compromise takes to start.
+ * once. The extension's builds replace this module (scripts/defer-compromise.mjs) so a worker woken by a
+ * message answers before paying the hundreds of milliseconds compromise takes to start: Chrome's worker
+ * imports compromise's published build from its own file with importScripts() on the first call; Firefox's
+ * background script and the pages keep the build inside a function and run it on the first call.
  */
 import nlp from 'compromise';
 
