@@ -18,7 +18,13 @@ let readerScheduled = false;
 function startFullReaderSoon(): void {
   if (readerScheduled || fullReaderLoaded()) return;
   readerScheduled = true;
-  setTimeout(() => loadFullReader(), 0);
+  setTimeout(() => {
+    // A reader that cannot start is not retried here: the send gate's full check reports the rules it could
+    // not run (`incomplete`), and the checks while typing stay provisional.
+    try {
+      loadFullReader();
+    } catch {}
+  }, 0);
 }
 
 /**
