@@ -4,12 +4,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { fmt, summary, timeEach } from '../bench/stats.mjs';
 import { compromiseFromFileEsbuild } from './defer-compromise.mjs';
+import { importsOf } from './package-files.mjs';
 import { bigPolicy, bodyOfSize, draftOf, emailBody, typeOneWord } from '../bench/texts.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -279,19 +280,6 @@ function fileSize(file) {
   return { raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length };
 }
 
-/** A file and every chunk it imports statically (crxjs splits the worker and the pages into chunks). */
-function closure(dir, entry, seen = new Set()) {
-  if (seen.has(entry)) return seen;
-  seen.add(entry);
-  const text = readFileSync(join(dir, entry), 'utf8');
-  for (const m of text.matchAll(/(?:import|export)\s*(?:[^'"`;]*?\bfrom\s*)?["']([^"']+\.js)["']/g)) {
-    const spec = m[1];
-    const next = spec.startsWith('/') ? spec.slice(1) : join(dirname(entry), spec);
-    if (existsSync(join(dir, next))) closure(dir, next, seen);
-  }
-  return seen;
-}
-
 function bundleSizes(dir) {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   const sum = (files) => {
@@ -305,8 +293,9 @@ function bundleSizes(dir) {
     return { files: [...files], raw, gzip };
   };
   const contentFiles = new Set();
-  for (const cs of manifest.content_scripts ?? []) for (const f of cs.js ?? []) closure(dir, f, contentFiles);
-  const worker = closure(dir, manifest.background.service_worker);
+  for (const cs of manifest.content_scripts ?? [])
+    for (const f of cs.js ?? []) importsOf(dir, f, contentFiles);
+  const worker = importsOf(dir, manifest.background.service_worker);
   // What the worker imports when a sentence first needs it (Chrome: importScripts of compromise's build).
   const later = new Set((manifest.background.scripts ?? []).filter((f) => !worker.has(f)));
   const contentText = [...contentFiles].map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');

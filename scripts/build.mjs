@@ -1,7 +1,7 @@
 // npm run build: the rule pack, the extension for Chrome and for Firefox, and the command line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild, transform } from 'esbuild';
 import {
@@ -10,6 +10,7 @@ import {
   compromiseScriptFile,
 } from './defer-compromise.mjs';
 import { noEvalEsbuild } from './no-eval-cuts.mjs';
+import { importsOf, resolveIn } from './package-files.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const quiet = process.argv.includes('--quiet');
@@ -109,21 +110,6 @@ for (const target of ['chrome', 'firefox'])
   ).browser_specific_settings;
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   console.log(`build: service worker for chrome -> dist/chrome/background.js (${Date.now() - started} ms)`);
-}
-
-/** A path in the package, from a reference in the file `from` (package-absolute or relative). */
-function resolveIn(from, ref) {
-  return ref.startsWith('/') ? ref.slice(1) : posix.join(posix.dirname(from), ref);
-}
-
-/** `entry` and every file it imports, transitively (vite's output: static imports of .js files). */
-function importsOf(dir, entry, seen = new Set()) {
-  if (seen.has(entry) || !existsSync(join(dir, entry))) return seen;
-  seen.add(entry);
-  const text = readFileSync(join(dir, entry), 'utf8');
-  for (const m of text.matchAll(/(?:import|export)\s*(?:[^'"`;]*?\bfrom\s*)?["']([^"']+\.js)["']/g))
-    importsOf(dir, resolveIn(entry, m[1]), seen);
-  return seen;
 }
 
 const started = Date.now();
