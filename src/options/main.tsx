@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { withoutStalePhraseEdits } from '../engine/phrase-edits.ts';
 import type { Policy } from '../engine/schemas/policy.ts';
+import { listSetAside } from '../platform/notices.ts';
 import type { AuditEntry, StoredFalsePositiveReport } from '../shared/messages.ts';
 import type { RuleStats } from '../shared/settings.ts';
 import { api, download, type PolicyState } from '../ui/api.ts';
@@ -94,7 +95,21 @@ function Options() {
       <section aria-labelledby="status-heading">
         <h2 id="status-heading">Status</h2>
         <StatusView status={status} />
-        <NoticesView notices={notices.notices} onDismiss={notices.dismiss} />
+        <NoticesView
+          notices={notices.notices}
+          onDismiss={notices.dismiss}
+          onDownloadSetAside={(notice) =>
+            void listSetAside(notice.backupKey)
+              .then((values) =>
+                download(
+                  'preflight-set-aside-settings.json',
+                  `${JSON.stringify({ setAside: values }, null, 2)}\n`,
+                  'application/json',
+                ),
+              )
+              .catch(() => undefined)
+          }
+        />
         {state && state.locked.length > 0 && (
           <p class="locked" data-preflight-managed={state.locked.join(' ')}>
             Your administrator set: {state.locked.join(', ')}. These are locked here.

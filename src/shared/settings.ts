@@ -270,7 +270,8 @@ export function repairUserLayer(
       text:
         `Some saved settings could not be read (${unique.join(', ')}), so the built-in values apply for ` +
         `them${any ? ' and the rest of your settings are kept' : ''}. The unreadable values are kept aside ` +
-        `under "${CORRUPT_BACKUP_KEY}" in this browser's storage for Preflight.`,
+        `under "${CORRUPT_BACKUP_KEY}" in this browser's storage for Preflight; the options page offers them ` +
+        'as a file.',
     };
   } else if (migratedFrom || rewrite) {
     notice = {

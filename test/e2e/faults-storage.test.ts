@@ -1,6 +1,7 @@
 // Storage faults in real Chromium: settings that cannot be read (damaged, from another version) and a
 // full storage never crash a check or lose a decision silently; each shows a notice on the options page
 // and in the popup.
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,6 +113,26 @@ describe('stored settings that cannot be read', () => {
     expect(backup.find((b) => b.key === 'policy')?.value).toBe('{"version":1,"accounts":[{');
     expect(Object.keys(stored.sync)).toEqual([]);
     expect(stored.local.policy).toBeUndefined();
+
+    // The options page hands the set-aside values over as a file, each with where it was and why.
+    const [file] = await Promise.all([
+      options.waitForEvent('download'),
+      options.locator('[data-preflight-notice-download="settings-reset"]').click(),
+    ]);
+    expect(file.suggestedFilename()).toBe('preflight-set-aside-settings.json');
+    const downloaded = JSON.parse(await readFile((await file.path()) as string, 'utf8')) as {
+      setAside: { area: string; key: string; value: unknown; reason: string }[];
+    };
+    expect(downloaded.setAside.map((b) => `${b.area}:${b.key}`).sort()).toEqual([
+      'local:policy',
+      'local:policy.humanReview',
+      'sync:policy.gate',
+      'sync:policy.rules',
+    ]);
+    expect(downloaded.setAside.find((b) => b.key === 'policy.gate')).toMatchObject({
+      value: 'closed!!',
+      reason: expect.stringContaining('gate'),
+    });
 
     // A compose is still checked, with the built-in policy: the template field blocks.
     const gmail = await openGmail(browser.context);
