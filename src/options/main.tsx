@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { withoutStalePhraseEdits } from '../engine/phrase-edits.ts';
 import type { Policy } from '../engine/schemas/policy.ts';
-import { listSetAside } from '../platform/notices.ts';
+import { listSetAside } from '../platform/storage.ts';
 import type { AuditEntry, StoredFalsePositiveReport } from '../shared/messages.ts';
 import type { RuleStats } from '../shared/settings.ts';
 import { api, download, type PolicyState } from '../ui/api.ts';

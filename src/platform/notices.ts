@@ -8,7 +8,6 @@ import {
   withNotice,
   withoutNotice,
 } from '../shared/notices.ts';
-import { type SetAside, withSetAside } from '../shared/settings.ts';
 
 export const NOTICES_KEY = 'storageNotices';
 
@@ -55,13 +54,4 @@ export function onNoticesChanged(callback: (notices: StorageNotice[]) => void): 
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
-}
-
-/**
- * The values a notice says were set aside (storage.local under its `backupKey`), oldest first: what the
- * options page offers to download, so nothing the person had set is lost to them.
- */
-export async function listSetAside(backupKey: string): Promise<SetAside[]> {
-  const stored = await browser.storage.local.get(backupKey);
-  return withSetAside(stored[backupKey], []);
 }

@@ -13,6 +13,7 @@ import {
   type RuleCounters,
   readManagedLayer,
   repairUserLayer,
+  type SetAside,
   type SettingsRepair,
   withSetAside,
 } from '../shared/settings.ts';
@@ -245,4 +246,13 @@ export async function listFalsePositiveReports(): Promise<StoredFalsePositiveRep
     const { at, ...report } = r as Record<string, unknown>;
     return typeof at === 'string' && FalsePositiveReportSchema.safeParse(report).success;
   });
+}
+
+/**
+ * The values a notice says were set aside (storage.local under its `backupKey`), oldest first: what the
+ * options page offers to download, so nothing the person had set is lost to them.
+ */
+export async function listSetAside(backupKey: string): Promise<SetAside[]> {
+  const stored = await browser.storage.local.get(backupKey);
+  return withSetAside(stored[backupKey], []);
 }
