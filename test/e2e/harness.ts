@@ -53,6 +53,25 @@ export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 }
 
+/**
+ * Waits until the extension's first worker has finished installing and is active. A worker stopped while
+ * it installs becomes redundant and the extension has no worker until it is reloaded, which Chromium never
+ * does on its own (it does not stop an installing worker for idleness); tests must not do it either.
+ */
+export async function waitUntilActivated(worker: Worker, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const state = await worker
+      .evaluate(
+        () => (self as unknown as { registration: ServiceWorkerRegistration }).registration.active?.state,
+      )
+      .catch(() => undefined);
+    if (state === 'activated') return;
+    if (Date.now() > end) throw new Error(`the extension's worker is not active (${String(state)})`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Browser
 
@@ -115,6 +134,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
       context.serviceWorkers()[0] ??
       (await context.waitForEvent('serviceworker', { timeout: workerTimeoutMs }));
     const extensionId = new URL(worker.url()).host;
+    await waitUntilActivated(worker, workerTimeoutMs);
     return { context, profileDir, extensionId, worker, close };
   } catch (error) {
     await close();

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath } from './harness.ts';
+import { CHROMIUM_ARGS, chromiumPath, waitUntilActivated } from './harness.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const DIST = join(root, 'dist/chrome');
@@ -42,6 +42,7 @@ async function launch(profileDir: string, extensionDir: string): Promise<Browser
 async function extensionIdOf(context: BrowserContext): Promise<string> {
   const worker =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  await waitUntilActivated(worker);
   return new URL(worker.url()).host;
 }
 

@@ -33,21 +33,25 @@ export interface WorkerStopper {
 export async function workerStopper(browser: Browser): Promise<WorkerStopper> {
   const page = await extensionPage(browser);
   const cdp: CDPSession = await browser.context.newCDPSession(page);
-  const versions = new Map<string, string>();
+  const versions = new Map<string, { status: string; runningStatus: string }>();
   let stopRequested = false;
   let sawStopped = false;
   cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
-    type Version = { versionId: string; scriptURL: string; runningStatus: string };
+    type Version = { versionId: string; scriptURL: string; status: string; runningStatus: string };
     for (const v of (event as { versions: Version[] }).versions) {
       if (v.scriptURL.startsWith(`chrome-extension://${browser.extensionId}/`)) {
-        versions.set(v.versionId, v.runningStatus);
+        versions.set(v.versionId, { status: v.status, runningStatus: v.runningStatus });
         // The page's own traffic may wake it again at once: remember that it did stop.
         if (stopRequested && v.runningStatus === 'stopped') sawStopped = true;
       }
     }
   });
   await cdp.send('ServiceWorker.enable');
-  await until(() => versions.size > 0, "the extension's worker to be listed");
+  // Never a stop while the worker installs: that leaves the extension without a worker (see harness.ts).
+  await until(
+    () => [...versions.values()].some((v) => v.status === 'activated'),
+    "the extension's worker to be listed as active",
+  );
   return {
     async stop() {
       sawStopped = false;
