@@ -133,4 +133,28 @@ describe("Chrome's worker and compromise", () => {
       await context.close();
     }
   });
+
+  it('a package whose compromise file is missing still installs a worker that checks and says what it could not read', {
+    timeout: 120_000,
+  }, async () => {
+    const copy = join(tempDir('preflight-no-compromise-'), 'chrome');
+    cpSync(DIST, copy, { recursive: true });
+    rmSync(join(copy, 'vendor/compromise.js'));
+    const context = await launch(tempDir('preflight-missing-'), copy);
+    try {
+      // The install-time import throws; Chromium installs the worker all the same (only a rejected
+      // waitUntil fails an install), and it checks with word lists.
+      const id = await extensionIdOf(context);
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${id}/manifest.json`);
+      for (const _ of [1, 2]) {
+        const answer = await gateCheck(page);
+        expect(answer.kind).toBe('gate-result');
+        expect(answer.result?.incomplete?.map((r) => r.ruleId)).toContain('timeline/delivery-commitment');
+        await stopWorkers(page);
+      }
+    } finally {
+      await context.close();
+    }
+  });
 });
