@@ -77,6 +77,7 @@ function flagged(findings) {
 
 const NOW = '2026-12-01T12:00:00Z';
 const perItem = [];
+let checkMs = 0;
 for (const item of items) {
   const labels = new Set(item.labels.map((l) => LABEL_TO_CATEGORY[l] ?? l));
   const draft = {
@@ -87,7 +88,9 @@ for (const item of items) {
     bcc: [],
     now: NOW,
   };
+  const started = performance.now();
   const result = engine.checkDraft(draft, policy);
+  checkMs += performance.now() - started;
   const got = flagged(result.findings);
   perItem.push({
     id: item.id,
@@ -207,6 +210,9 @@ lines.push('');
 const pct = (n) => `${((100 * n) / Math.max(1, benignSummary.items)).toFixed(1)} %`;
 lines.push(
   `Benign emails: ${benignSummary.items}; with a warning or block: ${benignSummary.warned} (${pct(benignSummary.warned)}); blocked: ${benignSummary.blocked} (${pct(benignSummary.blocked)})`,
+);
+lines.push(
+  `Time to check the corpus once, first reading included: ${checkMs.toFixed(0)} ms (a rough guide; npm run bench measures speed)`,
 );
 lines.push('');
 lines.push('Written examples (each checked with every rule):');
