@@ -1,5 +1,6 @@
 // Every code rule, one per file under rules/<category>/<slug>.ts. The meta test fails when a file is missing here.
 import type { Rule } from '../rule.ts';
+import { rule as crossAccountLookalikeDomain } from './cross-account/lookalike-domain.ts';
 import { rule as crossAccountMixedRecipients } from './cross-account/mixed-recipients.ts';
 import { rule as crossAccountOtherAccountMention } from './cross-account/other-account-mention.ts';
 import { rule as genericTemplateNoSpecificContext } from './generic-template/no-specific-context.ts';
@@ -20,6 +21,7 @@ import { rule as timelineDeliveryCommitment } from './timeline/delivery-commitme
 import { rule as toneIncidentCare } from './tone/incident-care.ts';
 
 export const CODE_RULES: readonly Rule[] = [
+  crossAccountLookalikeDomain,
   crossAccountMixedRecipients,
   crossAccountOtherAccountMention,
   genericTemplateNoSpecificContext,

@@ -2,6 +2,7 @@ import type { DirectoryValue } from '../../compile.ts';
 import type { CheckContext } from '../../context.ts';
 import { defineRule, type RawFinding } from '../../rule.ts';
 import { recipientAccounts } from '../../text/address.ts';
+import { lookalikeIndexOf } from '../../text/lookalike.ts';
 import type { FieldText } from '../../text/field.ts';
 import { normalize } from '../../text/normalize.ts';
 
@@ -139,6 +140,18 @@ function scanField(
   return out;
 }
 
+function lookalikeAccounts(ctx: CheckContext): string[] {
+  const ids: string[] = [];
+  const unknown = ctx.recipients.filter((r) => r.email && r.domain && r.owner.kind === 'unknown');
+  if (unknown.length === 0) return ids;
+  const index = lookalikeIndexOf(ctx.policy);
+  for (const r of unknown) {
+    const owner = index.find(r.domain)?.known.owner;
+    if (owner?.kind === 'account' && !ids.includes(owner.id)) ids.push(owner.id);
+  }
+  return ids;
+}
+
 export const rule = defineRule(
   {
     id: 'cross-account/other-account-mention',
@@ -261,6 +274,9 @@ export const rule = defineRule(
     const own = new Set(owners.ids);
     const target =
       own.size > 0 ? [...own].map((id) => accountLabel(ctx, id)).join(' and ') : 'this recipient';
+    // A recipient at a look-alike of an account's domain is reported on the address
+    // (cross-account/lookalike-domain); naming that account in the text is then not a second problem.
+    for (const id of lookalikeAccounts(ctx)) own.add(id);
     return [
       ...scanField(ctx, ctx.field('subject'), own, target),
       ...scanField(ctx, ctx.field('body'), own, target),

@@ -1,0 +1,89 @@
+/**
+ * The registrable part of a domain: the label an organisation registers under a public suffix ("acme" in
+ * "mail.acme.co.uk"). Not the whole Public Suffix List (thousands of entries, most of them private
+ * registries): a table of the multi-part suffixes that business email commonly sits under. Any other domain's
+ * suffix is its last label.
+ */
+
+/** Second levels used under country codes by companies, networks, organisations and the public sector. */
+const SECOND_LEVELS = ['co', 'com', 'net', 'org', 'gov', 'edu', 'ac', 'or', 'ne', 'go', 'ltd', 'plc', 'biz'];
+
+/** Country codes whose registries put commercial names under a second level (co.uk, com.au, co.jp…). */
+const COUNTRIES_WITH_SECOND_LEVELS = [
+  'uk',
+  'au',
+  'nz',
+  'jp',
+  'kr',
+  'br',
+  'cn',
+  'mx',
+  'ar',
+  'tr',
+  'sg',
+  'hk',
+  'in',
+  'za',
+  'il',
+  'tw',
+  'my',
+  'id',
+  'th',
+  'ph',
+  'vn',
+  'pk',
+  'ng',
+  'ke',
+  'eg',
+  'sa',
+  'ua',
+  'co',
+  'pe',
+  'ec',
+  've',
+  'uy',
+  'py',
+  'bo',
+  'cy',
+  'mt',
+  'gr',
+];
+
+const MULTI_PART = new Set<string>();
+for (const country of COUNTRIES_WITH_SECOND_LEVELS)
+  for (const second of SECOND_LEVELS) MULTI_PART.add(`${second}.${country}`);
+// Fixed forms outside that pattern.
+for (const s of [
+  'me.uk',
+  'nhs.uk',
+  'police.uk',
+  'sch.uk',
+  'gc.ca',
+  'gv.at',
+  'co.at',
+  'or.at',
+  'com.pl',
+  'co.ve',
+])
+  MULTI_PART.add(s);
+
+export interface Registrable {
+  /** The registrable label ("acme"), empty when the domain is itself a suffix. */
+  readonly label: string;
+  /** The public suffix ("co.uk", "com"). */
+  readonly suffix: string;
+  /** label + "." + suffix ("acme.co.uk"). */
+  readonly domain: string;
+}
+
+/** Splits a lower-case domain into its registrable label and public suffix. */
+export function registrableOf(domain: string): Registrable {
+  const labels = domain.toLowerCase().replace(/\.$/, '').split('.');
+  if (labels.length < 2) return { label: labels[0] ?? '', suffix: '', domain };
+  const lastTwo = labels.slice(-2).join('.');
+  const suffixLabels = labels.length >= 3 && MULTI_PART.has(lastTwo) ? 2 : 1;
+  if (labels.length <= suffixLabels) return { label: '', suffix: labels.join('.'), domain };
+  const suffix = labels.slice(-suffixLabels).join('.');
+  const label = labels[labels.length - suffixLabels - 1]!;
+  return { label, suffix, domain: `${label}.${suffix}` };
+}
