@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkDraft } from '../index.ts';
 import type { Policy } from '../schemas/policy.ts';
-import { editDistance, type KnownDomain, LookalikeIndex, skeleton } from './lookalike.ts';
+import { editDistance, foldLetters, type KnownDomain, LookalikeIndex, skeleton } from './lookalike.ts';
 import { decodePunycode, domainToUnicode } from './punycode.ts';
 import { registrableOf } from './registrable.ts';
 
@@ -236,13 +236,12 @@ describe('look-alike properties', () => {
           const index = new LookalikeIndex(
             labels.map((l) => ({ domain: `${l}.com`, owner: { kind: 'internal' } })),
           );
-          const sq = skeleton(q);
           const expected = labels.some((l) => {
-            const sl = skeleton(l);
-            if (sl === sq) return l !== q; // same look, other letters
-            const bound = sl.length >= 7 ? 2 : sl.length >= 4 ? 1 : 0;
-            const d = editDistance(sq, sl, bound);
-            return d <= bound && (d < 2 || sq[0] === sl[0]);
+            if (skeleton(l) === skeleton(q)) return l !== q; // same look, other letters
+            const [fq, fl] = [foldLetters(q), foldLetters(l)];
+            const bound = l.length >= 7 ? 2 : l.length >= 4 ? 1 : 0;
+            const d = editDistance(fq, fl, bound);
+            return d <= bound && (d < 2 || fq[0] === fl[0]);
           });
           const affixed = index.find(`${q}.com`)?.kind === 'affix';
           fc.pre(!labels.includes(q) && !affixed);

@@ -90,11 +90,10 @@ const GLYPHS: Record<string, string> = {
 };
 
 /**
- * The skeleton of a domain label: lower case, accents dropped, look-alike glyphs of other scripts folded to
- * ASCII, and "0"/"o", "1"/"l"/"i", "rn"/"m", "vv"/"w" made one. Two labels with the same skeleton look
- * the same at a glance.
+ * A label folded letter by letter: lower case, accents dropped, look-alike glyphs of other scripts made ASCII,
+ * "0" read as "o" and "1", "i" as "l". One typing edit of the label is at most one edit of its fold.
  */
-export function skeleton(label: string): string {
+export function foldLetters(label: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range
   const folded = /^[\x00-\x7f]*$/.test(label)
     ? label.toLowerCase()
@@ -104,7 +103,15 @@ export function skeleton(label: string): string {
     const once = GLYPHS[ch] ?? ch;
     out += GLYPHS[once] ?? once;
   }
-  return out.replace(/rn/g, 'm').replace(/vv/g, 'w');
+  return out;
+}
+
+/**
+ * The skeleton of a domain label: its letters folded (foldLetters), and the pairs drawn like one letter made
+ * that letter ("rn" as "m", "vv" as "w"). Two labels with the same skeleton look the same at a glance.
+ */
+export function skeleton(label: string): string {
+  return foldLetters(label).replace(/rn/g, 'm').replace(/vv/g, 'w');
 }
 
 /**
@@ -213,6 +220,18 @@ const halfTag = (length: number, side: number) => length * 2 + side + 1;
 /** Sorts `keys` ascending and `values` alongside (two 16-bit counting passes). */
 function radixSort(keys: Uint32Array, values: Uint32Array): void {
   const n = keys.length;
+  if (n < 1 << 15) {
+    // Small: one native sort of hash and value packed in a float (exact below 2^53).
+    const packed = new Float64Array(n);
+    for (let i = 0; i < n; i++) packed[i] = keys[i]! * 2 ** 20 + values[i]!;
+    packed.sort();
+    for (let i = 0; i < n; i++) {
+      const value = packed[i]! % 2 ** 20;
+      values[i] = value;
+      keys[i] = (packed[i]! - value) / 2 ** 20;
+    }
+    return;
+  }
   let k1: Uint32Array = keys;
   let v1: Uint32Array = values;
   let k2: Uint32Array = new Uint32Array(n);
@@ -290,9 +309,13 @@ export class LookalikeIndex {
   readonly #registrable = new Set<string>();
   /** Skeleton of a known registrable label -> the known domains with that label. */
   readonly #bySkeleton = new Map<string, Entry[]>();
-  /** Skeletons that have typo look-alikes, by id (the id packed into the sorted variant hashes). */
-  readonly #skeletons: string[] = [];
-  /** Deletion-variant hashes of #skeletons, sorted, and the skeleton id of each. */
+  /** Letters of a known registrable label, folded -> the known domains with that label. */
+  readonly #byFold = new Map<string, Entry[]>();
+  /** Folded known labels that have typo look-alikes, by id (the id stored beside each variant hash). */
+  readonly #folds: string[] = [];
+  /** Per fold id: the edits allowed, from the longest known name written with it. */
+  readonly #edits: number[] = [];
+  /** Deletion-variant hashes of #folds, sorted, and the fold id of each. */
   readonly #hashes: Uint32Array;
   readonly #ids: Uint32Array;
   readonly #cache = new Map<string, Lookalike | null>();
@@ -308,16 +331,26 @@ export class LookalikeIndex {
       const sk = skeleton(r.label);
       const list = this.#bySkeleton.get(sk);
       if (list) list.push(entry);
-      else {
-        this.#bySkeleton.set(sk, [entry]);
-        if (maxEdits(sk.length) > 0 && sk.length <= 255) this.#skeletons.push(sk);
-      }
+      else this.#bySkeleton.set(sk, [entry]);
+      const fold = foldLetters(r.label);
+      const same = this.#byFold.get(fold);
+      if (same) same.push(entry);
+      else this.#byFold.set(fold, [entry]);
+    }
+    // The edits allowed go by the name as written ("aarn" has four letters, though its skeleton "aam" three).
+    for (const [sk, list] of this.#byFold) {
+      const edits = maxEdits(Math.max(...list.map((e) => e.label.length)));
+      if (edits === 0 || sk.length < 2 || sk.length > 255 || this.#folds.length >= 2 ** 20) continue;
+      this.#folds.push(sk);
+      this.#edits.push(edits);
     }
     // Names of 4–6 characters: every one-deletion variant (one edit apart = a variant in common). Longer
     // names, two edits allowed: one of their halves is at most one edit from the same part of the recipient's
     // name, so each half's one-deletion variants are stored, tagged with the name's length and the side.
     let total = 0;
-    for (const sk of this.#skeletons) total += sk.length + (maxEdits(sk.length) > 1 ? 2 : 1);
+    this.#folds.forEach((sk, id) => {
+      total += sk.length + (this.#edits[id]! > 1 ? 2 : 1);
+    });
     const hashes = new Uint32Array(total);
     const ids = new Uint32Array(total);
     let at = 0;
@@ -326,9 +359,9 @@ export class LookalikeIndex {
       hashes[at] = h;
       ids[at++] = id;
     };
-    for (; id < this.#skeletons.length; id++) {
-      const sk = this.#skeletons[id]!;
-      if (maxEdits(sk.length) === 1) deletionVariants(sk, 0, store);
+    for (; id < this.#folds.length; id++) {
+      const sk = this.#folds[id]!;
+      if (this.#edits[id] === 1) deletionVariants(sk, 0, store);
       else {
         const h = sk.length >> 1;
         deletionVariants(sk.slice(0, h), halfTag(sk.length, 0), store);
@@ -414,22 +447,24 @@ export class LookalikeIndex {
         const id = this.#ids[i]!;
         if (seen.has(id)) continue;
         seen.add(id);
-        const known = this.#skeletons[id]!;
-        const bound = maxEdits(known.length);
-        const d = editDistance(sk, known, bound);
+        const known = this.#folds[id]!;
+        const bound = this.#edits[id]!;
+        const d = editDistance(fold, known, bound);
         if (d < 1 || d > bound) continue;
-        if (d === 2 && sk[0] !== known[0]) continue;
-        for (const entry of this.#bySkeleton.get(known) ?? []) if (sameSuffix(entry)) offer(entry, 'typo', d);
+        if (d === 2 && fold[0] !== known[0]) continue;
+        for (const entry of this.#byFold.get(known) ?? []) if (sameSuffix(entry)) offer(entry, 'typo', d);
       }
     };
-    const m = sk.length;
-    if (m >= MIN_TYPO_LENGTH - 1 && m <= TWO_EDIT_LENGTH) deletionVariants(sk, 0, confirm);
-    for (let length = Math.max(TWO_EDIT_LENGTH, m - 2); length <= m + 2; length++) {
+    const fold = foldLetters(r.label);
+    const m = fold.length;
+    // Folding can drop invisible characters, so every length within reach is tried.
+    if (m >= 1 && m <= TWO_EDIT_LENGTH) deletionVariants(fold, 0, confirm);
+    for (let length = Math.max(2, m - 2); length <= m + 2; length++) {
       const h = length >> 1;
       for (let c = Math.max(1, h - 1); c <= Math.min(m, h + 1); c++)
-        deletionVariants(sk.slice(0, c), halfTag(length, 0), confirm);
+        deletionVariants(fold.slice(0, c), halfTag(length, 0), confirm);
       for (let r = Math.max(1, length - h - 1); r <= Math.min(m, length - h + 1); r++)
-        deletionVariants(sk.slice(m - r), halfTag(length, 1), confirm);
+        deletionVariants(fold.slice(m - r), halfTag(length, 1), confirm);
     }
     return best ? this.#result(best, shown, foreignLetters) : undefined;
   }
