@@ -89,15 +89,17 @@ const GLYPHS: Record<string, string> = {
   '|': 'l',
 };
 
+/** The ASCII characters GLYPHS reads as another. */
+const ASCII_GLYPHS = /[01i|]/g;
+
 /**
  * A label folded letter by letter: lower case, accents dropped, look-alike glyphs of other scripts made ASCII,
  * "0" read as "o" and "1", "i" as "l". One typing edit of the label is at most one edit of its fold.
  */
 export function foldLetters(label: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range
-  const folded = /^[\x00-\x7f]*$/.test(label)
-    ? label.toLowerCase()
-    : normalize(label.normalize('NFD').replace(/\p{M}/gu, '')).lower;
+  if (/^[\x00-\x7f]*$/.test(label)) return label.toLowerCase().replace(ASCII_GLYPHS, (ch) => GLYPHS[ch]!);
+  const folded = normalize(label.normalize('NFD').replace(/\p{M}/gu, '')).lower;
   let out = '';
   for (const ch of folded) {
     const once = GLYPHS[ch] ?? ch;
@@ -111,8 +113,10 @@ export function foldLetters(label: string): string {
  * that letter ("rn" as "m", "vv" as "w"). Two labels with the same skeleton look the same at a glance.
  */
 export function skeleton(label: string): string {
-  return foldLetters(label).replace(/rn/g, 'm').replace(/vv/g, 'w');
+  return joinPairs(foldLetters(label));
 }
+
+const joinPairs = (folded: string) => folded.replace(/rn/g, 'm').replace(/vv/g, 'w');
 
 /**
  * Words that, added to a company's name in a domain, make something that still reads as that company:
@@ -217,8 +221,8 @@ function deletionVariants(s: string, tag: number, emit: (hash: number) => void):
 /** Tag of the left (side 0) or right (side 1) half of a known name of `length` characters. */
 const halfTag = (length: number, side: number) => length * 2 + side + 1;
 
-/** Sorts `keys` ascending and `values` alongside (two 16-bit counting passes). */
-function radixSort(keys: Uint32Array, values: Uint32Array): void {
+/** `keys` sorted ascending, with `values` alongside. */
+function radixSort(keys: Uint32Array, values: Uint32Array): [Uint32Array, Uint32Array] {
   const n = keys.length;
   if (n < 1 << 15) {
     // Small: one native sort of hash and value packed in a float (exact below 2^53).
@@ -230,58 +234,77 @@ function radixSort(keys: Uint32Array, values: Uint32Array): void {
       values[i] = value;
       keys[i] = (packed[i]! - value) / 2 ** 20;
     }
-    return;
+    return [keys, values];
   }
+  // Three counting passes of 11, 11 and 10 bits: counts small enough to stay in cache.
   let k1: Uint32Array = keys;
   let v1: Uint32Array = values;
   let k2: Uint32Array = new Uint32Array(n);
   let v2: Uint32Array = new Uint32Array(n);
-  const counts = new Uint32Array(65537);
-  for (const shift of [0, 16]) {
+  const counts = new Uint32Array(2049);
+  for (const shift of [0, 11, 22]) {
     counts.fill(0);
-    for (let i = 0; i < n; i++) counts[((k1[i]! >>> shift) & 0xffff) + 1]!++;
-    for (let b = 1; b <= 65536; b++) counts[b]! += counts[b - 1]!;
+    for (let i = 0; i < n; i++) counts[((k1[i]! >>> shift) & 0x7ff) + 1]!++;
+    for (let b = 1; b <= 2048; b++) counts[b]! += counts[b - 1]!;
     for (let i = 0; i < n; i++) {
-      const at = counts[(k1[i]! >>> shift) & 0xffff]!++;
+      const at = counts[(k1[i]! >>> shift) & 0x7ff]!++;
       k2[at] = k1[i]!;
       v2[at] = v1[i]!;
     }
     [k1, k2] = [k2, k1];
     [v1, v2] = [v2, v1];
   }
-  // Two passes: the sorted data is back in the arrays given.
+  return [k1, v1];
 }
+
+const ROW_A = new Int32Array(258);
+const ROW_B = new Int32Array(258);
+const ROW_C = new Int32Array(258);
 
 /**
  * Edit distance where inserting, deleting or substituting a character, or swapping two neighbours, costs one
- * (optimal string alignment); returns `bound + 1` as soon as the distance is known to exceed `bound`.
+ * (optimal string alignment); `bound + 1` when it is more than `bound`. Only the band of cells within `bound`
+ * of the diagonal is computed, in rows kept between calls: the hot path of a look-up allocates nothing.
  */
 export function editDistance(a: string, b: string, bound: number): number {
-  if (Math.abs(a.length - b.length) > bound) return bound + 1;
+  const m = a.length;
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= n; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (
-        i > 1 &&
-        j > 1 &&
-        a.charCodeAt(i - 1) === b.charCodeAt(j - 2) &&
-        a.charCodeAt(i - 2) === b.charCodeAt(j - 1)
-      )
-        v = Math.min(v, prev2[j - 2]! + 1);
+  const over = bound + 1;
+  if (Math.abs(m - n) > bound) return over;
+  if (n > 256) return editDistance(a.slice(0, 256), b.slice(0, 256), bound);
+  let prev2 = ROW_A;
+  let prev = ROW_B;
+  let cur = ROW_C;
+  for (let j = 0; j <= Math.min(n + 1, 257); j++) prev[j] = j <= bound ? j : over;
+  for (let i = 1; i <= m; i++) {
+    const lo = Math.max(1, i - bound);
+    const hi = Math.min(n, i + bound);
+    cur[lo - 1] = lo === 1 && i <= bound ? i : over;
+    let rowMin = cur[lo - 1]!;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = lo; j <= hi; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let v = prev[j - 1]! + (ca === cb ? 0 : 1);
+      const up = prev[j]! + 1;
+      if (up < v) v = up;
+      const left = cur[j - 1]! + 1;
+      if (left < v) v = left;
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+        const swap = prev2[j - 2]! + 1;
+        if (swap < v) v = swap;
+      }
+      if (v > over) v = over;
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
-    if (rowMin > bound) return bound + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    if (hi + 1 <= 257) cur[hi + 1] = over;
+    if (rowMin > bound) return over;
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
-  return Math.min(prev[n]!, bound + 1);
+  return Math.min(prev[n]!, over);
 }
 
 function describeForeign(domain: string): string[] {
@@ -318,39 +341,41 @@ export class LookalikeIndex {
   /** Deletion-variant hashes of #folds, sorted, and the fold id of each. */
   readonly #hashes: Uint32Array;
   readonly #ids: Uint32Array;
+  /** Where each run of hashes with the same top `#bits` bits starts: a look-up reads one short run. */
+  readonly #buckets: Uint32Array;
+  readonly #shift: number;
   readonly #cache = new Map<string, Lookalike | null>();
 
   constructor(known: Iterable<KnownDomain>) {
     for (const k of known) {
-      const domain = k.domain.toLowerCase().replace(/\.$/, '');
-      const r = registrableOf(domain);
+      const r = registrableOf(k.domain.toLowerCase());
       if (!r.label || this.#registrable.has(r.domain)) continue;
       this.#registrable.add(r.domain);
       const entry: Entry = { known: k, label: r.label, suffix: r.suffix, registrable: r.domain };
       this.#entries.push(entry);
-      const sk = skeleton(r.label);
+      const fold = foldLetters(r.label);
+      const sk = joinPairs(fold);
       const list = this.#bySkeleton.get(sk);
       if (list) list.push(entry);
       else this.#bySkeleton.set(sk, [entry]);
-      const fold = foldLetters(r.label);
       const same = this.#byFold.get(fold);
       if (same) same.push(entry);
       else this.#byFold.set(fold, [entry]);
     }
     // The edits allowed go by the name as written ("aarn" has four letters, though its skeleton "aam" three).
-    for (const [sk, list] of this.#byFold) {
-      const edits = maxEdits(Math.max(...list.map((e) => e.label.length)));
-      if (edits === 0 || sk.length < 2 || sk.length > 255 || this.#folds.length >= 2 ** 20) continue;
-      this.#folds.push(sk);
+    let total = 0;
+    for (const [fold, list] of this.#byFold) {
+      let longest = 0;
+      for (const e of list) if (e.label.length > longest) longest = e.label.length;
+      const edits = maxEdits(longest);
+      if (edits === 0 || fold.length < 2 || fold.length > 255 || this.#folds.length >= 2 ** 20) continue;
+      this.#folds.push(fold);
       this.#edits.push(edits);
+      total += fold.length + (edits > 1 ? 2 : 1);
     }
     // Names of 4–6 characters: every one-deletion variant (one edit apart = a variant in common). Longer
     // names, two edits allowed: one of their halves is at most one edit from the same part of the recipient's
     // name, so each half's one-deletion variants are stored, tagged with the name's length and the side.
-    let total = 0;
-    this.#folds.forEach((sk, id) => {
-      total += sk.length + (this.#edits[id]! > 1 ? 2 : 1);
-    });
     const hashes = new Uint32Array(total);
     const ids = new Uint32Array(total);
     let at = 0;
@@ -368,9 +393,13 @@ export class LookalikeIndex {
         deletionVariants(sk.slice(h), halfTag(sk.length, 1), store);
       }
     }
-    radixSort(hashes, ids);
-    this.#hashes = hashes;
-    this.#ids = ids;
+    [this.#hashes, this.#ids] = radixSort(hashes, ids);
+    const bits = Math.min(18, Math.max(4, Math.ceil(Math.log2(total + 1)) - 1));
+    this.#shift = 32 - bits;
+    const buckets = new Uint32Array((1 << bits) + 1);
+    for (let i = 0; i < total; i++) buckets[(this.#hashes[i]! >>> this.#shift) + 1]!++;
+    for (let b = 1; b <= 1 << bits; b++) buckets[b]! += buckets[b - 1]!;
+    this.#buckets = buckets;
   }
 
   get size(): number {
@@ -443,7 +472,10 @@ export class LookalikeIndex {
     const seen = new Set<number>();
     const confirm = (hash: number) => {
       const hashes = this.#hashes;
-      for (let i = this.#lowerBound(hash); i < hashes.length && hashes[i] === hash; i++) {
+      const bucket = hash >>> this.#shift;
+      const end = this.#buckets[bucket + 1]!;
+      for (let i = this.#buckets[bucket]!; i < end; i++) {
+        if (hashes[i] !== hash) continue;
         const id = this.#ids[i]!;
         if (seen.has(id)) continue;
         seen.add(id);
@@ -475,19 +507,6 @@ export class LookalikeIndex {
     foreignLetters: readonly string[],
   ): Lookalike {
     return { known: best.entry.known, kind: best.kind, distance: best.distance, shown, foreignLetters };
-  }
-
-  /** First index of `hash` in the sorted hashes (or where it would stand). */
-  #lowerBound(hash: number): number {
-    const v = this.#hashes;
-    let lo = 0;
-    let hi = v.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (v[mid]! < hash) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   }
 }
 

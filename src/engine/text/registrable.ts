@@ -76,14 +76,19 @@ export interface Registrable {
   readonly domain: string;
 }
 
-/** Splits a lower-case domain into its registrable label and public suffix. */
-export function registrableOf(domain: string): Registrable {
-  const labels = domain.toLowerCase().replace(/\.$/, '').split('.');
-  if (labels.length < 2) return { label: labels[0] ?? '', suffix: '', domain };
-  const lastTwo = labels.slice(-2).join('.');
-  const suffixLabels = labels.length >= 3 && MULTI_PART.has(lastTwo) ? 2 : 1;
-  if (labels.length <= suffixLabels) return { label: '', suffix: labels.join('.'), domain };
-  const suffix = labels.slice(-suffixLabels).join('.');
-  const label = labels[labels.length - suffixLabels - 1]!;
+/** Splits a domain into its registrable label and public suffix (lower case). */
+export function registrableOf(input: string): Registrable {
+  let d = input.toLowerCase();
+  if (d.endsWith('.')) d = d.slice(0, -1);
+  const last = d.lastIndexOf('.');
+  if (last === -1) return { label: d, suffix: '', domain: d };
+  const prev = d.lastIndexOf('.', last - 1);
+  if (prev !== -1 && MULTI_PART.has(d.slice(prev + 1))) {
+    const suffix = d.slice(prev + 1);
+    const label = d.slice(d.lastIndexOf('.', prev - 1) + 1, prev);
+    return { label, suffix, domain: `${label}.${suffix}` };
+  }
+  const label = d.slice(prev + 1, last);
+  const suffix = d.slice(last + 1);
   return { label, suffix, domain: `${label}.${suffix}` };
 }
