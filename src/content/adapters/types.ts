@@ -32,6 +32,9 @@ export interface ComposeWindow {
     expected: string,
     text: string,
   ): ApplyOutcome;
+  /** Scrolls to the `index`th recipient of a To/Cc/Bcc field (in the order readDraft lists them) and focuses
+   * its chip; false when the site or the recipient cannot be found. */
+  focusRecipient?(list: 'to' | 'cc' | 'bcc', index: number): boolean;
 }
 
 /** How a person asked to send: the Send button by pointer, Enter/Space on it, a shortcut, a send menu. */

@@ -5,6 +5,7 @@ import { render } from 'preact';
 import type { Finding } from '../../engine/schemas/finding.ts';
 import type { FalsePositiveReport, Result } from '../../shared/messages.ts';
 import type { ComposeWindow, Site } from '../adapters/types.ts';
+import { recipientAt } from '../recipient-at.ts';
 import type { ChipState, SessionView } from '../session.ts';
 import { rangeFor } from '../text-map.ts';
 import { FindingCard } from './finding-card.tsx';
@@ -342,8 +343,16 @@ export function mountOverlay(
       target?.scrollIntoView({ block: 'center', inline: 'nearest' });
     } else if (t.finding.field === 'subject') {
       window.subjectElement()?.scrollIntoView({ block: 'nearest' });
+    } else if (t.finding.field === 'recipients') {
+      goToRecipient(t.finding);
     }
     openCard(key, true);
+  };
+
+  /** A finding on an address: its chip in the To/Cc/Bcc field, scrolled to and focused. */
+  const goToRecipient = (finding: Finding) => {
+    const at = recipientAt(window.readDraft(), finding);
+    if (at) window.focusRecipient?.(at.list, at.index);
   };
 
   // ---- pointer and keyboard: the editor keeps every event; Preflight only watches ----
@@ -452,6 +461,7 @@ export function mountOverlay(
       if (!t) return false;
       dismissed.delete(dismissalKey(t.finding));
       panelOpen = false;
+      if (t.finding.field === 'recipients') goToRecipient(t.finding);
       openCard(t.key, true);
       return true;
     },

@@ -52,7 +52,7 @@ function FindingItem(props: { finding: Finding; fixable: boolean; onGoTo(): void
       </div>
       <div class="row">
         <button type="button" data-preflight-action="go-to" onClick={props.onGoTo}>
-          Go to issue
+          {finding.field === 'recipients' ? 'Go to recipient' : 'Go to issue'}
         </button>
         {props.fixable && finding.suggestion !== undefined && (
           <button type="button" class="primary" data-preflight-action="fix" onClick={props.onFix}>
