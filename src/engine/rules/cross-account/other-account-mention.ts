@@ -287,6 +287,12 @@ export const rule = defineRule(
           why: 'the recipient is that account',
         },
         {
+          to: ['wile@acme.exmaple'],
+          text: 'Hi Wile,\nAcme Robotics is all set for the rollout.',
+          policy: POLICY,
+          why: "the address imitates Acme's domain: cross-account/lookalike-domain reports the address, not this text",
+        },
+        {
           to: ['hank@globex.example'],
           text: 'Hi Hank,\nBoth files are attached.',
           attachments: ['globex-renewal-deck.pdf', 'GLOBEX_Q3.xlsx'],
