@@ -7,12 +7,15 @@
  *
  * The reference is the policy's known domains: every account's and the organisation's internal ones. The
  * index is built once per policy, on first use, and answers in microseconds with thousands of accounts:
- *  - every known registrable label is reduced to a skeleton (glyphs that look alike folded to one letter);
- *    a map from skeleton to the domains gives same-looking names, other suffixes and added words;
- *  - typos go through a deletion neighbourhood: each known skeleton is stored with every variant that drops
- *    up to one character (labels of 4–6) or two (7 and longer), as 32-bit hashes in one sorted array; a
- *    recipient's variants (up to two deletions) are looked up and each candidate is confirmed with a bounded
- *    edit distance (insertions, deletions, substitutions and swaps of neighbours each count one).
+ *  - every known registrable label (public suffix from registrable.ts) is reduced to a skeleton (glyphs that
+ *    look alike made one letter); a map from skeleton to domains gives same-looking names, other suffixes and
+ *    added words;
+ *  - typos go through a deletion neighbourhood over the labels' letters folded one by one: a name of 4–6
+ *    letters is stored with each variant that drops one letter; a longer one, which may be two edits away,
+ *    with the one-deletion variants of each of its halves (two edits leave one half within one edit), all as
+ *    32-bit hashes in one sorted array with a bucket table. A recipient's label asks with the same variants of
+ *    its own prefixes and suffixes of the lengths in reach, and each candidate is confirmed with a bounded
+ *    edit distance (inserting, deleting, substituting a letter or swapping two neighbours each count one).
  */
 import type { Policy } from '../schemas/policy.ts';
 import { normalize } from './normalize.ts';
@@ -341,7 +344,7 @@ export class LookalikeIndex {
   /** Deletion-variant hashes of #folds, sorted, and the fold id of each. */
   readonly #hashes: Uint32Array;
   readonly #ids: Uint32Array;
-  /** Where each run of hashes with the same top `#bits` bits starts: a look-up reads one short run. */
+  /** Where the hashes with the same top bits (32 - #shift of them) start: a look-up reads one short run. */
   readonly #buckets: Uint32Array;
   readonly #shift: number;
   readonly #cache = new Map<string, Lookalike | null>();
