@@ -389,7 +389,15 @@ export const RULE_PACK: RulePack = {
           "Dear valued customer,\nThank you for your order.",
           "To whom it may concern,\nPlease find the renewal attached.",
           "Dear Sir/Madam,\nYour licence is due.",
-          "Dear Sir or Madam,\nYour licence is due."
+          "Dear Sir or Madam,\nYour licence is due.",
+          {
+            "text": "Dear Residents,\nThe lifts in block B are serviced on Monday.",
+            "why": "a plural audience, no one by name"
+          },
+          {
+            "text": "Dear Harbour Energy Account Holder:\nYour tariff changes in June.",
+            "why": "the brand's customers, no one by name"
+          }
         ],
         "pass": [
           "Dear Dr. Patel,\nThank you for the call.",
@@ -404,6 +412,14 @@ export const RULE_PACK: RulePack = {
           {
             "text": "Hi Jordan,\nWe spoke to our valued customer advisory board about this.",
             "why": "the phrase is not the salutation"
+          },
+          {
+            "text": "Dear Northwind Customer Advisory Board,\nThe agenda is below.",
+            "why": "a named board, not the brand's customers"
+          },
+          {
+            "text": "Hi Dana,\nOur tenants portal now shows the rent ledger.",
+            "why": "the audience word is not the salutation"
           }
         ]
       },
@@ -424,6 +440,14 @@ export const RULE_PACK: RulePack = {
         {
           "regex": "^[ \\t]*to whom it may concern\\b",
           "flags": "im"
+        },
+        {
+          "regex": "^[ \\t]*(?:dear|hello|hi|greetings|attention)[ \\t]+(?:all[ \\t]+)?(?:tenants|residents|occupants|renters|homeowners|householders|parents|guardians|patients|students|guests|shareholders|stockholders|policyholders|cardholders|account[ \\t]+holders|members|subscribers|users|customers|clients|patrons|passengers|travell?ers|investors|depositors|borrowers|donors|supporters|participants|applicants|attendees|shoppers|buyers|merchants|sellers|suppliers|neighbou?rs)\\b(?![ \\t]+(?:success|support|service|care|experience|team|operations|advisory|council|board|relations))",
+          "flags": "im"
+        },
+        {
+          "regex": "^[ \\t]*(?:[Dd]ear|DEAR|[Hh]ello|[Hh]i|[Gg]reetings)[ \\t]+(?:\\p{Lu}[\\p{L}\\p{N}&'.-]*[ \\t]+(?:(?:by|of|and|&|for|at|on|the)[ \\t]+)?){1,4}(?:[Cc]ustomer|[Cc]lient|[Uu]ser|[Mm]ember|[Ss]ubscriber|[Cc]ardholder|[Aa]ccount [Hh]older|[Pp]olicyholder|[Pp]atron|[Tt]enant|[Rr]esident|[Ss]hopper|[Gg]uest|CUSTOMER|CLIENT|USER|MEMBER)s?\\b(?![ \\t]+(?:[Ss]uccess|[Ss]upport|[Ss]ervice|[Cc]are|[Ee]xperience|[Tt]eam|[Oo]perations|[Aa]dvisory|[Cc]ouncil|[Bb]oard|[Rr]elations|[Ss]ervices))",
+          "flags": "m"
         }
       ]
     },
@@ -442,7 +466,10 @@ export const RULE_PACK: RulePack = {
       "examples": {
         "flag": [
           "Hi ,\nThanks for the quick reply.",
-          "Dear  Representative,\nYour account is ready.",
+          {
+            "text": "Hello  Okafor,\nYour account is ready.",
+            "why": "two spaces where the first name should be"
+          },
           "Dear,\nYour account is ready.",
           "Hello firstname,\nYour account is ready."
         ],
