@@ -395,6 +395,10 @@ export const RULE_PACK: RulePack = {
             "why": "a plural audience, no one by name"
           },
           {
+            "text": "Dear Policyholder,\nYour renewal documents are enclosed.",
+            "why": "a role, no one by name"
+          },
+          {
             "text": "Dear Harbour Energy Account Holder:\nYour tariff changes in June.",
             "why": "the brand's customers, no one by name"
           }
@@ -442,7 +446,7 @@ export const RULE_PACK: RulePack = {
           "flags": "im"
         },
         {
-          "regex": "^[ \\t]*(?:dear|hello|hi|greetings|attention)[ \\t]+(?:all[ \\t]+)?(?:tenants|residents|occupants|renters|homeowners|householders|parents|guardians|patients|students|guests|shareholders|stockholders|policyholders|cardholders|account[ \\t]+holders|members|subscribers|users|customers|clients|patrons|passengers|travell?ers|investors|depositors|borrowers|donors|supporters|participants|applicants|attendees|shoppers|buyers|merchants|sellers|suppliers|neighbou?rs)\\b(?![ \\t]+(?:success|support|service|care|experience|team|operations|advisory|council|board|relations))",
+          "regex": "^[ \\t]*(?:dear|hello|hi|greetings|attention)[ \\t]+(?:all[ \\t]+)?(?:tenant|resident|occupant|renter|homeowner|householder|parent|guardian|patient|student|guest|shareholder|stockholder|policyholder|cardholder|account[ \\t]+holder|member|subscriber|user|customer|client|patron|passenger|travell?er|investor|depositor|borrower|donor|supporter|participant|applicant|attendee|shopper|buyer|merchant|seller|supplier|neighbou?r)s?\\b(?![ \\t]+(?:success|support|service|care|experience|team|operations|advisory|council|board|relations))",
           "flags": "im"
         },
         {

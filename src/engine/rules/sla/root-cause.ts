@@ -52,6 +52,10 @@ export const rule = defineRule(
           text: 'Hi Jordan,\nOutages hurt: if your checkout is down for an hour, you lose a day of orders. Our failover keeps it running.',
           why: 'marketing copy, no incident',
         },
+        {
+          text: 'Dear Customer,\nYou may have noticed an outage of the reporting API between 09:00 and 09:40 UTC on Tuesday.',
+          why: 'a form letter to every customer, and a notice of what may have been seen',
+        },
       ],
     },
   },
