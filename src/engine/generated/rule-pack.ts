@@ -1099,12 +1099,6 @@ export const RULE_PACK: RulePack = {
           "suggestion": "to recap"
         },
         {
-          "text": "for the last time"
-        },
-        {
-          "text": "I've told you"
-        },
-        {
           "text": "we've been over this"
         },
         {
@@ -1146,23 +1140,67 @@ export const RULE_PACK: RulePack = {
           "text": "nothing we can do"
         },
         {
-          "text": "calm down"
-        },
-        {
-          "text": "read the documentation"
-        },
-        {
-          "text": "read the docs"
-        },
-        {
           "text": "RTFM"
-        },
-        {
-          "text": "obviously you"
-        },
-        {
-          "text": "clearly you"
         }
+      ]
+    },
+    {
+      "id": "tone/curt-instruction",
+      "category": "tone",
+      "severity": "warn",
+      "clause": "support-communication",
+      "description": "Curt instructions and exasperation (\"read the docs\", \"calm down\", \"for the last time\").",
+      "message": "\"{match}\" sounds curt. Point to the exact step or page and offer help.",
+      "scope": [
+        "body",
+        "subject"
+      ],
+      "source": "customer-policy.md, Support Interactions (clear, empathetic, and solution-oriented)",
+      "exceptions": {
+        "negation": true,
+        "before": [
+          "\\b(?:things|it|traffic|demand|load|volume|market|season|rush|everything|queues?|prices?)\\s+(?:should\\s+|will\\s+|would\\s+|may\\s+|might\\s+|to\\s+|has\\s+|have\\s+|had\\s+)?$",
+          "\\b(?:you (?:can|may|might|could)|feel free to|(?:we|i) (?:recommend|suggest)(?: that you)?|worth it to|want to)\\s*$"
+        ],
+        "after": [
+          "^\\s*(?:(?:at|on|for|here|below|in|under|about|first|before|together|since|during|this|that|last)\\b|\\(|:|https?:)"
+        ]
+      },
+      "examples": {
+        "flag": [
+          "Read the docs. The answer is on page one.",
+          "Please calm down and stop emailing everyone.",
+          "For the last time, the export runs nightly.",
+          "I've told you twice already that refunds take five days."
+        ],
+        "pass": [
+          {
+            "text": "You can read the docs at docs.example.com for the setup steps.",
+            "why": "a pointer to the documentation"
+          },
+          {
+            "text": "We met for the last time in May, before the reorganisation.",
+            "why": "a last meeting, not exasperation"
+          },
+          {
+            "text": "Things should calm down after the launch week.",
+            "why": "the subject is not the reader"
+          },
+          {
+            "text": "I've told you about the new importer, and here is the guide.",
+            "why": "news told before"
+          }
+        ]
+      },
+      "kind": "phrase",
+      "phrases": [
+        "read the documentation",
+        "read the docs",
+        "read the manual",
+        "calm down",
+        "for the last time",
+        "I've told you",
+        "I have told you"
       ]
     }
   ]

