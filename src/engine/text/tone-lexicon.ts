@@ -321,9 +321,7 @@ export const PUNITIVE_ACTS = [
 export const HOSTILE_ACTS = [
   'sue',
   'smear',
-  'expose',
   'ruin',
-  'destroy',
   'shame',
   'name and shame',
   'blacklist',

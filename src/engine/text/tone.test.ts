@@ -75,6 +75,13 @@ describe('tone toward the reader', () => {
       'Drop by whenever you feel like it!',
       'If you agree, we will close your old account and move the data across.',
       'Your request is unclear, could you send a screenshot?',
+      'Tired of chasing late payments? Our tool does it for you.',
+      'Stop complaining about slow reports and switch to live dashboards.',
+      'Are you kidding? This price is 40% off!',
+      'Your April Fools joke was hilarious.',
+      "We'll destroy your competition with this launch.",
+      'If you do not renew, we will delete your data after 30 days.',
+      'Ill health kept me away from the office last week.',
     ])
       expect(strong(s), s).toEqual([]);
   });

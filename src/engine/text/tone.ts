@@ -129,9 +129,14 @@ const YOU_ARE = new RegExp(
   String.raw`\b${YOU_GROUP}(?:\s*'re|\s*'s|\s+are|\s+r|\s+were|\s+look(?:ed)?|\s+sound(?:ed)?|\s+seem(?:ed)?|\s+act(?:ed)?|\s+behave[sd]?|\s+come across as|\s+must be|\s+really are)\s+(?:like\s+)?(?:${INTENSIFIERS}\s+){0,4}(${WORD}(?:\s+${WORD}){0,2})`,
   'dg',
 );
-/** "your wedding sounded cheap", "your site's amateur": a judgement of what the reader made or did. */
+/** "your wedding sounded cheap", "your code is a mess": a judgement of what the reader made or did. */
 const YOUR_IS = new RegExp(
-  String.raw`\byour\s+(?:(?:${WORD}\s+){0,2}?${WORD})(?:'s)?\s+(?:(?:is|was|are|were|looks?|looked|sounds?|sounded|seems?|seemed|feels?|felt|reads?)\s+)?(?:${INTENSIFIERS}\s+){0,3}(${alt([...CONTEMPT_ADJECTIVES, ...INSULT_NOUNS])})\b`,
+  String.raw`\byour\s+(?:(?:${WORD}\s+){0,2}?${WORD})(?:'s)?\s+(?:is|was|are|were|looks?|looked|sounds?|sounded|seems?|seemed|feels?|felt|reads?)\s+(?:${INTENSIFIERS}\s+){0,3}(${alt([...CONTEMPT_ADJECTIVES, ...INSULT_NOUNS])})s?\b`,
+  'dg',
+);
+/** "your sites amateur at best": the copula dropped, only before an adjective that ends its clause. */
+const YOUR_BARE = new RegExp(
+  String.raw`\byour\s+(?:(?:${WORD}\s+){0,1}?${WORD})(?:'s)?\s+(?:${INTENSIFIERS}\s+){0,2}(${alt(CONTEMPT_ADJECTIVES)})\b`,
   'dg',
 );
 /** "your attitude is appalling": a judgement of the reader's conduct, read with afinn too. */
@@ -165,7 +170,7 @@ const PUNITIVE = new RegExp(String.raw`\b(?:${alt(PUNITIVE_ACTS)})(?:s|es|ed|d|i
 const HOSTILE = new RegExp(`^(?:${alt(HOSTILE_ACTS)})`);
 /** The reader (or what is theirs) as the object of the act, a few words on, not as its beneficiary. */
 const ACT_ON_READER =
-  /^(?:\s+(?!to\b|back\b|for\b|with\b|on behalf\b|through\b|about\b|in\b)[a-z'-]+){0,5}?\s+(?:you|your)\b(?!\s+(?:ticket|case|request|thread|conversation|chat|question|session|issue|email|message|reply|inquiry|enquiry)\b)/;
+  /^(?:\s+(?!to\b|back\b|for\b|with\b|on behalf\b|through\b|about\b|in\b)[a-z'-]+){0,5}?\s+(?:you|your)\b(?!\s+(?:ticket|case|request|thread|conversation|chat|question|session|issue|email|message|reply|inquiry|enquiry|competition|competitors?|rivals?|problems?|issues|bugs?|backlog|costs?|debts?|downtime|churn|bottlenecks?|paperwork|spreadsheets?|data|files|records|backups|old)\b)/;
 const ACT_ON_READER_DIRECT = /^\s+(?:you|your)\b/;
 const CONDITION =
   /\bif you (?:don't|do not|can't|cannot|won't|will not|fail|continue|keep|refuse|ignore|persist|ever|again|still|carry on)\b|\bunless you\b|\bshould you (?:fail|continue|refuse|persist)\b|\bfailure to\b|\bor (?:else )?(?:we|i)(?:'ll| will)\b|\botherwise\b|\b(?:one|any) more\b|\bagain\b/;
@@ -178,28 +183,28 @@ const CONTEMPT = new RegExp(
     String.raw`\bwhat part of\b.{0,60}?\b(?:don't|do not|didn't|did not) you\b`,
     String.raw`\b(?:can't|cannot|can not) you (?:read|understand|count)\b`,
     String.raw`\b(?:do|did|have) you even (?:read|listen|understand|know|think|bother|care|check|look|tried?)\b`,
-    String.raw`\bare you (?:(?:serious|kidding|joking)(?! about| that)|blind|stupid|dense|illiterate|dumb|deaf|for real|out of your mind|thick)\b`,
+    String.raw`\bare you (?:blind|stupid|dense|illiterate|dumb|deaf|for real|out of your mind|thick)\b`,
     String.raw`\bdo you (?:really )?think you(?:'re| are) the (?:first|only|last)\b`,
     String.raw`\bwho do you think you are\b|\bhow dare you\b|\byou(?:'ve| have)? got (?:some|a lot of) nerve\b|\bthe nerve of (?:you|some people)\b|\bshame on you\b|\byou should be ashamed\b`,
     String.raw`\bwhat(?:'s| is) wrong with you\b`,
     String.raw`\bwe (?:don't|do not) work for you\b|\bwe(?:'re| are) not (?:a charity|your (?:mother|mum|mom|servants?|babysitters?|personal assistants?))\b`,
-    String.raw`\b(?:that's|that is|this is|it's|it is) (?:your|not (?:our|my)) (?:problem|lookout|funeral)\b(?! to)`,
+    String.raw`\b(?:that's|that is|this is|it's|it is) (?:your|not (?:our|my)) (?:problem|lookout|funeral)\b(?! to| solved| sorted| fixed| taken care)`,
     String.raw`(?:^|[.!?,;:]\s*|\bjust |\bso )(?:deal with it|get over it|suck it up|grow up|get a (?:clue|life|grip)|tough luck|shut up|get lost|good riddance|learn (?:how )?to (?:read|spell|count))(?=\s*(?:[.!?,;]|$))`,
     String.raw`\b(?:take it or leave it|too bad for you|cry me a river|boo hoo|newsflash|news flash)\b`,
-    String.raw`\b(?:we|i) (?:couldn't|could not) care less\b|\b(?:we|i) (?:don't|do not) care (?:what you|about your|if you)\b|\bnobody cares\b`,
+    String.raw`\b(?:we|i) (?:couldn't|could not) care less\b|\b(?:we|i) (?:don't|do not) care (?:what you|about your|if you)\b`,
     String.raw`\b(?:don't|do not|never) (?:ever )?(?:contact|email|e-mail|call|write to|message) (?:us|me) again\b`,
     String.raw`\banyone with (?:a brain|half a brain|common sense|eyes|basic)\b|\b(?:it's|it is|this is|this isn't|it isn't|it's not|it is not) (?:not )?rocket science\b`,
     String.raw`\bthanks (?:a lot |a bunch |a million |so much )?for (?:nothing|wasting (?:my|our) time)\b`,
     String.raw`\b(?:take|took) your (?:business|custom|money) elsewhere\b`,
-    String.raw`\bstop (?:whining|complaining|moaning|crying|wasting (?:my|our) time)\b`,
+    String.raw`\bstop (?:whining|complaining|moaning|crying|wasting (?:my|our) time)\b(?! about)`,
     String.raw`\b(?:a )?waste of (?:my|our) (?:time|energy)\b|\bwast(?:ing|ed) (?:my|our) time\b`,
     String.raw`\byou (?:have no|don't have a|do not have a|haven't got a|have not got a) clue\b|\byou have no idea (?:who|what) (?:i am|i'm|we are|we're|you're|you are)\b`,
     String.raw`\b(?:people|customers|clients|tenants|guys) like you are (?:why|the (?:reason|problem))\b|\bthe likes of you\b|\byour (?:sort|type) of (?:people|person|customer|client)s?\b`,
-    String.raw`\b(?:stay|know)\s+(?:in\s+|within\s+)?your\s+(?:class|place|lane|league|station)\b|\bout of your league\b|\bbeneath (?:us|me)\b`,
+    String.raw`\b(?:stay|know)\s+(?:in\s+|within\s+)?your\s+(?:class|place|lane|league|station)\b`,
     String.raw`\b(?:my|our|a|an)\s+(?:\w+[ -]year[ -]old|child|kid|toddler|son|daughter|grandmother|grandma|granny|dog|monkey)\s+could\b[^.!?]{0,60}\bbetter\b[^.!?]{0,30}\bthan (?:you|yours|that)\b`,
     String.raw`\b(?:nearest|local)\s+\w+[ -]year[ -]old\b|\b\w+[ -]year[ -]old (?:for (?:guidance|help|assistance))\b`,
     String.raw`\b(?:when(?:ever)?|if) you (?:can be bothered|finally bother)\b|\b(?:if you(?:'d| had)|you (?:never|didn't|did not|couldn't|could not)) (?:even )?(?:bother(?:ed)? to|take the time to|taken the time to)\b`,
-    String.raw`\b(?:fed[ -]up|sick(?: and tired)?|tired) (?:of|with) (?:explaining|telling|repeating|answering|reminding|chasing|you\b|your\b)`,
+    String.raw`\b(?:fed[ -]up|sick(?: and tired)?|tired) (?:of|with) (?:(?:explaining|telling|answering|reminding|chasing|asking|emailing|calling)(?: you\b|(?:\s+[a-z'-]+){1,5}?\s+(?:to|for) (?:you|your)\b)|repeating (?:myself|ourselves)|you\b|your\b)`,
     String.raw`\b(?:let me|i'll|i will) (?:spell it out|say this slowly|type this slowly|use small words|make this simple for you)\b`,
     String.raw`\b(?:(?:clearly|obviously|evidently),? you|you (?:clearly|obviously|evidently)) (?:didn't|did not|don't|do not|haven't|have not|can't|cannot|never|failed|forgot|ignored|misunderstood)\b`,
     String.raw`\bthanks for nothing\b`,
@@ -218,6 +223,8 @@ const CONTEMPT_IF_BAD = new RegExp(
     String.raw`\b(?:i mean,?\s*)?\bcome on\s*[,!.?]`,
     String.raw`\b(?:when(?:ever)?|if) you (?:feel like it|get around to it)\b`,
     String.raw`\bdo your (?:homework|research)\b`,
+    String.raw`\bare you (?:serious|kidding|joking)\b(?! about| that)`,
+    String.raw`\bnobody cares\b|\bbeneath (?:us|me)\b`,
   ].join('|'),
   'g',
 );
@@ -329,6 +336,7 @@ function readTone(sentence: string, opening: boolean): ToneCue[] {
   };
   judged(YOU_ARE, true);
   judged(YOUR_IS, false);
+  judged(YOUR_BARE, false, (m) => !isInsultNoun(m[1]!) || CONTEMPT_SET.has(m[1]!));
   judged(YOUR_CONDUCT, true, (m) => !MILD.has(m[1]!));
   judged(YOUR_ATTRIBUTIVE, false, (m) => ATTRIBUTIVE_SET.has(m[1]!));
   judged(CONSIDER_YOU, true);
@@ -337,7 +345,11 @@ function readTone(sentence: string, opening: boolean): ToneCue[] {
     add('insult', m.index, m.index + m[0].length, true);
   }
 
-  for (const m of all(CONTEMPT, l)) add('contempt', m.index, m.index + m[0].length, true);
+  for (const m of all(CONTEMPT, l)) {
+    // "Tired of explaining your pricing to prospects?" is a sales question, not exasperation.
+    if (/^(?:fed|sick|tired)/.test(m[0]) && /\?\W*$/.test(l)) continue;
+    add('contempt', m.index, m.index + m[0].length, true);
+  }
   for (const m of all(CONTEMPT_IF_BAD, l))
     if (valence(m.index, m.index + m[0].length).neg) add('contempt', m.index, m.index + m[0].length, true);
   const lead = /^\s*/.exec(s)![0].length;
