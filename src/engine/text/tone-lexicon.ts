@@ -306,7 +306,8 @@ export const PUNITIVE_ACTS = [
   'evict',
   'charge you',
   'fine you',
-  'penali[sz]e',
+  'penalise',
+  'penalize',
   'smear',
   'expose',
   'ruin',
@@ -315,6 +316,36 @@ export const PUNITIVE_ACTS = [
   'name and shame',
   'make sure you never',
   'make your life',
+  'start eviction proceedings',
+  'begin eviction proceedings',
+  'start legal proceedings',
+  'get the police involved',
+  'involve our lawyers',
+  'involve my lawyer',
+  'involve our solicitors',
+  'hand this to our lawyers',
+  'send this to collections',
+  'send it to collections',
+  'refer this to collections',
+] as const;
+
+/** Acts with no object, aimed at the reader by a condition on them ("if you don't pay, we will take legal action"). */
+export const IMPLICIT_ACTS = [
+  'take legal action',
+  'take this to court',
+  'press charges',
+  'call the police',
+  'get the police involved',
+  'start eviction proceedings',
+  'begin eviction proceedings',
+  'start legal proceedings',
+  'involve our lawyers',
+  'involve my lawyer',
+  'involve our solicitors',
+  'hand this to our lawyers',
+  'send this to collections',
+  'send it to collections',
+  'refer this to collections',
 ] as const;
 
 /** Acts that are harm whatever the condition: a threat even without "if you …". */

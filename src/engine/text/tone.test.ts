@@ -12,6 +12,8 @@ describe('tone toward the reader', () => {
     expect(kindOf('We consider your company a joke.')).toBe('insult');
     expect(kindOf('Your spreadsheet is a mess.')).toBe('insult');
     expect(kindOf('You moron.')).toBe('insult');
+    expect(kindOf('You are all pathetic.')).toBe('insult');
+    expect(strong('You are all set for Monday.')).toEqual([]);
   });
 
   it('reads threats: punitive acts on a condition, harm without one', () => {
@@ -19,6 +21,8 @@ describe('tone toward the reader', () => {
     expect(kindOf("If you don't pay by Friday, we will cut off your service.")).toBe('threat');
     expect(kindOf('One more complaint and we will terminate your contract.')).toBe('threat');
     expect(kindOf('We will make sure you never work in this industry again.')).toBe('threat');
+    expect(kindOf("If you don't pay by the 5th, I will start eviction proceedings.")).toBe('threat');
+    expect(strong('We will take legal action against the counterfeiters on your behalf.')).toEqual([]);
     expect(strong('We will cancel your subscription at the end of the term, as you asked.')).toEqual([]);
     expect(strong('If you need anything else, I will flag it to the team for you.')).toEqual([]);
     expect(strong('We will report back to you by Friday.')).toEqual([]);

@@ -17,6 +17,7 @@ import {
   CONDESCENDING_VOCATIVES,
   CONTEMPT_ADJECTIVES,
   HOSTILE_ACTS,
+  IMPLICIT_ACTS,
   INSULT_NOUNS,
   PROFANITY,
   PUNITIVE_ACTS,
@@ -122,7 +123,7 @@ function judges(phrase: string, predicative: boolean): number {
 const YOU = `(?:you|u|ya|y'all)`;
 /** "you people are …", "you guys look …". */
 const YOU_GROUP = String.raw`${YOU}(?:\s+(?:people|guys|lot|folks|two|lads))?`;
-const INTENSIFIERS = `(?:clearly|obviously|evidently|simply|basically|honestly|acting like|such|just|so|very|really|quite|totally|completely|absolutely|utterly|frankly|being|a|an|the|complete|total|absolute|utter|real|proper|bloody|fucking|bunch of|pack of|couple of|nothing but|at best|kind of|kinda|pretty|rather)`;
+const INTENSIFIERS = `(?:all|both|clearly|obviously|evidently|simply|basically|honestly|acting like|such|just|so|very|really|quite|totally|completely|absolutely|utterly|frankly|being|a|an|the|complete|total|absolute|utter|real|proper|bloody|fucking|bunch of|pack of|couple of|nothing but|at best|kind of|kinda|pretty|rather)`;
 const WORD = `[a-z'-]+`;
 /** "you are / look like / sound (such) a(n) X". */
 const YOU_ARE = new RegExp(
@@ -168,6 +169,7 @@ const WRITER_FUTURE =
 const ILL = /(?:^|[\s,.;!?])Ill(?= [a-z])/g;
 const PUNITIVE = new RegExp(String.raw`\b(?:${alt(PUNITIVE_ACTS)})(?:s|es|ed|d|ing)?\b`, 'g');
 const HOSTILE = new RegExp(`^(?:${alt(HOSTILE_ACTS)})`);
+const IMPLICIT = new RegExp(`^(?:${alt(IMPLICIT_ACTS)})`);
 /** The reader (or what is theirs) as the object of the act, a few words on, not as its beneficiary. */
 const ACT_ON_READER =
   /^(?:\s+(?!to\b|back\b|for\b|with\b|on behalf\b|through\b|about\b|in\b)[a-z'-]+){0,5}?\s+(?:you|your)\b(?!\s+(?:ticket|case|request|thread|conversation|chat|question|session|issue|email|message|reply|inquiry|enquiry|competition|competitors?|rivals?|problems?|issues|bugs?|backlog|costs?|debts?|downtime|churn|bottlenecks?|paperwork|spreadsheets?|data|files|records|backups|old)\b)/;
@@ -186,7 +188,7 @@ const CONTEMPT = new RegExp(
     String.raw`\bare you (?:blind|stupid|dense|illiterate|dumb|deaf|for real|out of your mind|thick)\b`,
     String.raw`\bdo you (?:really )?think you(?:'re| are) the (?:first|only|last)\b`,
     String.raw`\bwho do you think you are\b|\bhow dare you\b|\byou(?:'ve| have)? got (?:some|a lot of) nerve\b|\bthe nerve of (?:you|some people)\b|\bshame on you\b|\byou should be ashamed\b`,
-    String.raw`\bwhat(?:'s| is) wrong with you\b`,
+    String.raw`\bwhat(?:'s| is) wrong with you\b|\b(?:laugh|laughing|laughed) at you\b`,
     String.raw`\bwe (?:don't|do not) work for you\b|\bwe(?:'re| are) not (?:a charity|your (?:mother|mum|mom|servants?|babysitters?|personal assistants?))\b`,
     String.raw`\b(?:that's|that is|this is|it's|it is) (?:your|not (?:our|my)) (?:problem|lookout|funeral)\b(?! to| solved| sorted| fixed| taken care)`,
     String.raw`(?:^|[.!?,;:]\s*|\bjust |\bso )(?:deal with it|get over it|suck it up|grow up|get a (?:clue|life|grip)|tough luck|shut up|get lost|good riddance|learn (?:how )?to (?:read|spell|count))(?=\s*(?:[.!?,;]|$))`,
@@ -369,9 +371,10 @@ function readTone(sentence: string, opening: boolean): ToneCue[] {
     for (const a of all(PUNITIVE, after.slice(0, 80))) {
       const rest = after.slice(a.index + a[0].length);
       const hostile = HOSTILE.test(a[0]);
-      const onReader = /\byour?\b/.test(a[0])
-        ? ''
-        : (hostile ? ACT_ON_READER : ACT_ON_READER_DIRECT).exec(rest)?.[0];
+      const onReader =
+        /\byour?\b/.test(a[0]) || (IMPLICIT.test(a[0]) && SECOND_PERSON.test(l))
+          ? ''
+          : (hostile ? ACT_ON_READER : ACT_ON_READER_DIRECT).exec(rest)?.[0];
       if (onReader === undefined || (!hostile && !CONDITION.test(l))) continue;
       const start = f.index + /^[\s,.;!?]*/.exec(f[0])![0].length;
       if (negated(start, from + a.index)) continue;

@@ -13,7 +13,7 @@ const ADVICE: Record<ToneKind, string> = {
     'reads as sarcastic or reproachful toward the reader. Say plainly what happened and what happens next.',
 };
 
-/** Strong cues per sentence (the first of each sentence), weak ones when two stand in one paragraph. */
+/** Strong cues per sentence (the first of each sentence), weak ones when two sentences of a paragraph hold them. */
 function scan(ctx: CheckContext, field: FieldText, out: RawFinding[]): void {
   const ranges = field.rangesFor(['body', 'subject']);
   if (ranges.length === 0) return;
@@ -37,7 +37,8 @@ function scan(ctx: CheckContext, field: FieldText, out: RawFinding[]): void {
         strong = true;
       } else weak = weak.concat(cues.map((cue) => ({ at: s, cue })));
     }
-    if (!strong && weak.length >= 2) report(weak[0]!.at, weak[0]!.cue);
+    // Two sentences, not one: "wow, I can't believe the courier lost your parcel again!" is sympathy.
+    if (!strong && new Set(weak.map((w) => w.at)).size >= 2) report(weak[0]!.at, weak[0]!.cue);
   }
 }
 
@@ -101,6 +102,10 @@ export const rule = defineRule(
           why: 'a routine act, no condition or threat',
         },
         { text: "Let's hope the weather holds for the launch event.", why: 'one weak cue alone' },
+        {
+          text: "Wow, I can't believe the courier lost your parcel again! I'm sending a new one today.",
+          why: "surprise and disbelief in one sentence, on the reader's side",
+        },
         {
           text: "Wow, what a quarter for your team! I can't believe how quickly everyone adopted the new workflow!",
           why: 'mock surprise and incredulity around good news are sincere',
