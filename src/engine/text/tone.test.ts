@@ -51,6 +51,9 @@ describe('tone toward the reader', () => {
     expect(kindOf('This is bullshit.')).toBe('profanity');
     expect(kindOf('What a f***ing mess.')).toBe('profanity');
     expect(strong('**Step one** is the import, then **launch**')).toEqual([]);
+    expect(strong('We sent the code to j****n@example.com.')).toEqual([]);
+    expect(strong('Your temporary password is p*****d until you change it.')).toEqual([]);
+    expect(strong('Dick Smith will join the call on Tuesday.')).toEqual([]);
   });
 
   it('leaves apologies, empathy, negation, self-criticism, policy and praise alone', () => {

@@ -159,6 +159,15 @@ const VOCATIVE_INSULT = new RegExp(
 );
 
 const PROFANE = new RegExp(String.raw`\b(?:${alt(PROFANITY)})\b`, 'g');
+const NAME_LIKE = new Set(['dick', 'cock']);
+const MASKED_CONTEXT =
+  /@|password|passcode|passphrase|username|user name|login|e-?mail|account|card|code|\bpin\b|token|key|number|\d/;
+const PROFANE_WORDS: readonly string[] = PROFANITY;
+/** Whether a starred-out word fits a profane one: the kept letters in place, each run of stars for some letters. */
+function fitsProfanity(masked: string): boolean {
+  const re = new RegExp(`^${masked.replace(/\*+/g, '[a-z]+')}$`);
+  return PROFANE_WORDS.some((w) => re.test(w) || re.test(`${w}ing`) || re.test(`${w}ed`));
+}
 /** Profanity with letters starred out: "f***", "s**t", "f*****d". */
 const MASKED_PROFANITY =
   /(?<![\p{L}\p{N}*])\p{L}{1,3}\*{2,}\p{L}{1,4}(?![\p{L}\p{N}*])|(?<![\p{L}\p{N}*])f\*{3,}(?![\p{L}\p{N}*])|(?<![\p{L}\p{N}*])(?:f|sh|b|a)\*+(?:ck|t|tch|ss)\p{L}{0,4}(?![\p{L}\p{N}*])/gu;
@@ -303,8 +312,16 @@ function readTone(sentence: string, opening: boolean): ToneCue[] {
     return text.matchAll(re);
   };
 
-  for (const m of all(PROFANE, l)) add('profanity', m.index, m.index + m[0].length, true);
-  for (const m of all(MASKED_PROFANITY, l)) add('profanity', m.index, m.index + m[0].length, true);
+  for (const m of all(PROFANE, l)) {
+    // "Dick" and "Cock" are also names.
+    if (NAME_LIKE.has(m[0]) && /^\p{Lu}/u.test(s.slice(m.index))) continue;
+    add('profanity', m.index, m.index + m[0].length, true);
+  }
+  // Starred-out words: profanity when the letters kept fit one, and the sentence is not about a masked
+  // password, address or code ("p*****d", "j****n@…").
+  if (!MASKED_CONTEXT.test(l))
+    for (const m of all(MASKED_PROFANITY, l))
+      if (fitsProfanity(m[0])) add('profanity', m.index, m.index + m[0].length, true);
   if (APOLOGY.test(l)) return cues;
 
   // Whether the sentence holds something bad (a negation or a negative word) or good outside a span.
