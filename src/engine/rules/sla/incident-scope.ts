@@ -13,9 +13,12 @@ import { detectSeverity, type Severity } from '../../text/signals.ts';
 const REPLY_SUBJECT = /^\s*(?:(?:re|aw|sv|antw|vs|r)\s*(?:\[\d+\])?\s*:)/i;
 /** The reader in the second person. */
 const SECOND_PERSON = /\b(?:you|your|yours|yourself|yourselves)\b/i;
-/** A sentence about outages in general or in the future: marketing copy, not an incident of the reader's. */
+/**
+ * A sentence about outages in general, in the future or hedged ("any disruption this outage caused you"): marketing
+ * copy and notice wording, not an incident of the reader's.
+ */
 const HYPOTHETICAL =
-  /\b(?:if|when|whenever|every time|imagine|avoid|avoids|prevent|prevents|protect|protects|without|could|can|may|might|would|costs?|never)\b/i;
+  /\b(?:if|when|whenever|every time|any|imagine|avoid|avoids|prevent|prevents|protect|protects|without|could|can|may|might|would|costs?|never)\b/i;
 /** Wording of a broadcast: an audience in the plural or the customers in the third person. */
 const GENERAL_AUDIENCE =
   /\b(?:dear|hello|hi|to)\s+(?:all\s+)?(?:(?:our|valued)\s+)?(?:customers?|clients?|users?|members?|subscribers?|partners|everyone|all)\b|\b(?:(?:all|some|many|most|several)\s+(?:of\s+)?our|our|affected|impacted|other)\s+(?:customers|clients|users|merchants|members|subscribers|tenants)\b|\b(?:customers|clients)\s+(?:who|that|were|are|may|might|will)\b|\busers\s+(?:who|that)\b/i;

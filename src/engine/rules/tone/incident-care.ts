@@ -65,6 +65,10 @@ export const rule = defineRule(
           text: 'Hi Jordan,\nWhen your storefront is down, an outage costs you sales every minute. Our edge cache keeps pages up while the origin recovers.',
           why: 'marketing copy about outages in general',
         },
+        {
+          text: 'The scheduler was down from 02:00 to 02:45 UTC while a database failover completed. We apologise for any inconvenience this outage caused you.',
+          why: "notice wording: the incident is nobody's in particular",
+        },
       ],
     },
   },
