@@ -43,6 +43,9 @@ describe('tone toward the reader', () => {
       'I am so fed up with chasing you for payment.',
       'Listen, sweetheart, we have other clients.',
       'Deal with it.',
+      'We are not responsible for your inability to follow simple instructions.',
+      'Maybe next time you will read the terms before clicking buy.',
+      'I do not have time for this.',
     ])
       expect(kindOf(s), s).toBe('contempt');
   });
@@ -89,6 +92,9 @@ describe('tone toward the reader', () => {
       "We'll destroy your competition with this launch.",
       'If you do not renew, we will delete your data after 30 days.',
       'Ill health kept me away from the office last week.',
+      'Please follow these simple instructions to reset your password.',
+      'What do you expect from the Pro plan?',
+      "It's our job to make this easy.",
     ])
       expect(strong(s), s).toEqual([]);
   });

@@ -219,6 +219,9 @@ const CONTEMPT = new RegExp(
     String.raw`\b(?:let me|i'll|i will) (?:spell it out|say this slowly|type this slowly|use small words|make this simple for you)\b`,
     String.raw`\b(?:(?:clearly|obviously|evidently),? you|you (?:clearly|obviously|evidently)) (?:didn't|did not|don't|do not|haven't|have not|can't|cannot|never|failed|forgot|ignored|misunderstood)\b`,
     String.raw`\bthanks for nothing\b`,
+    String.raw`\byour (?:inability|failure) to (?:follow|read|understand|grasp|comprehend|listen)\b|\b(?:can't|cannot|couldn't|could not|didn't|did not|failed to|unable to) (?:follow|read|understand) (?:even )?(?:our |the |these |those )?(?:simple|basic|clear|plain) (?:instructions|steps)\b`,
+    String.raw`\bmaybe next time,? (?:you(?:'ll| will| should| could| might)|try)\b|\bwhat (?:else )?did you expect\b|\bwhat you expected for\b`,
+    String.raw`\b(?:i|we) (?:(?:don't|do not) have|haven't got|have not got|have no) (?:the )?time for (?:this|you|your)\b|\bnot (?:my|our) job\b|^\W*whatever\W*$`,
   ].join('|'),
   'g',
 );
@@ -264,7 +267,7 @@ const WEAK = new RegExp(
 const WISH = /hope|luck/;
 /** Reproach of the reader's conduct: weak, but never neutral. */
 const REPROACH =
-  /(?:^|[.!?,]\s*)(?:well,?\s+)?(?:that's|that is) just (?:great|perfect|wonderful|brilliant|lovely|fantastic)(?=\s*[.!]*\s*$)|\b(?:a struggle|impossible|a nightmare|a battle) to (?:get|reach|pin down|get hold of) you\b|\byou were (?:already )?(?:warned|told (?:before|already|twice|repeatedly))\b/g;
+  /\b(?:congrat\w*|thanks?(?: you)?|well done|(?:nice|good|kind) of you)(?: (?:for|on|to))? finally\b|(?:^|[.!?,]\s*)(?:well,?\s+)?(?:that's|that is) just (?:great|perfect|wonderful|brilliant|lovely|fantastic)(?=\s*[.!]*\s*$)|\b(?:a struggle|impossible|a nightmare|a battle) to (?:get|reach|pin down|get hold of) you\b|\byou were (?:already )?(?:warned|told (?:before|already|twice|repeatedly))\b/g;
 const AFFECT = new RegExp(
   String.raw`\b(?:i|we)(?:'m|'re|\s+am|\s+are|\s+was|\s+were|\s+have been|'ve been|\s+feel|\s+felt)\s+(?:(?:extremely|very|really|so|quite|deeply|incredibly|frankly|honestly|just|getting|truly|bitterly|a bit|rather)\s+)*(?:${alt(AFFECT_TOWARD_READER)})(?:\s*[.!]*\s*$|\s+(?:in|with|by|at|of|that)\s+(?:you|your|the way you|how you)\b)`,
   'g',
@@ -284,7 +287,7 @@ const MAY_HOLD = new RegExp(
     String.raw`hope|luck|wow|\boh |bravo|\bgee\b|believ|cute|adorable|precious|sweet|\bi mean\b`,
     String.raw`how (?:hard|difficult|many)|come on|nothing|\bstop\b|elsewhere|\beven an?\b|clue|waste|year[ -]old`,
     `deal with|get over|suck it|grow up|get a|tough luck|take it or|cry me|boo hoo|news ?flash|beneath`,
-    `fed[ -]up|sick|tired|spell it|slowly|small words|shut up|get lost|riddance|again|learn|care|rocket|anyone with|charity|nerve|shame|dare|homework|research`,
+    `fed[ -]up|sick|tired|spell it|slowly|small words|shut up|get lost|riddance|again|learn|care|rocket|whatever|job|time for|expect|next time|finally|instructions|steps|inability|failure|anyone with|charity|nerve|shame|dare|homework|research`,
     String.raw`\b(?:${alt(PROFANITY)})\b|\b(?:${alt(CONDESCENDING_VOCATIVES)})\b|\b(?:${alt(AFFECT_TOWARD_READER)})\b`,
   ].join('|'),
 );
