@@ -152,6 +152,9 @@ const CONSIDER_YOU = new RegExp(
   String.raw`\b(?:consider(?:ed)?|call(?:ed)?|think|thought|find|found|deem(?:ed)?|label(?:l?ed)?|regard(?:ed)?)\s+(?:${YOU}|your\s+${WORD})\s+(?:to be\s+|as\s+)?(?:${INTENSIFIERS}\s+){0,3}(${WORD}(?:\s+${WORD}){0,2})`,
   'dg',
 );
+const JUDGING_VERB = /consider|call|think|thought|find|found|deem|label|regard/;
+const KIND_PUT_DOWN =
+  /like you|even |year|come on|feel like|get around|homework|research|kidding|joking|serious|nobody|beneath/;
 /** "you idiot", "you time wasters". */
 const VOCATIVE_INSULT = new RegExp(
   String.raw`\b${YOU}\s+(?:(?:complete|total|absolute|utter|stupid|bloody|little|dumb|fucking|pathetic|lazy|useless)\s+)*(?:${alt(INSULT_NOUNS)})s?\b`,
@@ -356,24 +359,30 @@ function readTone(sentence: string, opening: boolean): ToneCue[] {
       add('insult', m.index, end, true);
     }
   };
-  judged(YOU_ARE, true);
-  judged(YOUR_IS, false);
-  judged(YOUR_BARE, false, (m) => !isInsultNoun(m[1]!) || CONTEMPT_SET.has(m[1]!));
-  judged(YOUR_CONDUCT, true, (m) => !MILD.has(m[1]!));
-  judged(YOUR_ATTRIBUTIVE, false, (m) => ATTRIBUTIVE_SET.has(m[1]!));
-  judged(CONSIDER_YOU, true);
-  for (const m of all(VOCATIVE_INSULT, l)) {
-    if (/\bthank\s*$/.test(l.slice(0, m.index))) continue;
-    add('insult', m.index, m.index + m[0].length, true);
+  // Each construction runs only where its words are (cheap literal tests first).
+  const you = /\b(?:you|u|ya|y'all)\b/.test(l);
+  if (you) judged(YOU_ARE, true);
+  if (l.includes('your')) {
+    judged(YOUR_IS, false);
+    judged(YOUR_BARE, false, (m) => !isInsultNoun(m[1]!) || CONTEMPT_SET.has(m[1]!));
+    judged(YOUR_CONDUCT, true, (m) => !MILD.has(m[1]!));
+    judged(YOUR_ATTRIBUTIVE, false, (m) => ATTRIBUTIVE_SET.has(m[1]!));
   }
+  if (JUDGING_VERB.test(l)) judged(CONSIDER_YOU, true);
+  if (you)
+    for (const m of all(VOCATIVE_INSULT, l)) {
+      if (/\bthank\s*$/.test(l.slice(0, m.index))) continue;
+      add('insult', m.index, m.index + m[0].length, true);
+    }
 
   for (const m of all(CONTEMPT, l)) {
     // "Tired of explaining your pricing to prospects?" is a sales question, not exasperation.
     if (/^(?:fed|sick|tired)/.test(m[0]) && /\?\W*$/.test(l)) continue;
     add('contempt', m.index, m.index + m[0].length, true);
   }
-  for (const m of all(CONTEMPT_IF_BAD, l))
-    if (valence(m.index, m.index + m[0].length).neg) add('contempt', m.index, m.index + m[0].length, true);
+  if (KIND_PUT_DOWN.test(l))
+    for (const m of all(CONTEMPT_IF_BAD, l))
+      if (valence(m.index, m.index + m[0].length).neg) add('contempt', m.index, m.index + m[0].length, true);
   const lead = /^\s*/.exec(s)![0].length;
   const voc = CONDESCENDING.exec(s.slice(lead));
   if (voc && /^\p{Lu}/u.test(voc[0])) add('contempt', lead, lead + voc[0].length, true);
