@@ -272,7 +272,7 @@ const WISH = /hope|luck/;
 const REPROACH =
   /\b(?:congrat\w*|thanks?(?: you)?|well done|(?:nice|good|kind) of you)(?: (?:for|on|to))? finally\b|(?:^|[.!?,]\s*)(?:well,?\s+)?(?:that's|that is) just (?:great|perfect|wonderful|brilliant|lovely|fantastic)(?=\s*[.!]*\s*$)|\b(?:a struggle|impossible|a nightmare|a battle) to (?:get|reach|pin down|get hold of) you\b|\byou were (?:already )?(?:warned|told (?:before|already|twice|repeatedly))\b/g;
 const AFFECT = new RegExp(
-  String.raw`\b(?:i|we)(?:'m|'re|\s+am|\s+are|\s+was|\s+were|\s+have been|'ve been|\s+feel|\s+felt)\s+(?:(?:extremely|very|really|so|quite|deeply|incredibly|frankly|honestly|just|getting|truly|bitterly|a bit|rather)\s+)*(?:${alt(AFFECT_TOWARD_READER)})(?:\s*[.!]*\s*$|\s+(?:in|with|by|at|of|that)\s+(?:you|your|the way you|how you)\b)`,
+  String.raw`\b(?:i|we)(?:'m|'re|\s+am|\s+are|\s+was|\s+were|\s+have been|'ve been|\s+feel|\s+felt)\s+(?:(?:extremely|very|really|so|quite|deeply|incredibly|frankly|honestly|just|getting|truly|bitterly|a bit|rather)\s+)*(?:(?:${alt(AFFECT_TOWARD_READER)})\s+(?:in|with|by|at|of|that)\s+(?:you|your|the way you|how you)\b|(?:disappointed|appalled|disgusted|offended|insulted|fed[ -]up)\s*[.!]*\s*$)`,
   'g',
 );
 /** A short quotation inside a sentence about the reader: words held at a distance ("your "urgent" request"). */
