@@ -422,6 +422,10 @@ export const RULE_PACK: RulePack = {
             "why": "a named board, not the brand's customers"
           },
           {
+            "text": "Hello Northwind User Group,\nThe slides from Tuesday are attached.",
+            "why": "a named group"
+          },
+          {
             "text": "Hi Dana,\nOur tenants portal now shows the rent ledger.",
             "why": "the audience word is not the salutation"
           }
@@ -446,11 +450,11 @@ export const RULE_PACK: RulePack = {
           "flags": "im"
         },
         {
-          "regex": "^[ \\t]*(?:dear|hello|hi|greetings|attention)[ \\t]+(?:all[ \\t]+)?(?:tenant|resident|occupant|renter|homeowner|householder|parent|guardian|patient|student|guest|shareholder|stockholder|policyholder|cardholder|account[ \\t]+holder|member|subscriber|user|customer|client|patron|passenger|travell?er|investor|depositor|borrower|donor|supporter|participant|applicant|attendee|shopper|buyer|merchant|seller|supplier|neighbou?r)s?\\b(?![ \\t]+(?:success|support|service|care|experience|team|operations|advisory|council|board|relations))",
+          "regex": "^[ \\t]*(?:dear|hello|hi|greetings|attention)[ \\t]+(?:all[ \\t]+)?(?:tenant|resident|occupant|renter|homeowner|householder|parent|guardian|patient|student|guest|shareholder|stockholder|policyholder|cardholder|account[ \\t]+holder|member|subscriber|user|customer|client|patron|passenger|travell?er|investor|depositor|borrower|donor|supporter|participant|applicant|attendee|shopper|buyer|merchant|seller|supplier|neighbou?r)s?\\b(?![ \\t]+(?:success|support|service|care|experience|team|operations|advisory|council|board|relations|groups?|panel))",
           "flags": "im"
         },
         {
-          "regex": "^[ \\t]*(?:[Dd]ear|DEAR|[Hh]ello|[Hh]i|[Gg]reetings)[ \\t]+(?:\\p{Lu}[\\p{L}\\p{N}&'.-]*[ \\t]+(?:(?:by|of|and|&|for|at|on|the)[ \\t]+)?){1,4}(?:[Cc]ustomer|[Cc]lient|[Uu]ser|[Mm]ember|[Ss]ubscriber|[Cc]ardholder|[Aa]ccount [Hh]older|[Pp]olicyholder|[Pp]atron|[Tt]enant|[Rr]esident|[Ss]hopper|[Gg]uest|CUSTOMER|CLIENT|USER|MEMBER)s?\\b(?![ \\t]+(?:[Ss]uccess|[Ss]upport|[Ss]ervice|[Cc]are|[Ee]xperience|[Tt]eam|[Oo]perations|[Aa]dvisory|[Cc]ouncil|[Bb]oard|[Rr]elations|[Ss]ervices))",
+          "regex": "^[ \\t]*(?:[Dd]ear|DEAR|[Hh]ello|[Hh]i|[Gg]reetings)[ \\t]+(?:\\p{Lu}[\\p{L}\\p{N}&'.-]*[ \\t]+(?:(?:by|of|and|&|for|at|on|the)[ \\t]+)?){1,4}(?:[Cc]ustomer|[Cc]lient|[Uu]ser|[Mm]ember|[Ss]ubscriber|[Cc]ardholder|[Aa]ccount [Hh]older|[Pp]olicyholder|[Pp]atron|[Tt]enant|[Rr]esident|[Ss]hopper|[Gg]uest|CUSTOMER|CLIENT|USER|MEMBER)s?\\b(?![ \\t]+(?:[Ss]uccess|[Ss]upport|[Ss]ervice|[Cc]are|[Ee]xperience|[Tt]eam|[Oo]perations|[Aa]dvisory|[Cc]ouncil|[Bb]oard|[Rr]elations|[Ss]ervices|[Gg]roups?|[Pp]anel))",
           "flags": "m"
         }
       ]
