@@ -389,7 +389,19 @@ export const RULE_PACK: RulePack = {
           "Dear valued customer,\nThank you for your order.",
           "To whom it may concern,\nPlease find the renewal attached.",
           "Dear Sir/Madam,\nYour licence is due.",
-          "Dear Sir or Madam,\nYour licence is due."
+          "Dear Sir or Madam,\nYour licence is due.",
+          {
+            "text": "Dear Residents,\nThe lifts in block B are serviced on Monday.",
+            "why": "a plural audience, no one by name"
+          },
+          {
+            "text": "Dear Policyholder,\nYour renewal documents are enclosed.",
+            "why": "a role, no one by name"
+          },
+          {
+            "text": "Dear Harbour Energy Account Holder:\nYour tariff changes in June.",
+            "why": "the brand's customers, no one by name"
+          }
         ],
         "pass": [
           "Dear Dr. Patel,\nThank you for the call.",
@@ -404,6 +416,18 @@ export const RULE_PACK: RulePack = {
           {
             "text": "Hi Jordan,\nWe spoke to our valued customer advisory board about this.",
             "why": "the phrase is not the salutation"
+          },
+          {
+            "text": "Dear Northwind Customer Advisory Board,\nThe agenda is below.",
+            "why": "a named board, not the brand's customers"
+          },
+          {
+            "text": "Hello Northwind User Group,\nThe slides from Tuesday are attached.",
+            "why": "a named group"
+          },
+          {
+            "text": "Hi Dana,\nOur tenants portal now shows the rent ledger.",
+            "why": "the audience word is not the salutation"
           }
         ]
       },
@@ -424,6 +448,14 @@ export const RULE_PACK: RulePack = {
         {
           "regex": "^[ \\t]*to whom it may concern\\b",
           "flags": "im"
+        },
+        {
+          "regex": "^[ \\t]*(?:dear|hello|hi|greetings|attention)[ \\t]+(?:all[ \\t]+)?(?:tenant|resident|occupant|renter|homeowner|householder|parent|guardian|patient|student|guest|shareholder|stockholder|policyholder|cardholder|account[ \\t]+holder|member|subscriber|user|customer|client|patron|passenger|travell?er|investor|depositor|borrower|donor|supporter|participant|applicant|attendee|shopper|buyer|merchant|seller|supplier|neighbou?r)s?\\b(?![ \\t]+(?:success|support|service|care|experience|team|operations|advisory|council|board|relations|groups?|panel))",
+          "flags": "im"
+        },
+        {
+          "regex": "^[ \\t]*(?:[Dd]ear|DEAR|[Hh]ello|[Hh]i|[Gg]reetings)[ \\t]+(?:\\p{Lu}[\\p{L}\\p{N}&'.-]*[ \\t]+(?:(?:by|of|and|&|for|at|on|the)[ \\t]+)?){1,4}(?:[Cc]ustomer|[Cc]lient|[Uu]ser|[Mm]ember|[Ss]ubscriber|[Cc]ardholder|[Aa]ccount [Hh]older|[Pp]olicyholder|[Pp]atron|[Tt]enant|[Rr]esident|[Ss]hopper|[Gg]uest|CUSTOMER|CLIENT|USER|MEMBER)s?\\b(?![ \\t]+(?:[Ss]uccess|[Ss]upport|[Ss]ervice|[Cc]are|[Ee]xperience|[Tt]eam|[Oo]perations|[Aa]dvisory|[Cc]ouncil|[Bb]oard|[Rr]elations|[Ss]ervices|[Gg]roups?|[Pp]anel))",
+          "flags": "m"
         }
       ]
     },
@@ -442,7 +474,10 @@ export const RULE_PACK: RulePack = {
       "examples": {
         "flag": [
           "Hi ,\nThanks for the quick reply.",
-          "Dear  Representative,\nYour account is ready.",
+          {
+            "text": "Hello  Okafor,\nYour account is ready.",
+            "why": "two spaces where the first name should be"
+          },
           "Dear,\nYour account is ready.",
           "Hello firstname,\nYour account is ready."
         ],
@@ -1068,12 +1103,6 @@ export const RULE_PACK: RulePack = {
           "suggestion": "to recap"
         },
         {
-          "text": "for the last time"
-        },
-        {
-          "text": "I've told you"
-        },
-        {
           "text": "we've been over this"
         },
         {
@@ -1115,23 +1144,67 @@ export const RULE_PACK: RulePack = {
           "text": "nothing we can do"
         },
         {
-          "text": "calm down"
-        },
-        {
-          "text": "read the documentation"
-        },
-        {
-          "text": "read the docs"
-        },
-        {
           "text": "RTFM"
-        },
-        {
-          "text": "obviously you"
-        },
-        {
-          "text": "clearly you"
         }
+      ]
+    },
+    {
+      "id": "tone/curt-instruction",
+      "category": "tone",
+      "severity": "warn",
+      "clause": "support-communication",
+      "description": "Curt instructions and exasperation (\"read the docs\", \"calm down\", \"for the last time\").",
+      "message": "\"{match}\" sounds curt. Point to the exact step or page and offer help.",
+      "scope": [
+        "body",
+        "subject"
+      ],
+      "source": "customer-policy.md, Support Interactions (clear, empathetic, and solution-oriented)",
+      "exceptions": {
+        "negation": true,
+        "before": [
+          "\\b(?:things|it|traffic|demand|load|volume|market|season|rush|everything|queues?|prices?)\\s+(?:should\\s+|will\\s+|would\\s+|may\\s+|might\\s+|to\\s+|has\\s+|have\\s+|had\\s+)?$",
+          "\\b(?:you (?:can|may|might|could)|feel free to|(?:we|i) (?:recommend|suggest)(?: that you)?|worth it to|want to)\\s*$"
+        ],
+        "after": [
+          "^\\s*(?:(?:at|on|for|here|below|in|under|about|first|before|together|since|during|this|that|last)\\b|\\(|:|https?:)"
+        ]
+      },
+      "examples": {
+        "flag": [
+          "Read the docs. The answer is on page one.",
+          "Please calm down and stop emailing everyone.",
+          "For the last time, the export runs nightly.",
+          "I've told you twice already that refunds take five days."
+        ],
+        "pass": [
+          {
+            "text": "You can read the docs at docs.example.com for the setup steps.",
+            "why": "a pointer to the documentation"
+          },
+          {
+            "text": "We met for the last time in May, before the reorganisation.",
+            "why": "a last meeting, not exasperation"
+          },
+          {
+            "text": "Things should calm down after the launch week.",
+            "why": "the subject is not the reader"
+          },
+          {
+            "text": "I've told you about the new importer, and here is the guide.",
+            "why": "news told before"
+          }
+        ]
+      },
+      "kind": "phrase",
+      "phrases": [
+        "read the documentation",
+        "read the docs",
+        "read the manual",
+        "calm down",
+        "for the last time",
+        "I've told you",
+        "I have told you"
       ]
     }
   ]
