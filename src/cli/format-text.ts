@@ -1,10 +1,15 @@
 // Human-readable report: one block per file, one entry per finding with the excerpt and the span marked.
 import type { CheckResult, Draft, Field, Finding, Scorecard } from '../engine/index.ts';
+import { fieldText, type Locator, positionOf, type SourcePosition } from './locate.ts';
+
+export { fieldText };
 
 export interface FileReport {
   file: string;
   draft: Draft;
   result: CheckResult;
+  /** The way from a finding's field offsets to the file; without it, positions count in the field. */
+  locate?: Locator;
 }
 
 export interface TextOptions {
@@ -32,20 +37,6 @@ function painter(color: boolean) {
 }
 
 const SEVERITY_STYLE: Record<Finding['severity'], Style> = { block: 'red', warn: 'yellow', info: 'cyan' };
-
-/** The text a finding's offsets point into (design.md: recipients and attachments are joined by ", "). */
-export function fieldText(draft: Draft, field: Field): string {
-  switch (field) {
-    case 'body':
-      return draft.body;
-    case 'subject':
-      return draft.subject;
-    case 'recipients':
-      return [...draft.to, ...draft.cc, ...draft.bcc].join(', ');
-    case 'attachments':
-      return (draft.attachments ?? []).map((attachment) => attachment.name).join(', ');
-  }
-}
 
 export interface Position {
   /** 1-based line. */
@@ -117,16 +108,27 @@ function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
-export function formatFinding(file: string, draft: Draft, finding: Finding, options: TextOptions): string {
+export function formatFinding(
+  file: string,
+  draft: Draft,
+  finding: Finding,
+  options: TextOptions,
+  where: SourcePosition = positionOf(draft, undefined, finding),
+): string {
   const paint = painter(options.color);
   const text = fieldText(draft, finding.field);
-  const position = positionAt(text, finding.start);
-  const where = finding.field === 'body' ? '' : ` (${finding.field})`;
+  const inField = where.in === `the ${finding.field}`;
+  const notes = [
+    finding.field === 'body' ? undefined : finding.field,
+    !inField && where.in && `in ${where.in}`,
+  ];
+  const said = notes.filter(Boolean).join(', ');
+  const place = said ? ` (${said})` : '';
   const severity = paint([SEVERITY_STYLE[finding.severity], 'bold'], finding.severity.toUpperCase());
   const out = [
-    `  ${paint('bold', `${file}:${position.line}:${position.column}`)}${where}  ${severity}  ${paint('cyan', finding.category)}  ${finding.message}`,
+    `  ${paint('bold', `${file}:${where.line}:${where.column}`)}${place}  ${severity}  ${paint('cyan', finding.category)}  ${finding.message}`,
   ];
-  const label = finding.field === 'body' ? String(position.line) : finding.field;
+  const label = finding.field === 'body' ? String(where.line) : finding.field;
   const gutter = ' '.repeat(label.length);
   if (text.length > 0) {
     const { line, marker } = markSpan(text, finding.start, finding.end);
@@ -152,13 +154,13 @@ export function formatScorecard(scorecard: Scorecard, options: TextOptions): str
 
 export function formatFileReport(report: FileReport, options: TextOptions): string {
   const paint = painter(options.color);
-  const { file, draft, result } = report;
+  const { file, draft, result, locate } = report;
   const out = [paint(['bold', 'cyan'], file)];
   if (result.findings.length === 0) {
     out.push(`  ${paint('green', 'no findings')}`);
   } else {
     for (const finding of sortFindings(result.findings))
-      out.push(formatFinding(file, draft, finding, options));
+      out.push(formatFinding(file, draft, finding, options, positionOf(draft, locate, finding)));
   }
   for (const failure of result.incomplete ?? []) {
     out.push(`  ${paint(['red', 'bold'], 'INCOMPLETE')}  rule ${failure.ruleId} failed: ${failure.error}`);

@@ -52,7 +52,7 @@ describe('usage errors', () => {
     [['check'], 'no input files'],
     [['send', 'a.txt'], 'unknown command "send"'],
     [['check', '-', '-'], 'standard input (-) can be read only once'],
-    [['check', 'notes.pdf'], 'notes.pdf: unsupported file type (expected .eml, .txt, .json'],
+    [['check', 'notes.pdf'], 'notes.pdf: unsupported file type (expected .eml, .txt, .md, .json'],
     [['check', 'README'], 'README: unsupported file type'],
   ])('%j', async (argv, message) => {
     const { code, out, err } = await run(argv, fakeIo({ 'a.txt': CLEAN, 'notes.pdf': '%PDF', README: 'Hi' }));
@@ -301,9 +301,9 @@ describe('output', () => {
     expect(out).not.toContain('\u001b[');
   });
 
-  it('names the field of a subject finding', async () => {
+  it('names the field of a subject finding and points into its header line', async () => {
     const { out } = await run(['check', 'a.txt'], fakeIo({ 'a.txt': 'Subject: Hello [Name]\n\nHi Dana' }));
-    expect(out).toContain('a.txt:1:7 (subject)  BLOCK  placeholder');
+    expect(out).toContain('a.txt:1:16 (subject)  BLOCK  placeholder');
     expect(out).toContain('    subject | Hello [Name]\n');
     expect(out).toContain('            |       ^^^^^^\n');
   });

@@ -8,7 +8,7 @@ import {
   decodeText,
   type InputKind,
   kindForPath,
-  readDraft,
+  readSource,
   SUPPORTED_EXTENSIONS,
   sniffKind,
 } from './read-input.ts';
@@ -336,7 +336,7 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     const declared = kinds.get(file);
     const kind: InputKind =
       declared === 'sniff' || declared === undefined ? sniffKind(decodeText(loaded.bytes)) : declared;
-    const read = await readDraft(loaded.bytes, kind);
+    const read = await readSource(loaded.bytes, kind);
     if (!read.ok) {
       fail(
         `${name}: not a valid ${kind === 'json' ? 'draft' : 'email'} (${read.issues.length} ${read.issues.length === 1 ? 'problem' : 'problems'}):`,
@@ -359,7 +359,7 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
       const names = result.incomplete.map((failure) => failure.ruleId).join(', ');
       fail(`${name}: check incomplete, these rules failed: ${names}`);
     }
-    reports.push({ file: name, draft, result });
+    reports.push({ file: name, draft, result, locate: read.locate });
   }
 
   if (command.format === 'json') {
