@@ -173,27 +173,51 @@ function plural(count: number, word: string, many = `${word}s`): string {
   return `${count} ${count === 1 ? word : many}`;
 }
 
+/** What a run's summary line counts; kept as numbers so that a long run does not hold its reports. */
+export interface Tally {
+  files: number;
+  block: number;
+  warn: number;
+  info: number;
+  heldFiles: number;
+  empty: number;
+}
+
+export function emptyTally(): Tally {
+  return { files: 0, block: 0, warn: 0, info: 0, heldFiles: 0, empty: 0 };
+}
+
+export function countReport(tally: Tally, findings: readonly Finding[]): void {
+  tally.files++;
+  for (const finding of findings) tally[finding.severity]++;
+  if (findings.some((finding) => finding.severity === 'block')) tally.heldFiles++;
+}
+
 /** One line per run: how many files, how many findings of each severity, how many files would be held. */
 export function formatSummary(reports: FileReport[], failedInputs: number, options: TextOptions): string {
+  const tally = emptyTally();
+  for (const report of reports) countReport(tally, report.result.findings);
+  return formatTally(tally, failedInputs, options);
+}
+
+export function formatTally(tally: Tally, failedInputs: number, options: TextOptions): string {
   const paint = painter(options.color);
-  const count = (severity: Finding['severity']) =>
-    reports.reduce(
-      (sum, report) => sum + report.result.findings.filter((f) => f.severity === severity).length,
-      0,
-    );
-  const blocking = count('block');
-  const blockedFiles = reports.filter((report) =>
-    report.result.findings.some((f) => f.severity === 'block'),
-  ).length;
   const parts = [
-    paint(blocking > 0 ? 'red' : 'green', plural(blocking, 'blocking issue')),
-    plural(count('warn'), 'warning'),
-    plural(count('info'), 'note'),
+    paint(tally.block > 0 ? 'red' : 'green', plural(tally.block, 'blocking issue')),
+    plural(tally.warn, 'warning'),
+    plural(tally.info, 'note'),
   ];
-  let line = `${plural(reports.length, 'file')} checked: ${parts.join(', ')}`;
-  if (reports.length > 0) line += ` (${blockedFiles} of ${reports.length} would be held at Send)`;
+  let line = `${plural(tally.files, 'file')} checked: ${parts.join(', ')}`;
+  if (tally.files > 0) line += ` (${tally.heldFiles} of ${tally.files} would be held at Send)`;
+  if (tally.empty > 0) line += `; ${plural(tally.empty, 'empty draft')} not checked`;
   if (failedInputs > 0) line += `; ${paint('red', `${plural(failedInputs, 'input')} could not be read`)}`;
   return `${line}.`;
+}
+
+/** The block for an empty draft: a notice, not a finding. */
+export function formatEmpty(file: string, options: TextOptions): string {
+  const paint = painter(options.color);
+  return `${paint(['bold', 'cyan'], file)}\n  ${paint('yellow', 'empty draft: nothing to check')}`;
 }
 
 export function formatTextReport(reports: FileReport[], failedInputs: number, options: TextOptions): string {

@@ -47,7 +47,8 @@ describe('help and version', () => {
 describe('usage errors', () => {
   it.each([
     [['check', '--bogus', 'a.txt'], "Unknown option '--bogus'"],
-    [['check', '--format', 'xml', 'a.txt'], '--format must be "text" or "json"'],
+    [['check', '--format', 'xml', 'a.txt'], '--format must be "text", "json", "sarif", "github" or "junit"'],
+    [['check', '--max-warnings', 'many', 'a.txt'], '--max-warnings must be a whole number'],
     [['check', '--policy'], "Option '--policy <value>' argument missing"],
     [['check'], 'no input files'],
     [['send', 'a.txt'], 'unknown command "send"'],
@@ -112,10 +113,32 @@ describe('unreadable inputs', () => {
     expect(err).toContain('mail.eml: too large (12.0 MB): inputs over 10.0 MB are refused');
   });
 
-  it('accepts empty input', async () => {
-    const { code, check } = await run(['check', 'empty.txt'], fakeIo({ 'empty.txt': '' }));
+  it('reports an empty draft as a notice, exit 0, counted in the summary', async () => {
+    const io = fakeIo({ 'empty.txt': '', 'blank.md': '\n  \n', 'a.txt': CLEAN });
+    const { code, check, out } = await run(['check', 'empty.txt', 'blank.md', 'a.txt'], io);
     expect(code).toBe(EXIT_OK);
-    expect(check.calls[0]?.draft.body).toBe('');
+    expect(check.calls).toHaveLength(1);
+    expect(out).toContain('empty.txt\n  empty draft: nothing to check\n');
+    expect(out).toContain(
+      '1 file checked: 0 blocking issues, 0 warnings, 0 notes (0 of 1 would be held at Send); 2 empty drafts not checked.',
+    );
+  });
+
+  it('refuses binary input with exit 2 and says what it looks like', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const nul = new Uint8Array([72, 105, 0, 0, 33]);
+    const io = fakeIo({ 'photo.eml': png, 'odd.txt': nul, 'a.txt': BLOCKING });
+    const { code, err, check } = await run(['check', 'photo.eml', 'odd.txt', 'a.txt'], io);
+    expect(code).toBe(EXIT_USAGE);
+    expect(err).toContain('photo.eml: binary data (PNG image), not an email or a draft');
+    expect(err).toContain('odd.txt: binary data (NUL bytes)');
+    expect(check.calls).toHaveLength(1);
+  });
+
+  it('reads 8-bit mail text (a Latin-1 body) as text, not binary', async () => {
+    const latin1 = new Uint8Array([...new TextEncoder().encode('Subject: S\n\nGr'), 0xfc, 0xdf, 0x65, 10]);
+    const { code } = await run(['check', 'a.eml'], fakeIo({ 'a.eml': latin1 }));
+    expect(code).toBe(EXIT_OK);
   });
 
   it('lists every problem of an invalid draft file with its path', async () => {

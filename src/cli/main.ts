@@ -1,9 +1,9 @@
 // The command line's core: argument parsing, reading inputs, running the check, reporting, the exit status.
 // Everything it touches comes in through `CliDeps`, so it runs the same under tests as from a terminal.
 import { parseArgs } from 'node:util';
-import { type CheckResult, type Draft, type Policy, parsePolicyText } from '../engine/index.ts';
-import { formatJsonReport } from './format-json.ts';
-import { type FileReport, formatTextReport } from './format-text.ts';
+import { type CheckResult, type Draft, listRules, type Policy, parsePolicyText } from '../engine/index.ts';
+import { binaryKind } from './binary.ts';
+import { createReporter, FORMATS, type Format } from './reporter.ts';
 import {
   decodeText,
   type InputKind,
@@ -49,11 +49,12 @@ export const MAIN_HELP = `Preflight checks outgoing customer email against the C
 
 Usage:
   preflight check [--policy FILE] [--format text|json] FILE...
+  preflight check [options] FILE|DIR|GLOB...
   preflight check --help
   preflight --help | --version
 
 Commands:
-  check    check .eml, .txt and draft .json files (or - for standard input)
+  check    check .eml, .txt, .md and draft .json files (or - for standard input)
 
 Run "preflight check --help" for the input formats and exit statuses.
 `;
@@ -68,19 +69,32 @@ FILE is one of:
               used as the send time, so an audit of sent mail judges each message (SLA windows,
               timelines) at the time it was sent.
   NAME.txt    plain text, optionally opening with Subject:, To:, Cc:, Bcc: and From: lines
-              followed by a blank line.
+  NAME.md     followed by a blank line.
   NAME.json   a draft object: { "subject", "body", "to", "cc", "bcc", "from", "attachments",
               "thread", "now" }; only "body" is required.
   -           standard input: JSON if it starts with "{", a message if it opens with mail
               headers, plain text otherwise.
 Drafts other than .eml files are judged at the current time unless they carry "now".
-Inputs over 10 MB are refused.
+Inputs over 10 MB and binary files (images, PDFs, archives) are refused; an empty draft is a
+notice, not a finding.
+
+Findings are reported at FILE:LINE:COLUMN in the file as stored (columns in UTF-16 units, as
+editors count them). In an .eml part that is quoted-printable or base64, or read from HTML, the
+line and column count in the decoded text, and the report says so.
 
 Options:
   --policy FILE          a policy file (JSON, version 1) layered over the built-in defaults;
                          an invalid one is refused with every problem listed
-  --format text|json     report format (default: text). json prints
-                         { "version": 1, "results": [{ "file", "findings", "scorecard" }] }
+  --format FORMAT        report format (default: text):
+                           text    for people, with the line and a caret under the finding
+                           json    { "version": 1, "results": [{ "file", "findings", "scorecard" }] };
+                                   findings also carry line, column, endLine, endColumn; inputs
+                                   that could not be read are listed under "unreadable"
+                           sarif   SARIF 2.1.0 (GitHub code scanning, Azure DevOps, SARIF viewers)
+                           github  GitHub Actions annotations (::error file=...,line=...,col=...::)
+                           junit   JUnit XML, one test case per file
+  -q, --quiet            report blocking findings only (the exit status is unchanged)
+  --max-warnings N       exit 1 when there are more than N warnings
   --color, --no-color    force colour on or off (default: on when stdout is a terminal and
                          NO_COLOR is not set)
   -h, --help             show this help
@@ -100,7 +114,9 @@ interface ParsedCommand {
   command: string | undefined;
   files: string[];
   policy: string | undefined;
-  format: 'text' | 'json';
+  format: Format;
+  quiet: boolean;
+  maxWarnings: number | undefined;
   color: boolean | undefined;
 }
 
@@ -110,6 +126,8 @@ function parseCommand(argv: string[]): ParsedCommand {
       options: {
         policy: { type: 'string' };
         format: { type: 'string' };
+        quiet: { type: 'boolean'; short: 'q' };
+        'max-warnings': { type: 'string' };
         color: { type: 'boolean' };
         'no-color': { type: 'boolean' };
         help: { type: 'boolean'; short: 'h' };
@@ -126,6 +144,8 @@ function parseCommand(argv: string[]): ParsedCommand {
       options: {
         policy: { type: 'string' },
         format: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        'max-warnings': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -140,9 +160,18 @@ function parseCommand(argv: string[]): ParsedCommand {
     throw new UsageError(message.replace(/\.$/, ''));
   }
   const { values, positionals, tokens } = parsed;
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') {
-    throw new UsageError(`--format must be "text" or "json", not "${format}"`);
+  const format = (values.format ?? 'text') as Format;
+  if (!FORMATS.includes(format)) {
+    const names = FORMATS.map((name) => `"${name}"`);
+    throw new UsageError(
+      `--format must be ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}, not "${format}"`,
+    );
+  }
+  const rawMax = values['max-warnings'];
+  let maxWarnings: number | undefined;
+  if (rawMax !== undefined) {
+    if (!/^\d+$/.test(rawMax)) throw new UsageError(`--max-warnings must be a whole number, not "${rawMax}"`);
+    maxWarnings = Number(rawMax);
   }
   // The last of --color / --no-color wins, as with most tools.
   let color: boolean | undefined;
@@ -157,6 +186,8 @@ function parseCommand(argv: string[]): ParsedCommand {
     files: positionals.slice(1),
     policy: values.policy,
     format,
+    quiet: values.quiet === true,
+    maxWarnings,
     color,
   };
 }
@@ -321,16 +352,41 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
   }
 
   const now = (io.now ?? (() => new Date()))().toISOString();
-  const reports: FileReport[] = [];
+  const reporter = createReporter(command.format, {
+    write: io.stdout,
+    color: command.format === 'text' && useColor(command.color, io),
+    quiet: command.quiet,
+    rules: () =>
+      listRules(policy).map((rule) => ({
+        id: rule.id,
+        category: rule.category,
+        severity: rule.effectiveSeverity,
+        clause: rule.clause,
+        clauseText: rule.clauseText,
+        description: rule.description,
+      })),
+    version: deps.version,
+  });
   let failedInputs = 0;
   let incomplete = false;
+  const unreadable = (name: string, reason: string) => {
+    failedInputs++;
+    reporter.unreadable(name, reason);
+  };
 
   for (const file of command.files) {
     const name = displayName(file);
     const loaded = await load(io, file);
     if (!loaded.ok) {
       fail(`${name}: ${loaded.reason}`);
-      failedInputs++;
+      unreadable(name, loaded.reason);
+      continue;
+    }
+    const binary = binaryKind(loaded.bytes);
+    if (binary) {
+      const reason = `binary data (${binary}), not an email or a draft`;
+      fail(`${name}: ${reason}`);
+      unreadable(name, reason);
       continue;
     }
     const declared = kinds.get(file);
@@ -338,20 +394,24 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
       declared === 'sniff' || declared === undefined ? sniffKind(decodeText(loaded.bytes)) : declared;
     const read = await readSource(loaded.bytes, kind);
     if (!read.ok) {
-      fail(
-        `${name}: not a valid ${kind === 'json' ? 'draft' : 'email'} (${read.issues.length} ${read.issues.length === 1 ? 'problem' : 'problems'}):`,
-      );
+      const what = `not a valid ${kind === 'json' ? 'draft' : 'email'}`;
+      fail(`${name}: ${what} (${read.issues.length} ${read.issues.length === 1 ? 'problem' : 'problems'}):`);
       for (const issue of read.issues) io.stderr(`  ${issue}\n`);
-      failedInputs++;
+      unreadable(name, `${what}: ${read.issues.join('; ')}`);
       continue;
     }
     const draft: Draft = read.draft.now ? read.draft : { ...read.draft, now };
+    if (isEmptyDraft(draft)) {
+      reporter.empty(name);
+      continue;
+    }
     let result: CheckResult;
     try {
       result = await deps.check(draft, policy);
     } catch (error) {
-      fail(`${name}: internal error while checking: ${(error as Error)?.message ?? String(error)}`);
-      failedInputs++;
+      const reason = `internal error while checking: ${(error as Error)?.message ?? String(error)}`;
+      fail(`${name}: ${reason}`);
+      unreadable(name, reason);
       continue;
     }
     if (result.incomplete && result.incomplete.length > 0) {
@@ -359,18 +419,27 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
       const names = result.incomplete.map((failure) => failure.ruleId).join(', ');
       fail(`${name}: check incomplete, these rules failed: ${names}`);
     }
-    reports.push({ file: name, draft, result, locate: read.locate });
+    reporter.file({ file: name, draft, result, locate: read.locate });
   }
 
-  if (command.format === 'json') {
-    io.stdout(formatJsonReport(reports));
-  } else {
-    io.stdout(formatTextReport(reports, failedInputs, { color: useColor(command.color, io) }));
+  const { tally } = reporter;
+  let exitCode = EXIT_OK;
+  if (failedInputs > 0 || incomplete) exitCode = EXIT_USAGE;
+  else if (tally.block > 0) exitCode = EXIT_BLOCKED;
+  else if (command.maxWarnings !== undefined && tally.warn > command.maxWarnings) {
+    fail(`${tally.warn} warnings, more than --max-warnings ${command.maxWarnings} allows`);
+    exitCode = EXIT_BLOCKED;
   }
+  reporter.end(exitCode);
+  return exitCode;
+}
 
-  if (failedInputs > 0 || incomplete) return EXIT_USAGE;
-  const blocked = reports.some((report) =>
-    report.result.findings.some((finding) => finding.severity === 'block'),
+/** Nothing to judge: no subject, no recipients, no attachments, and a body of blank space only. */
+function isEmptyDraft(draft: Draft): boolean {
+  return (
+    draft.body.trim() === '' &&
+    draft.subject.trim() === '' &&
+    draft.to.length + draft.cc.length + draft.bcc.length === 0 &&
+    (draft.attachments ?? []).length === 0
   );
-  return blocked ? EXIT_BLOCKED : EXIT_OK;
 }
