@@ -3,6 +3,8 @@
 import { parseArgs } from 'node:util';
 import { type CheckResult, type Draft, listRules, type Policy, parsePolicyText } from '../engine/index.ts';
 import { binaryKind } from './binary.ts';
+import { IgnoreList, isGlob } from './glob.ts';
+import { expandInputs, type InputFs } from './inputs.ts';
 import { createReporter, FORMATS, type Format } from './reporter.ts';
 import {
   decodeText,
@@ -20,6 +22,9 @@ export const EXIT_USAGE = 2;
 /** Inputs larger than this are refused: no email is that big, and the check would stall. */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
 
+/** Patterns of files a folder walk or a glob leaves out, one a line as in .gitignore, in the working folder. */
+export const IGNORE_FILE = '.preflightignore';
+
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -30,6 +35,10 @@ export interface CliIo {
   readFile: (path: string, maxBytes: number) => Promise<Uint8Array>;
   /** Reads standard input, with the same `maxBytes` contract as `readFile`. */
   readStdin: (maxBytes: number) => Promise<Uint8Array>;
+  /** 'file', 'dir', or undefined when nothing is at the path. */
+  stat: InputFs['stat'];
+  /** A folder's entries, for walking folders and expanding globs. */
+  readDir: InputFs['readDir'];
   /** Whether stdout is a terminal (colour is used only then, unless asked for). */
   isTTY: boolean;
   env: Record<string, string | undefined>;
@@ -117,6 +126,7 @@ interface ParsedCommand {
   format: Format;
   quiet: boolean;
   maxWarnings: number | undefined;
+  ignorePatterns: string[];
   color: boolean | undefined;
 }
 
@@ -128,6 +138,7 @@ function parseCommand(argv: string[]): ParsedCommand {
         format: { type: 'string' };
         quiet: { type: 'boolean'; short: 'q' };
         'max-warnings': { type: 'string' };
+        'ignore-pattern': { type: 'string'; multiple: true };
         color: { type: 'boolean' };
         'no-color': { type: 'boolean' };
         help: { type: 'boolean'; short: 'h' };
@@ -146,6 +157,7 @@ function parseCommand(argv: string[]): ParsedCommand {
         format: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         'max-warnings': { type: 'string' },
+        'ignore-pattern': { type: 'string', multiple: true },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -188,6 +200,7 @@ function parseCommand(argv: string[]): ParsedCommand {
     format,
     quiet: values.quiet === true,
     maxWarnings,
+    ignorePatterns: values['ignore-pattern'] ?? [],
     color,
   };
 }
@@ -236,17 +249,6 @@ async function load(io: CliIo, file: string): Promise<Loaded> {
     return { ok: true, bytes };
   } catch (error) {
     return { ok: false, reason: readFailure(error) };
-  }
-}
-
-/** The reason a path cannot be read at all (missing, a directory), or undefined when it is a readable file. */
-async function probePath(io: CliIo, file: string): Promise<string | undefined> {
-  try {
-    await io.readFile(file, 0);
-    return undefined;
-  } catch (error) {
-    const code = (error as { code?: unknown })?.code;
-    return code === 'ENOENT' || code === 'EISDIR' ? readFailure(error) : undefined;
   }
 }
 
@@ -308,29 +310,34 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     return usage('standard input (-) can be read only once', 'preflight check --help');
   }
 
-  // Every kind problem is a usage error, reported together before anything is read.
-  const kinds = new Map<string, InputKind | 'sniff'>();
-  const badKinds: string[] = [];
+  // Every kind problem is a usage error, reported together before anything is read. Folders and globs are
+  // walked later, one file at a time; only what is named directly must be of a supported type.
+  const badKinds: [string, string][] = [];
   for (const file of command.files) {
-    if (file === '-') {
-      kinds.set(file, 'sniff');
-      continue;
-    }
-    const kind = kindForPath(file);
-    if (kind) kinds.set(file, kind);
-    else badKinds.push(file);
+    if (file === '-') continue;
+    const stat = await io.stat(file);
+    if (stat === 'dir' || kindForPath(file)) continue;
+    if (stat === undefined && isGlob(file)) continue;
+    badKinds.push([
+      file,
+      stat === undefined
+        ? 'no such file'
+        : `unsupported file type (expected ${SUPPORTED_EXTENSIONS.join(', ')} or - for standard input)`,
+    ]);
   }
   if (badKinds.length > 0) {
-    for (const file of badKinds) {
-      // A directory or a missing file deserves that reason rather than "unsupported type".
-      const probe = await probePath(io, file);
-      const reason =
-        probe ??
-        `unsupported file type (expected ${SUPPORTED_EXTENSIONS.join(', ')} or - for standard input)`;
-      fail(`${file}: ${reason}`);
-    }
+    for (const [file, reason] of badKinds) fail(`${file}: ${reason}`);
     io.stderr('Run "preflight check --help" for usage.\n');
     return EXIT_USAGE;
+  }
+
+  const ignore = new IgnoreList();
+  for (const pattern of command.ignorePatterns) ignore.add(pattern);
+  try {
+    const own = decodeText(await io.readFile(IGNORE_FILE, MAX_INPUT_BYTES));
+    for (const line of own.split('\n')) ignore.add(line);
+  } catch {
+    // No .preflightignore: nothing is ignored beyond the patterns given.
   }
 
   let policy: Policy | undefined;
@@ -374,8 +381,14 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     reporter.unreadable(name, reason);
   };
 
-  for (const file of command.files) {
+  for await (const input of expandInputs(command.files, io, ignore)) {
+    const file = input.path;
     const name = displayName(file);
+    if (!input.ok) {
+      fail(`${name}: ${input.reason}`);
+      unreadable(name, input.reason);
+      continue;
+    }
     const loaded = await load(io, file);
     if (!loaded.ok) {
       fail(`${name}: ${loaded.reason}`);
@@ -389,9 +402,9 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
       unreadable(name, reason);
       continue;
     }
-    const declared = kinds.get(file);
-    const kind: InputKind =
-      declared === 'sniff' || declared === undefined ? sniffKind(decodeText(loaded.bytes)) : declared;
+    const kind: InputKind = input.kind === 'sniff' ? sniffKind(decodeText(loaded.bytes)) : input.kind;
+    // A walk finds other JSON too (settings, data): only objects with a "body" are drafts.
+    if (input.found && kind === 'json' && !isDraftJson(decodeText(loaded.bytes))) continue;
     const read = await readSource(loaded.bytes, kind);
     if (!read.ok) {
       const what = `not a valid ${kind === 'json' ? 'draft' : 'email'}`;
@@ -432,6 +445,15 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
   }
   reporter.end(exitCode);
   return exitCode;
+}
+
+function isDraftJson(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && 'body' in value;
+  } catch {
+    return true; // reported as an invalid draft, with the syntax error
+  }
 }
 
 /** Nothing to judge: no subject, no recipients, no attachments, and a body of blank space only. */
