@@ -1,10 +1,12 @@
 // The command line's core: argument parsing, reading inputs, running the check, reporting, the exit status.
 // Everything it touches comes in through `CliDeps`, so it runs the same under tests as from a terminal.
 import { parseArgs } from 'node:util';
-import { type CheckResult, type Draft, listRules, type Policy, parsePolicyText } from '../engine/index.ts';
+import { CATEGORIES, type CheckResult, type Draft, listRules, type Policy } from '../engine/index.ts';
+import { parsePolicyFile, placeRuleKeyIssues, unknownRuleKeyIssues } from '../engine/policy-file.ts';
 import { binaryKind } from './binary.ts';
 import { IgnoreList, isGlob } from './glob.ts';
 import { expandInputs, type InputFs } from './inputs.ts';
+import { formatRulesJson, formatRulesText } from './format-rules.ts';
 import { createReporter, FORMATS, type Format } from './reporter.ts';
 import {
   decodeText,
@@ -64,6 +66,7 @@ Usage:
 
 Commands:
   check    check .eml, .txt, .md and draft .json files (or - for standard input)
+  rules    list every rule: id, category, default severity, policy clause, description
 
 Run "preflight check --help" for the input formats and exit statuses.
 `;
@@ -113,6 +116,13 @@ Exit status:
   1  at least one finding blocks sending
   2  bad usage, an unreadable or invalid input or policy, or a check that could not complete
      (the other files are still checked and reported)
+`;
+
+export const RULES_HELP = `Usage: preflight rules [--format text|json] [--policy FILE]
+
+Lists every rule with its id, category, default severity, the policy clause it enforces and what it
+flags. With --policy, the policy's custom rules are listed too, and the severity it sets is shown
+beside the default. These ids (and the categories) are the keys of a policy's "rules".
 `;
 
 class UsageError extends Error {}
@@ -286,9 +296,11 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     return EXIT_USAGE;
   }
   if (command.command === 'help') {
-    io.stdout(command.files[0] === 'check' ? CHECK_HELP : MAIN_HELP);
+    const topic = command.files[0];
+    io.stdout(topic === 'check' ? CHECK_HELP : topic === 'rules' ? RULES_HELP : MAIN_HELP);
     return EXIT_OK;
   }
+  if (command.command === 'rules') return listRulesCommand(command, deps);
   if (command.command !== 'check') {
     return usage(`unknown command "${command.command}"`);
   }
@@ -342,20 +354,13 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
 
   let policy: Policy | undefined;
   if (command.policy !== undefined) {
-    const loaded = await load(io, command.policy);
+    const loaded = await loadPolicy(io, command.policy);
     if (!loaded.ok) {
-      fail(`policy ${command.policy}: ${loaded.reason}`);
+      fail(loaded.message);
+      for (const issue of loaded.issues) io.stderr(`  ${issue}\n`);
       return EXIT_USAGE;
     }
-    const parsed = parsePolicyText(decodeText(loaded.bytes));
-    if (!parsed.ok) {
-      fail(
-        `policy ${command.policy} is invalid (${parsed.issues.length} ${parsed.issues.length === 1 ? 'problem' : 'problems'}):`,
-      );
-      for (const issue of parsed.issues) io.stderr(`  ${issue}\n`);
-      return EXIT_USAGE;
-    }
-    policy = parsed.policy;
+    policy = loaded.policy;
   }
 
   const now = (io.now ?? (() => new Date()))().toISOString();
@@ -445,6 +450,53 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
   }
   reporter.end(exitCode);
   return exitCode;
+}
+
+async function listRulesCommand(command: ParsedCommand, deps: CliDeps): Promise<number> {
+  const { io } = deps;
+  if (command.help) {
+    io.stdout(RULES_HELP);
+    return EXIT_OK;
+  }
+  if (command.format !== 'text' && command.format !== 'json') {
+    io.stderr(`preflight: rules --format must be "text" or "json", not "${command.format}"\n`);
+    return EXIT_USAGE;
+  }
+  if (command.files.length > 0) {
+    io.stderr(`preflight: rules takes no files (got ${command.files.join(' ')})\n`);
+    return EXIT_USAGE;
+  }
+  let policy: Policy | undefined;
+  if (command.policy !== undefined) {
+    const loaded = await loadPolicy(io, command.policy);
+    if (!loaded.ok) {
+      io.stderr(`preflight: ${loaded.message}\n`);
+      for (const issue of loaded.issues) io.stderr(`  ${issue}\n`);
+      return EXIT_USAGE;
+    }
+    policy = loaded.policy;
+  }
+  const rules = listRules(policy);
+  io.stdout(command.format === 'json' ? formatRulesJson(rules) : formatRulesText(rules));
+  return EXIT_OK;
+}
+
+type PolicyLoad = { ok: true; policy: Policy } | { ok: false; message: string; issues: string[] };
+
+/** Reads and validates a policy file (JSON or YAML), refusing rule keys that name no rule or category. */
+export async function loadPolicy(io: CliIo, file: string): Promise<PolicyLoad> {
+  const loaded = await load(io, file);
+  if (!loaded.ok) return { ok: false, message: `policy ${file}: ${loaded.reason}`, issues: [] };
+  const text = decodeText(loaded.bytes);
+  const parsed = parsePolicyFile(text);
+  let issues = parsed.ok ? [] : parsed.issues;
+  if (parsed.ok) {
+    const ids = listRules(parsed.policy).map((rule) => rule.id);
+    issues = placeRuleKeyIssues(text, unknownRuleKeyIssues(parsed.policy, ids, CATEGORIES));
+    if (issues.length === 0) return { ok: true, policy: parsed.policy };
+  }
+  const count = `${issues.length} ${issues.length === 1 ? 'problem' : 'problems'}`;
+  return { ok: false, message: `policy ${file} is invalid (${count}):`, issues };
 }
 
 function isDraftJson(text: string): boolean {

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { listRules } from '../engine/index.ts';
+import { EXIT_OK, EXIT_USAGE, main } from './main.ts';
+import { fakeCheck, fakeIo, stderr, stdout } from './test-helpers.ts';
+
+async function run(argv: string[], files: Record<string, string> = {}) {
+  const io = fakeIo(files);
+  const check = fakeCheck();
+  const code = await main(argv, { io, check, version: 't' });
+  return { code, out: stdout(io), err: stderr(io), check };
+}
+
+describe('preflight rules', () => {
+  it('lists every rule of the registry with category, severity, clause and description', async () => {
+    const { code, out } = await run(['rules', '--format', 'json']);
+    expect(code).toBe(EXIT_OK);
+    const { rules } = JSON.parse(out);
+    expect(rules.map((r: { id: string }) => r.id)).toEqual(listRules().map((rule) => rule.id));
+    for (const rule of rules) {
+      expect(Object.keys(rule)).toEqual(
+        expect.arrayContaining(['id', 'category', 'severity', 'clause', 'description']),
+      );
+      expect(rule.clause).not.toBe('');
+    }
+  });
+
+  it('prints a readable list grouped by category', async () => {
+    const { code, out } = await run(['rules']);
+    expect(code).toBe(EXIT_OK);
+    const [first] = listRules();
+    expect(out).toContain(`\n  ${first?.id}`);
+    expect(out).toContain(`policy: ${first?.clauseText}`);
+    expect(out).toMatch(/\d+ rules in \d+ categories\.\n$/);
+  });
+
+  it('shows the severity a policy sets beside the default', async () => {
+    const [first] = listRules();
+    const policy = JSON.stringify({ version: 1, rules: { [first?.id as string]: { severity: 'off' } } });
+    const { out } = await run(['rules', '--policy', 'p.json'], { 'p.json': policy });
+    expect(out).toContain(`off (default ${first?.severity})`);
+  });
+
+  it('refuses files and other formats', async () => {
+    expect((await run(['rules', 'a.txt'])).code).toBe(EXIT_USAGE);
+    expect((await run(['rules', '--format', 'sarif'])).err).toContain(
+      'rules --format must be "text" or "json"',
+    );
+  });
+});
+
+describe('policies in YAML, and rule keys that name nothing', () => {
+  const CLEAN = 'Hi Dana,\n\nThanks.\n';
+
+  it('accepts a YAML policy', async () => {
+    const yaml = 'version: 1\ncompetitors:\n  - name: Initech\n';
+    const { code, check } = await run(['check', '--policy', 'p.yaml', 'a.txt'], {
+      'p.yaml': yaml,
+      'a.txt': CLEAN,
+    });
+    expect(code).toBe(EXIT_OK);
+    expect(check.calls[0]?.policy?.competitors?.[0]?.name).toBe('Initech');
+  });
+
+  it('refuses a misspelt rule id with the closest one, at its line', async () => {
+    const id = listRules()[0]?.id as string;
+    const yaml = `version: 1\nrules:\n  ${id}s:\n    severity: warn\n`;
+    const { code, err, check } = await run(['check', '--policy', 'p.yml', 'a.txt'], {
+      'p.yml': yaml,
+      'a.txt': CLEAN,
+    });
+    expect(code).toBe(EXIT_USAGE);
+    expect(err).toContain('policy p.yml is invalid (1 problem)');
+    expect(err).toContain(`rules.${id}s: no rule has the id "${id}s"; did you mean ${id}?`);
+    expect(err).toContain('(line 3, column 3)');
+    expect(check.calls).toHaveLength(0);
+  });
+});
