@@ -66,6 +66,7 @@ const io: CliIo = {
   readStdin,
   stat: statPath,
   readDir,
+  cwd: process.cwd(),
   isTTY: process.stdout.isTTY === true,
   env: process.env,
 };

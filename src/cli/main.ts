@@ -1,5 +1,6 @@
 // The command line's core: argument parsing, reading inputs, running the check, reporting, the exit status.
 // Everything it touches comes in through `CliDeps`, so it runs the same under tests as from a terminal.
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CATEGORIES, type CheckResult, type Draft, listRules, type Policy } from '../engine/index.ts';
 import { parsePolicyFile, placeRuleKeyIssues, unknownRuleKeyIssues } from '../engine/policy-file.ts';
@@ -41,6 +42,8 @@ export interface CliIo {
   stat: InputFs['stat'];
   /** A folder's entries, for walking folders and expanding globs. */
   readDir: InputFs['readDir'];
+  /** The working folder, where a policy file is looked for (and upward from it). */
+  cwd: string;
   /** Whether stdout is a terminal (colour is used only then, unless asked for). */
   isTTY: boolean;
   env: Record<string, string | undefined>;
@@ -75,7 +78,8 @@ export const CHECK_HELP = `Usage: preflight check [options] FILE...
 
 Checks each FILE against the Customer Policy and reports every finding.
 
-FILE is one of:
+FILE is one of (a folder is walked for all of them, and a glob such as "mail/**/*.eml" is
+expanded by preflight itself, quoted or not):
   NAME.eml    an RFC 822 message: subject, To/Cc/Bcc, From, the text body (or the HTML body as
               plain text when there is no text part) and the attachment names. Its Date header is
               used as the send time, so an audit of sent mail judges each message (SLA windows,
@@ -95,8 +99,15 @@ editors count them). In an .eml part that is quoted-printable or base64, or read
 line and column count in the decoded text, and the report says so.
 
 Options:
-  --policy FILE          a policy file (JSON, version 1) layered over the built-in defaults;
-                         an invalid one is refused with every problem listed
+  --policy FILE          a policy file (JSON or YAML, version 1) layered over the built-in
+                         defaults; an invalid one is refused with every problem listed, each
+                         at its line and column. Without --policy, the first of .preflight.yaml,
+                         .preflight.yml and .preflight.json found in the working folder or the
+                         nearest folder above it is used
+  --no-config            use no policy file unless --policy names one
+  --ignore-pattern PAT   leave files matching PAT out of folders and globs (repeatable); the
+                         lines of a .preflightignore in the working folder are read the same
+                         way, as .gitignore lines
   --format FORMAT        report format (default: text):
                            text    for people, with the line and a caret under the finding
                            json    { "version": 1, "results": [{ "file", "findings", "scorecard" }] };
@@ -137,6 +148,7 @@ interface ParsedCommand {
   quiet: boolean;
   maxWarnings: number | undefined;
   ignorePatterns: string[];
+  noConfig: boolean;
   color: boolean | undefined;
 }
 
@@ -149,6 +161,7 @@ function parseCommand(argv: string[]): ParsedCommand {
         quiet: { type: 'boolean'; short: 'q' };
         'max-warnings': { type: 'string' };
         'ignore-pattern': { type: 'string'; multiple: true };
+        'no-config': { type: 'boolean' };
         color: { type: 'boolean' };
         'no-color': { type: 'boolean' };
         help: { type: 'boolean'; short: 'h' };
@@ -168,6 +181,7 @@ function parseCommand(argv: string[]): ParsedCommand {
         quiet: { type: 'boolean', short: 'q' },
         'max-warnings': { type: 'string' },
         'ignore-pattern': { type: 'string', multiple: true },
+        'no-config': { type: 'boolean' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -211,6 +225,7 @@ function parseCommand(argv: string[]): ParsedCommand {
     quiet: values.quiet === true,
     maxWarnings,
     ignorePatterns: values['ignore-pattern'] ?? [],
+    noConfig: values['no-config'] === true,
     color,
   };
 }
@@ -353,8 +368,9 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
   }
 
   let policy: Policy | undefined;
-  if (command.policy !== undefined) {
-    const loaded = await loadPolicy(io, command.policy);
+  const policyFile = command.policy ?? (command.noConfig ? undefined : await findPolicyFile(io));
+  if (policyFile !== undefined) {
+    const loaded = await loadPolicy(io, policyFile);
     if (!loaded.ok) {
       fail(loaded.message);
       for (const issue of loaded.issues) io.stderr(`  ${issue}\n`);
@@ -479,6 +495,22 @@ async function listRulesCommand(command: ParsedCommand, deps: CliDeps): Promise<
   const rules = listRules(policy);
   io.stdout(command.format === 'json' ? formatRulesJson(rules) : formatRulesText(rules));
   return EXIT_OK;
+}
+
+/** The names a policy file is found by, in the order they win within one folder. */
+export const POLICY_FILES = ['.preflight.yaml', '.preflight.yml', '.preflight.json'];
+
+/** The first policy file in the working folder or the nearest folder above it that has one. */
+export async function findPolicyFile(io: CliIo): Promise<string | undefined> {
+  for (let dir = resolve(io.cwd); ; ) {
+    for (const name of POLICY_FILES) {
+      const candidate = join(dir, name);
+      if ((await io.stat(candidate)) === 'file') return candidate;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
 }
 
 type PolicyLoad = { ok: true; policy: Policy } | { ok: false; message: string; issues: string[] };

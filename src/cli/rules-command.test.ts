@@ -75,3 +75,50 @@ describe('policies in YAML, and rule keys that name nothing', () => {
     expect(check.calls).toHaveLength(0);
   });
 });
+
+describe('a policy found upward from the working folder', () => {
+  const CLEAN = 'Hi Dana,\n\nThanks.\n';
+  const policy = (name: string) => `version: 1\ncompetitors:\n  - name: ${name}\n`;
+  const competitor = async (argv: string[], files: Record<string, string>) => {
+    const { code, check, err } = await run(['check', ...argv, 'a.txt'], { 'a.txt': CLEAN, ...files });
+    return { code, err, name: check.calls[0]?.policy?.competitors?.[0]?.name };
+  };
+
+  it('uses the nearest .preflight.yaml, .preflight.yml or .preflight.json, in that order', async () => {
+    expect(
+      (
+        await competitor([], {
+          '/work/.preflight.json': JSON.stringify({ version: 1, competitors: [{ name: 'Up' }] }),
+        })
+      ).name,
+    ).toBe('Up');
+    expect(
+      (
+        await competitor([], {
+          '/work/project/.preflight.yml': policy('Here'),
+          '/work/.preflight.yaml': policy('Up'),
+        })
+      ).name,
+    ).toBe('Here');
+    expect(
+      (
+        await competitor([], {
+          '/work/project/.preflight.json': JSON.stringify({ version: 1, competitors: [{ name: 'Json' }] }),
+          '/work/project/.preflight.yaml': policy('Yaml'),
+        })
+      ).name,
+    ).toBe('Yaml');
+  });
+
+  it('--policy overrides it and --no-config turns it off', async () => {
+    const files = { '/work/project/.preflight.yaml': policy('Found'), 'p.yaml': policy('Given') };
+    expect((await competitor(['--policy', 'p.yaml'], files)).name).toBe('Given');
+    expect((await competitor(['--no-config'], files)).name).toBeUndefined();
+  });
+
+  it('refuses an invalid found policy by its path', async () => {
+    const { code, err } = await competitor([], { '/work/project/.preflight.yaml': 'version: 2\n' });
+    expect(code).toBe(EXIT_USAGE);
+    expect(err).toContain('policy /work/project/.preflight.yaml is invalid');
+  });
+});

@@ -60,6 +60,7 @@ export function fakeIo(
       }
       return [...entries].map(([name, isDirectory]) => ({ name, isDirectory }));
     },
+    cwd: '/work/project',
     isTTY: false,
     env: {},
     now: () => new Date('2026-03-02T09:00:00Z'),
