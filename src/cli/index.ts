@@ -68,6 +68,7 @@ const io: CliIo = {
   readDir,
   cwd: process.cwd(),
   isTTY: process.stdout.isTTY === true,
+  stderrIsTTY: process.stderr.isTTY === true,
   env: process.env,
 };
 

@@ -8,6 +8,7 @@ import { binaryKind } from './binary.ts';
 import { IgnoreList, isGlob } from './glob.ts';
 import { expandInputs, type InputFs } from './inputs.ts';
 import { formatRulesJson, formatRulesText } from './format-rules.ts';
+import { createProgress } from './progress.ts';
 import { createReporter, FORMATS, type Format } from './reporter.ts';
 import {
   decodeText,
@@ -46,6 +47,8 @@ export interface CliIo {
   cwd: string;
   /** Whether stdout is a terminal (colour is used only then, unless asked for). */
   isTTY: boolean;
+  /** Whether stderr is a terminal: a progress line is drawn there during a long text run. */
+  stderrIsTTY?: boolean;
   env: Record<string, string | undefined>;
   /** The send time for drafts that carry none; the current time by default. */
   now?: () => Date;
@@ -283,7 +286,11 @@ function displayName(file: string): string {
 
 export async function main(argv: string[], deps: CliDeps): Promise<number> {
   const { io } = deps;
-  const fail = (message: string) => io.stderr(`preflight: ${message}\n`);
+  let clearProgress = () => {};
+  const fail = (message: string) => {
+    clearProgress();
+    io.stderr(`preflight: ${message}\n`);
+  };
   const usage = (message: string, help = 'preflight --help') => {
     fail(message);
     io.stderr(`Run "${help}" for usage.\n`);
@@ -380,8 +387,16 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
   }
 
   const now = (io.now ?? (() => new Date()))().toISOString();
+  const ci = io.env.CI !== undefined && io.env.CI !== '' && io.env.CI !== 'false';
+  let running = true;
+  const progress = createProgress(command.format === 'text' && io.stderrIsTTY === true && !ci, io.stderr);
+  clearProgress = () => progress.clear();
   const reporter = createReporter(command.format, {
-    write: io.stdout,
+    write: (text) => {
+      progress.clear();
+      io.stdout(text);
+      if (running) progress.restore();
+    },
     color: command.format === 'text' && useColor(command.color, io),
     quiet: command.quiet,
     rules: () =>
@@ -403,6 +418,7 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
   };
 
   for await (const input of expandInputs(command.files, io, ignore)) {
+    progress.tick();
     const file = input.path;
     const name = displayName(file);
     if (!input.ok) {
@@ -456,6 +472,8 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     reporter.file({ file: name, draft, result, locate: read.locate });
   }
 
+  running = false;
+  progress.clear();
   const { tally } = reporter;
   let exitCode = EXIT_OK;
   if (failedInputs > 0 || incomplete) exitCode = EXIT_USAGE;
