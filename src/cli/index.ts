@@ -72,6 +72,13 @@ const io: CliIo = {
   env: process.env,
 };
 
+// Reports are written file by file: a reader that stops early (`| head`) closes the pipe mid-run. Stop
+// quietly then, with the status of a run that could not complete, rather than with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(2);
+});
+
 main(process.argv.slice(2), { io, check: checkDraft, version: packageJson.version }).then(
   (code) => {
     process.exitCode = code;

@@ -67,6 +67,7 @@ export const MAIN_HELP = `Preflight checks outgoing customer email against the C
 Usage:
   preflight check [--policy FILE] [--format text|json] FILE...
   preflight check [options] FILE|DIR|GLOB...
+  preflight rules [--format text|json]
   preflight check --help
   preflight --help | --version
 
@@ -81,8 +82,8 @@ export const CHECK_HELP = `Usage: preflight check [options] FILE...
 
 Checks each FILE against the Customer Policy and reports every finding.
 
-FILE is one of (a folder is walked for all of them, and a glob such as "mail/**/*.eml" is
-expanded by preflight itself, quoted or not):
+FILE is one of these (a folder is walked for all of them, leaving out hidden folders and
+node_modules; a glob such as "mail/**/*.eml" is expanded by preflight itself, quoted or not):
   NAME.eml    an RFC 822 message: subject, To/Cc/Bcc, From, the text body (or the HTML body as
               plain text when there is no text part) and the attachment names. Its Date header is
               used as the send time, so an audit of sent mail judges each message (SLA windows,
@@ -127,7 +128,7 @@ Options:
 
 Exit status:
   0  no finding blocks sending
-  1  at least one finding blocks sending
+  1  at least one finding blocks sending (or more warnings than --max-warnings allows)
   2  bad usage, an unreadable or invalid input or policy, or a check that could not complete
      (the other files are still checked and reported)
 `;
