@@ -38,8 +38,8 @@ export function PolicyFileSection({ effective, save, reset }: SectionProps & { r
   return (
     <Section id="policy-file" title="Policy file">
       <p>
-        Import a policy file (JSON or YAML, version 1) to replace the settings on this browser, or export the policy
-        in force. A file with problems is refused as a whole, with every problem and where it is.
+        Import a policy file (JSON or YAML, version 1) to replace the settings on this browser, or export the
+        policy in force. A file with problems is refused as a whole, with every problem and where it is.
       </p>
       <label>
         Import policy file{' '}
