@@ -2,7 +2,9 @@
 // line ends, non-ASCII letters and an emoji before the finding on its line.
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../engine/index.ts';
+import { LineIndex } from './locate.ts';
 import { main } from './main.ts';
+import { readSource } from './read-input.ts';
 import { fakeCheck, fakeIo, stdout } from './test-helpers.ts';
 
 type Located = Finding & { line: number; column: number; endLine: number; endColumn: number; in?: string };
@@ -100,5 +102,36 @@ describe('positions in the file', () => {
     const { line, column } = expected(file, 'GUARANTEE');
     expect(stdout(io)).toContain(`d.txt:${line}:${column}  BLOCK`);
     expect(stdout(io)).toContain(`    ${line} | ${LINE}\n`);
+  });
+
+  it('places recipients and attachments where the file names them', async () => {
+    const at = (file: string, needle: string) => {
+      const index = new LineIndex(file.replace(/\r\n/g, '\n'));
+      return index.at(file.replace(/\r\n/g, '\n').indexOf(needle));
+    };
+    const json = `{\n  "body": "Hi",\n  "to": ["Dana <dana@northwind.example>"],\n  "cc": ["ops@globex.example"],\n  "attachments": [{ "name": "Notes.pdf" }, { "name": "Globex-Plan.pdf" }]\n}`;
+    const read = await readSource(new TextEncoder().encode(json), 'json');
+    if (!read.ok) throw new Error('unreadable');
+    const recipients = 'Dana <dana@northwind.example>, ops@globex.example';
+    const attachments = 'Notes.pdf, Globex-Plan.pdf';
+    expect(read.locate('recipients', recipients.indexOf('ops'), recipients.length)).toMatchObject(
+      at(json, 'ops@globex'),
+    );
+    expect(read.locate('attachments', attachments.indexOf('Globex'), attachments.length)).toMatchObject(
+      at(json, 'Globex-Plan'),
+    );
+    const eml = [
+      'From: a@vendor.example',
+      'To: Dana <dana@northwind.example>,',
+      '  ops@globex.example',
+      'Subject: S',
+      '',
+      'Hi',
+      '',
+    ].join('\r\n');
+    const mail = await readSource(new TextEncoder().encode(eml), 'eml');
+    if (!mail.ok) throw new Error('unreadable');
+    const list = [...mail.draft.to, ...mail.draft.cc].join(', ');
+    expect(mail.locate('recipients', list.indexOf('ops'), list.length)).toMatchObject(at(eml, 'ops@globex'));
   });
 });
