@@ -1,6 +1,5 @@
 // The command line's core: argument parsing, reading inputs, running the check, reporting, the exit status.
 // Everything it touches comes in through `CliDeps`, so it runs the same under tests as from a terminal.
-import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CATEGORIES, type CheckResult, type Draft, listRules, type Policy } from '../engine/index.ts';
 import { parsePolicyFile, placeRuleKeyIssues, unknownRuleKeyIssues } from '../engine/policy-file.ts';
@@ -521,15 +520,34 @@ export const POLICY_FILES = ['.preflight.yaml', '.preflight.yml', '.preflight.js
 
 /** The first policy file in the working folder or the nearest folder above it that has one. */
 export async function findPolicyFile(io: CliIo): Promise<string | undefined> {
-  for (let dir = resolve(io.cwd); ; ) {
+  for (let dir = io.cwd; ; ) {
     for (const name of POLICY_FILES) {
-      const candidate = join(dir, name);
+      const candidate = inFolder(dir, name);
       if ((await io.stat(candidate)) === 'file') return candidate;
     }
-    const parent = dirname(dir);
+    const parent = parentFolder(dir);
     if (parent === dir) return undefined;
     dir = parent;
   }
+}
+
+// Path steps for an absolute working folder, POSIX or Windows, without node:path: the command line's
+// bundle imports only the file system, process and util modules (test/build/bundle-scan.test.ts).
+const SEPARATOR = /[\\/]/;
+
+function inFolder(dir: string, name: string): string {
+  if (SEPARATOR.test(dir.slice(-1))) return `${dir}${name}`;
+  return `${dir}${dir.includes('\\') && !dir.includes('/') ? '\\' : '/'}${name}`;
+}
+
+/** The folder above `dir`; a root (`/`, `C:\`) is its own parent. */
+export function parentFolder(dir: string): string {
+  const trimmed = dir.replace(/(?<=.)[\\/]+$/, '');
+  const at = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
+  if (at === -1) return dir;
+  const parent = trimmed.slice(0, at + 1);
+  // Keep the separator only for a root: `/` or `C:\`.
+  return /^(?:[\\/]|[A-Za-z]:[\\/])$/.test(parent) ? parent : parent.slice(0, -1);
 }
 
 type PolicyLoad = { ok: true; policy: Policy } | { ok: false; message: string; issues: string[] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listRules } from '../engine/index.ts';
-import { EXIT_OK, EXIT_USAGE, main } from './main.ts';
+import { EXIT_OK, EXIT_USAGE, main, parentFolder } from './main.ts';
 import { fakeCheck, fakeIo, stderr, stdout } from './test-helpers.ts';
 
 async function run(argv: string[], files: Record<string, string> = {}) {
@@ -120,5 +120,19 @@ describe('a policy found upward from the working folder', () => {
     const { code, err } = await competitor([], { '/work/project/.preflight.yaml': 'version: 2\n' });
     expect(code).toBe(EXIT_USAGE);
     expect(err).toContain('policy /work/project/.preflight.yaml is invalid');
+  });
+});
+
+describe('parentFolder', () => {
+  it.each([
+    ['/work/project', '/work'],
+    ['/work', '/'],
+    ['/', '/'],
+    ['/work/project/', '/work'],
+    ['C:\\Users\\dana', 'C:\\Users'],
+    ['C:\\Users', 'C:\\'],
+    ['C:\\', 'C:\\'],
+  ])('%s -> %s', (dir, parent) => {
+    expect(parentFolder(dir)).toBe(parent);
   });
 });
