@@ -2,30 +2,11 @@
 // an emoji before the finding, an encoded .eml part, an unreadable input and an empty draft.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { sarifValidator } from '../../test/schemas/sarif.ts';
 import { listRules } from '../engine/index.ts';
 import { EXIT_BLOCKED, EXIT_OK, EXIT_USAGE, main } from './main.ts';
 import { fakeCheck, fakeIo, stderr, stdout } from './test-helpers.ts';
-
-const SCHEMA = JSON.parse(
-  readFileSync(
-    join(import.meta.dirname, '..', '..', 'test', 'schemas', 'sarif-2.1.0-subset.schema.json'),
-    'utf8',
-  ),
-);
-
-function sarifValidator() {
-  // The published schema's language pattern has a stray "]" that only non-unicode regular expressions accept.
-  const ajv = new Ajv({ strict: true, strictRequired: false, allErrors: true, unicodeRegExp: false });
-  ajv.addFormat('uri', (value: string) => /^[a-z][a-z0-9+.-]*:[^\s]*$/i.test(value));
-  ajv.addFormat(
-    'uri-reference',
-    (value: string) => !/[\s<>"{}|\\^`]/.test(value) && !/%(?![0-9A-F]{2})/i.test(value),
-  );
-  ajv.addFormat('date-time', (value: string) => !Number.isNaN(Date.parse(value)));
-  return ajv.compile(SCHEMA);
-}
 
 const LINE = 'Grüße, José 😀 — we GUARANTEE it, maybe.';
 const TXT = [

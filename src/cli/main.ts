@@ -4,11 +4,10 @@ import { parseArgs } from 'node:util';
 import { CATEGORIES, type CheckResult, type Draft, listRules, type Policy } from '../engine/index.ts';
 import { parsePolicyFile, placeRuleKeyIssues, unknownRuleKeyIssues } from '../engine/policy-file.ts';
 import { binaryKind } from './binary.ts';
+import { formatRulesJson, formatRulesText } from './format-rules.ts';
 import { IgnoreList, isGlob } from './glob.ts';
 import { expandInputs, type InputFs } from './inputs.ts';
-import { formatRulesJson, formatRulesText } from './format-rules.ts';
 import { createProgress } from './progress.ts';
-import { createReporter, FORMATS, type Format } from './reporter.ts';
 import {
   decodeText,
   type InputKind,
@@ -17,6 +16,7 @@ import {
   SUPPORTED_EXTENSIONS,
   sniffKind,
 } from './read-input.ts';
+import { createReporter, FORMATS, type Format } from './reporter.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_BLOCKED = 1;

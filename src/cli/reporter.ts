@@ -1,9 +1,9 @@
 // One reporter per output format. Text, JSON and GitHub lines are written file by file as the run goes, so a
 // folder of thousands of drafts streams with flat memory; SARIF and JUnit keep small per-finding records.
 import type { Finding } from '../engine/index.ts';
+import { githubFinding, githubUnreadable } from './format-github.ts';
 import type { JsonFinding } from './format-json.ts';
 import { toJsonReport } from './format-json.ts';
-import { githubFinding, githubUnreadable } from './format-github.ts';
 import { JunitLog } from './format-junit.ts';
 import { type RuleDescription, SarifLog } from './format-sarif.ts';
 import {
