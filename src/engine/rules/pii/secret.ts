@@ -1,4 +1,9 @@
+import type { CheckContext } from '../../context.ts';
 import { defineRule, type RawFinding } from '../../rule.ts';
+import { type FieldText, inRanges } from '../../text/field.ts';
+import { fixFor, messageFor } from './advice.ts';
+import { findLabelledValues } from './labelled-values.ts';
+import type { LabelGroup } from './labels.ts';
 
 const SECRETS: { re: RegExp; what: string }[] = [
   { re: /\b(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{16,}\b/g, what: 'a Stripe secret key' },
@@ -15,20 +20,114 @@ const SECRETS: { re: RegExp; what: string }[] = [
     what: 'a private key',
   },
   {
-    // A "Password: …" line gives the value whatever it looks like, unless it is masked or points elsewhere.
-    re: /^[ \t>*-]*(?:password|passwd|pwd|passcode|pin|temporary password|temp password|initial password)[ \t]*[:=][ \t]*(?![*•x]{3,}\s*$|\[?redacted|\(?sent separately|\(?see |\(?in (?:the|your) vault|will be sent|sent (?:separately|by sms|via)|n\/a\b|none\b|-\s*$)\S[^\n]{0,60}/gimu,
-    what: 'a password',
-  },
-  {
     re: /\beyJ[0-9A-Za-z_-]{10,}\.eyJ[0-9A-Za-z_-]{10,}\.[0-9A-Za-z_-]{10,}\b/g,
     what: 'a session token (JWT)',
   },
-  {
-    // "password: x", "the password Spring2026!Tide": a value with letters and a digit or symbol, not a plain word.
-    re: /\b(?:password|passwd|pwd|passcode|api[ _-]?key|secret(?:[ _-]key)?|access[ _-]token)\s*(?:is|:|=|-)?\s*["'`]?(?=[^\s"'`]*[\d!@#$%^&*_])(?=[^\s"'`]*\p{L})[^\s"'`,;]{6,}/giu,
-    what: 'a password or key',
-  },
 ];
+
+const CREDENTIALS: ReadonlySet<LabelGroup> = new Set(['credential']);
+
+/** A stand-in, not a secret: `${DB_PASSWORD}`, `<password>`, `[token]`, `****`, `changeme`-style names. */
+const STAND_IN =
+  /^(?:\$\{.*\}|\{\{?.*\}\}?|<.*>|\[.*\]|%.*%|\*+|x{3,}|\u2022+|\.{3,}|(?:your[-_]?)?(?:pass(?:word)?|pwd|passwd|pw|secret|token|api[-_]?key|key|user(?:name)?)(?:[-_]?here)?|null|none|true|false|yes|no|on|off|n\/a|todo|tbd|redacted|\d{1,7})$/i;
+
+/** `scheme://user:password@host`: the password part. */
+const CONNECTION_STRING = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@'"]{1,64}:([^\s@/'"]{1,128})@[^\s/'"]+/dgi;
+
+/** `Authorization: Bearer …` and `Bearer …` tokens; `Basic …` only after an Authorization header name. */
+const BEARER = /\b(?:bearer|authorization[ \t]*:[ \t]*(?:basic|token))[ \t]+([A-Za-z0-9\-._~+/]{16,}=*)/dgi;
+
+/** `.env` lines whose name ends in a secret word: `STRIPE_SECRET=…`, `export DB_PASSWORD=…`. */
+const ENV_LINE =
+  /^[ \t]*(?:export[ \t]+)?[A-Z][A-Z0-9_]*(?:SECRET|TOKEN|PASSWORD|PASSWD|PWD|PASS|API_?KEY|ACCESS_?KEY(?:_ID)?|PRIVATE_?KEY|SECRET_?KEY|CREDENTIALS?|SIGNING_?KEY|ENCRYPTION_?KEY)[ \t]*=[ \t]*["']?([^\s"'#]+)/dgm;
+
+/** Key words that make a long random-looking token in the same sentence a secret. */
+const KEY_WORD =
+  /\b(?:key|keys|token|tokens|secret|secrets|credentials?|api|auth|bearer|password|signature|webhook)\b/i;
+const PUBLIC_KEY =
+  /\bpublic[ \t]+key|\bssh-(?:rsa|ed25519|dss)|\becdsa-|\bfingerprint|\bcommit|\bsha(?:-?\d+)?\b|\bchecksum|\bhash\b/i;
+const LONG_TOKEN = /(?<![\p{L}\p{N}_\-+/=.:@])[A-Za-z0-9_\-+/=]{20,200}(?![\p{L}\p{N}_\-+/=]|\.\w|@)/gu;
+
+/** Bits per character of a string: random keys have over 3.5, words and readable ids far less. */
+export function entropy(s: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let h = 0;
+  for (const n of counts.values()) {
+    const p = n / s.length;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+interface Span {
+  start: number;
+  end: number;
+  what: string;
+}
+
+/** Secrets no vendor format and no label gives away: connection strings, bearer tokens, .env lines, random keys. */
+function unlabelled(field: FieldText): Span[] {
+  const text = field.text;
+  const out: Span[] = [];
+  const group = (re: RegExp, what: string) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const at = m.indices?.[1];
+      if (!at || STAND_IN.test(m[1]!)) continue;
+      out.push({ start: at[0], end: at[1], what });
+    }
+  };
+  if (text.includes('://')) group(CONNECTION_STRING, 'a password in a connection string');
+  if (/bearer|authorization/i.test(text)) group(BEARER, 'an access token');
+  if (text.includes('=')) group(ENV_LINE, 'a secret in a configuration line');
+  if (KEY_WORD.test(text)) {
+    LONG_TOKEN.lastIndex = 0;
+    for (let m = LONG_TOKEN.exec(text); m !== null; m = LONG_TOKEN.exec(text)) {
+      const token = m[0];
+      if (!/\d/.test(token) || !/[A-Za-z]/.test(token) || entropy(token) < 3.5) continue;
+      const sentence = field.sentenceAt(m.index);
+      if (!sentence) continue;
+      const words = text.slice(sentence[0], sentence[1]);
+      if (!KEY_WORD.test(words) || PUBLIC_KEY.test(words)) continue;
+      out.push({ start: m.index, end: m.index + token.length, what: 'an API key or secret' });
+    }
+  }
+  return out;
+}
+
+function check(ctx: CheckContext): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const field of [ctx.field('subject'), ctx.field('body')]) {
+    if (field.text.length === 0) continue;
+    const ranges = field.rangesFor(['body', 'body.signature', 'subject']);
+    const inScope = (start: number, end: number) => inRanges(ranges, start, end);
+    const report = (start: number, end: number, what: string) =>
+      out.push(
+        ctx.report(
+          field,
+          start,
+          end,
+          messageFor(ctx, what, 'credential'),
+          fixFor(ctx, field.text.slice(start, end), 'credential'),
+        ),
+      );
+    for (const { re, what } of SECRETS) {
+      // exec, not matchAll: this runs once per paragraph, and matchAll copies the expression every call.
+      re.lastIndex = 0;
+      for (let m = re.exec(field.text); m !== null; m = re.exec(field.text)) {
+        if (m[0].length === 0) re.lastIndex++;
+        const start = m.index;
+        const end = start + m[0].length;
+        if (inScope(start, end)) report(start, end, what);
+      }
+    }
+    for (const hit of findLabelledValues(field.text, { groups: CREDENTIALS }, inScope))
+      report(hit.start, hit.end, hit.entry.what);
+    for (const s of unlabelled(field)) if (inScope(s.start, s.end)) report(s.start, s.end, s.what);
+  }
+  return out;
+}
 
 export const rule = defineRule(
   {
@@ -71,32 +170,7 @@ export const rule = defineRule(
       ],
     },
   },
-  (ctx): RawFinding[] => {
-    const out: RawFinding[] = [];
-    for (const field of [ctx.field('subject'), ctx.field('body')]) {
-      if (field.text.length === 0) continue;
-      const ranges = field.rangesFor(['body', 'body.signature', 'subject']);
-      for (const { re, what } of SECRETS) {
-        // exec, not matchAll: this runs once per paragraph, and matchAll copies the expression every call.
-        re.lastIndex = 0;
-        for (let m = re.exec(field.text); m !== null; m = re.exec(field.text)) {
-          if (m[0].length === 0) re.lastIndex++;
-          const start = m.index;
-          const end = start + m[0].length;
-          if (!ranges.some(([s, e]) => start >= s && end <= e)) continue;
-          out.push(
-            ctx.report(
-              field,
-              start,
-              end,
-              `This looks like ${what}. Never send credentials by email; rotate it if it was sent.`,
-            ),
-          );
-        }
-      }
-    }
-    return out;
-  },
+  check,
   // Each match reads its own sentence at most.
   { local: true },
 );
