@@ -20,14 +20,36 @@ export interface LabelledValue {
   readonly end: number;
 }
 
-const LABEL_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_\/?&=.@-])(?:${LABELS.map((e, i) => `(?<k${i}>${e.label})`).join('|')})(?![\p{L}\p{N}_])`,
-  'giu',
+const LABEL_AT = new RegExp(
+  String.raw`(?:${LABELS.map((e) => `(${e.label})`).join('|')})(?![\p{L}\p{N}_])`,
+  'iuy',
 );
 
-/** A cheap test before the scan: no label word, nothing to read. */
-const PREFILTER =
-  /pass|pw|pin|ssn|ss#|secur|insur|national|\bid|ident|passport|dri?v|\bdl|tax|tin|\bein|utr|tfn|vat|gst|visa|permit|green|alien|i-94|account|acct|a\/c|routing|aba|rtn|transit|sort|bsb|iban|card|cc|cvv|cvc|cvn|otp|one.?time|code|key|secret|token|aadha|nric|cpf|dni|nie|bsn|curp|pesel|personnummer|pps|nhs|medicare|birth/i;
+/**
+ * The first word of every label, lower-case, up to its first hyphen, apostrophe, underscore or #. A scan for
+ * these words finds the few places a label can start; the label expression (a long alternation, slow to run
+ * at every position of a long text) is tried only there.
+ */
+const LABEL_HEADS = new Set(
+  `social ssn ss soc sin national ni nino id identity identification citizen citizenship personal government
+  state voter resident residence alien aadhaar aadhar nric cpf dni nie bsn curp pesel personnummer pps nhs
+  medicare birth passport driver drivers driving dl dln tax taxpayer unique employer ein fein tin itin utr tfn
+  vat gst visa work green bank checking chequing savings current deposit beneficiary account acct a/c aba
+  routing rtn transit sort sortcode bsb iban credit debit payment mastercard amex card cc cvv cvv2 cvc cvc2
+  cvn password passwords passwd pwd pw pass passphrase passcode pin otp one onetime verification security
+  access authentication authorisation authorization auth login log sign signin 2fa mfa two backup recovery
+  sms confirmation licence license product activation serial registration cd install installation
+  subscription unlock api apikey apikeys apisecret apitoken refresh session deploy service secret secrets
+  private encryption master signing client clientsecret app application consumer webhook shared token tokens
+  bearer accesstoken authtoken secretkey`.split(/\s+/),
+);
+/** Where a label can start: one of its first words, whole (a plain alternation, cheap to scan). */
+const LABEL_START = new RegExp(
+  String.raw`\b(?:${[...LABEL_HEADS].sort((a, b) => b.length - a.length).join('|')}|a\/c|i-94)\b`,
+  'gi',
+);
+/** What may not stand right before a label: a word character, or a URL's or address's punctuation. */
+const NOT_BEFORE_LABEL = /[\p{L}\p{N}_/?&=.@'\u2019#-]/u;
 
 /**
  * After the label: an optional "(SSN)" style abbreviation, an optional short phrase saying what it is for
@@ -36,12 +58,12 @@ const PREFILTER =
  */
 const CONNECT = new RegExp(
   String.raw`[ \t]*(?:\([\p{L}#.]{2,8}\)[ \t]*)?` +
-    String.raw`(?:(?<filler>(?:for|to|of|on|at|in|from|with)(?:[ \t]+[^\s.:;?!,=()"]+){1,5}?[ \t]*))?` +
-    String.raw`(?:(?<colon>(?::|=|#|(?<=[ \t])-{1,2}(?=[ \t])|[\u2013\u2014]|\u2192)(?:[ \t]*:)?)|` +
+    String.raw`(?:(?:(?<filler>(?:for|to|of|on|at|in|from|with)(?:[ \t]+[\p{L}\p{N}'\u2019-]+){1,5}?[ \t]*))?` +
+    String.raw`(?<connector>(?<colon>(?::|=|#|(?<=[ \t])-{1,2}(?=[ \t])|[\u2013\u2014]|\u2192)(?:[ \t]*:)?)|` +
     String.raw`(?<copula>(?:is|was|are|were)(?:[ \t]+(?:now|still|just|simply|currently))?|will[ \t]+(?:be|remain)|would[ \t]+be|remains|reads|has[ \t]+been[ \t]+(?:changed|reset|set|updated)[ \t]+to|(?:changed|reset|set|updated)[ \t]+to|\?[ \t]*(?:it|that)(?:'s|[ \t]+is))(?![\p{L}])|` +
-    String.raw`(?<of>of)(?![\p{L}]))?` +
+    String.raw`(?<of>of)(?![\p{L}])))?` +
     String.raw`[ \t]*(?:\n[ \t]*)?`,
-  'uy',
+  'iuy',
 );
 
 /** Words that stand where a value would but are not one: function words, references, evaluations. */
@@ -92,7 +114,7 @@ const PLACEHOLDER =
 
 /** Meeting invitations hand their passcode to every invitee: not a credential to keep out of email. */
 const MEETING_CUE =
-  /\b(?:meeting|zoom|webex|teams|webinar|conference|dial[ \t-]?in|bridge|call[ \t-]?in|join[ \t]+(?:the[ \t]+)?call)\b/i;
+  /\b(?:meeting[ \t]+(?:id|number|link)|zoom|webex|teams[ \t]+meeting|gotomeeting|google[ \t]+meet|webinar|conference[ \t]+(?:id|call|line|bridge)|dial[ \t-]?in|call[ \t-]?in[ \t]+number|join[ \t]+(?:the[ \t]+)?(?:meeting|call|session))\b/i;
 
 /** A noun in front of a generic label makes it a reference ("customer account number", "order ID number"). */
 const REFERENCE_MODIFIER =
@@ -107,9 +129,14 @@ export interface ReadOptions {
   readonly inFooter?: (start: number) => boolean;
 }
 
-function entryOf(groups: Record<string, string | undefined>): LabelEntry | undefined {
-  for (const key in groups)
-    if (groups[key] !== undefined && key[0] === 'k') return LABELS[Number(key.slice(1))];
+/** Whether the clause before `pos` introduces an example or a format ("in the format 123-45-6789"). */
+export function introducesExample(text: string, pos: number): boolean {
+  return EXAMPLE_CUE.test(clauseBefore(text, pos, 60));
+}
+
+function entryOf(m: RegExpExecArray): LabelEntry | undefined {
+  // Labels have no capturing groups of their own: entry i is capture i + 1.
+  for (let i = 0; i < LABELS.length; i++) if (m[i + 1] !== undefined) return LABELS[i];
   return undefined;
 }
 
@@ -207,11 +234,11 @@ function shapeFits(
   const compact = value.replace(/[ \t.\-/]/g, '');
   switch (shape.type) {
     case 'digits':
-      if (!/^[\d .\-/]+$/.test(value) || /^[.\-/]|[.\-/]{2}/.test(value)) return false;
+      if (!/^[\d \t.\-/]+$/.test(value) || /^[.\-/]|[.\-/]{2}/.test(value)) return false;
       if (/^\d{1,2}\/\d{1,2}\/\d{2,4}$|^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
       return compact.length >= shape.min && compact.length <= shape.max;
     case 'id': {
-      if (!/^[\p{L}\p{N}][\p{L}\p{N} .\-/]*$/u.test(value)) return false;
+      if (!/^[\p{L}\p{N}][\p{L}\p{N} \t.\-/]*$/u.test(value)) return false;
       if (/^\d{1,2}\/\d{1,2}\/\d{2,4}$|^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
       const digits = compact.replace(/\D/g, '').length;
       return compact.length >= shape.min && compact.length <= shape.max && digits >= shape.minDigits;
@@ -258,19 +285,38 @@ export function findLabelledValues(
   inScope: (start: number, end: number) => boolean = () => true,
 ): LabelledValue[] {
   const out: LabelledValue[] = [];
-  if (!PREFILTER.test(text)) return out;
-  LABEL_RE.lastIndex = 0;
-  for (let m = LABEL_RE.exec(text); m !== null; m = LABEL_RE.exec(text)) {
-    const entry = m.groups ? entryOf(m.groups) : undefined;
-    if (!entry || !options.groups.has(entry.group)) continue;
+  LABEL_START.lastIndex = 0;
+  for (let w = LABEL_START.exec(text); w !== null; w = LABEL_START.exec(text)) {
+    if (w.index > 0 && NOT_BEFORE_LABEL.test(text[w.index - 1]!)) continue;
+    LABEL_AT.lastIndex = w.index;
+    const m = LABEL_AT.exec(text);
+    const entry = m ? entryOf(m) : undefined;
+    if (!m || !entry || !options.groups.has(entry.group)) continue;
     const labelStart = m.index;
     const labelEnd = m.index + m[0].length;
     const hit = readAfter(text, entry, labelStart, labelEnd, options);
     if (hit && inScope(hit.start, hit.end)) out.push(hit);
+    // Go on after the label: its own words ("bank account number") start no other label.
+    if (labelEnd > LABEL_START.lastIndex) LABEL_START.lastIndex = labelEnd;
   }
   for (const hit of readReversed(text, options)) if (inScope(hit.start, hit.end)) out.push(hit);
   out.sort((a, b) => a.start - b.start);
   return out.filter((h, i) => i === 0 || h.start >= out[i - 1]!.end);
+}
+
+/** A cheap look at the first characters before reading a value: numbers start with a digit, and so on. */
+function mayStartValue(text: string, p: number, entry: LabelEntry): boolean {
+  const ch = text.charCodeAt(p);
+  const digit = ch >= 48 && ch <= 57;
+  switch (entry.shape.type) {
+    case 'digits':
+      return digit;
+    case 'id':
+    case 'code':
+      return digit || /[\p{L}]/u.test(text[p] ?? '');
+    default:
+      return p < text.length && ch !== 10;
+  }
 }
 
 function readAfter(
@@ -291,6 +337,7 @@ function readAfter(
   if (form === 'direct' && (g.filler !== undefined || c[0].length === 0)) return undefined;
   if (entry.colonOnly && form !== 'colon') return undefined;
   const p = labelEnd + c[0].length;
+  if (!mayStartValue(text, p, entry)) return undefined;
   const v = readValue(text, p, entry.shape.type !== 'password' && entry.shape.type !== 'secret');
   if (!v) return undefined;
   const value = text.slice(v.start, v.end);
@@ -319,7 +366,7 @@ function acceptable(
     if (REFERENCE_MODIFIER.test(before)) return false;
     if (!options.bankContext?.(labelStart, v.end)) return false;
   }
-  if (entry.meeting && MEETING_CUE.test(lineAround(text, labelStart))) return false;
+  if (entry.meeting && MEETING_CUE.test(linesBefore(text, labelStart))) return false;
   if (entry.organisational) {
     if (/\b(?:our|we)\b[^.\n]{0,30}$/i.test(before)) return false;
     if (options.inFooter?.(labelStart)) return false;
@@ -327,45 +374,46 @@ function acceptable(
   return true;
 }
 
-function lineAround(text: string, pos: number): string {
-  const s = text.lastIndexOf('\n', pos) + 1;
+/** The label's line and the few lines above it (a meeting invitation's link and ID come first). */
+function linesBefore(text: string, pos: number): string {
   const nl = text.indexOf('\n', pos);
   return text.slice(
-    Math.max(s, pos - 200),
-    nl === -1 ? Math.min(text.length, pos + 200) : Math.min(nl, pos + 200),
+    Math.max(0, pos - 250),
+    nl === -1 ? Math.min(text.length, pos + 120) : Math.min(nl, pos + 120),
   );
 }
 
-// "482913 is your verification code", "use 'Lantern-42' as the password", "enter 4821 as your PIN".
-const REVERSED = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_])(?:(?<v1>["'\u201C\u2018]?[\p{L}\p{N}][^\s"'\u201D\u2019]{2,63})["'\u201D\u2019]?[ \t]+(?:is|will[ \t]+be|was)[ \t]+(?:your|the|my|his|her|their|our)` +
-    String.raw`|\b(?:use|enter|type|try)[ \t]+(?<v2>["'\u201C\u2018]?[\p{L}\p{N}][^\s"'\u201D\u2019]{2,63})["'\u201D\u2019]?[ \t]+as[ \t]+(?:the|your|a|an|my))` +
-    String.raw`[ \t]+(?:new[ \t]+|temporary[ \t]+|initial[ \t]+|one-time[ \t]+|personal[ \t]+|own[ \t]+)?`,
-  'giu',
-);
-const LABEL_AT = new RegExp(
-  String.raw`(?:${LABELS.map((e, i) => `(?<k${i}>${e.label})`).join('|')})(?![\p{L}\p{N}_])`,
-  'iuy',
-);
+// "482913 is your verification code", "use 'Lantern-42' as the password", "enter 4821 as your PIN": found from
+// the words between value and label, then the value is read backwards.
+const REVERSED_ANCHOR =
+  /[ \t]+(?:(?<copula>is|will[ \t]+be|was)[ \t]+(?:your|the|my|his|her|their|our)|(?<as>as)[ \t]+(?:the|your|a|an|my))[ \t]+(?:(?:new|temporary|initial|one-time|personal|own)[ \t]+)?/gi;
+const VALUE_BEFORE =
+  /(?:^|[\s(])(["'\u201C\u2018]?)([\p{L}\p{N}][^\s"'\u201D\u2019]{2,63})(["'\u201D\u2019]?)$/u;
+const USE_BEFORE = /\b(?:use|enter|type|try)[ \t]+$/i;
 
 function* readReversed(text: string, options: ReadOptions): Generator<LabelledValue> {
-  if (!/\b(?:is|be|was|as)\b/i.test(text)) return;
-  REVERSED.lastIndex = 0;
-  for (let m = REVERSED.exec(text); m !== null; m = REVERSED.exec(text)) {
+  REVERSED_ANCHOR.lastIndex = 0;
+  for (let m = REVERSED_ANCHOR.exec(text); m !== null; m = REVERSED_ANCHOR.exec(text)) {
     LABEL_AT.lastIndex = m.index + m[0].length;
     const l = LABEL_AT.exec(text);
-    if (!l?.groups) continue;
-    const entry = entryOf(l.groups);
+    if (!l) continue;
+    const entry = entryOf(l);
     if (!entry || !options.groups.has(entry.group) || entry.colonOnly || entry.needs) continue;
-    const rawValue = (m.groups?.v1 ?? m.groups?.v2)!;
-    const quoted = /^["'\u201C\u2018]/.test(rawValue);
-    const vStart = m.index + m[0].indexOf(rawValue) + (quoted ? 1 : 0);
-    const value = (quoted ? rawValue.slice(1) : rawValue).replace(TRAILING, '');
-    const labelEnd = l.index + l[0].length;
+    const before = VALUE_BEFORE.exec(text.slice(Math.max(0, m.index - 80), m.index));
+    if (!before) continue;
+    const vEnd = m.index - before[3]!.length;
+    const vStart = vEnd - before[2]!.length;
+    if (
+      m.groups?.as !== undefined &&
+      !USE_BEFORE.test(text.slice(Math.max(0, vStart - 20 - before[1]!.length), vStart - before[1]!.length))
+    )
+      continue;
+    const quoted = before[1] !== '' && before[3] !== '';
+    const value = before[2]!.replace(TRAILING, '');
     const v: RawValue = { start: vStart, end: vStart + value.length, quoted, alone: true };
     // Only a value that cannot be a word: "Bluebird is your password" reads as a name; 'Bluebird' in quotes does not.
     if (!quoted && !/\d/.test(value)) continue;
-    if (!acceptable(text, entry, value, 'reverse', v, m.index, options)) continue;
-    yield { entry, labelStart: l.index, labelEnd, start: v.start, end: v.end };
+    if (!acceptable(text, entry, value, 'reverse', v, vStart, options)) continue;
+    yield { entry, labelStart: l.index, labelEnd: l.index + l[0].length, start: v.start, end: v.end };
   }
 }

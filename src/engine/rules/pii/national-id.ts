@@ -1,6 +1,7 @@
 import { defineRule, type RawFinding } from '../../rule.ts';
 import { type FieldText, inRanges } from '../../text/field.ts';
 import { fixFor } from './advice.ts';
+import { introducesExample } from './labelled-values.ts';
 
 // US SSN written with separators; bare nine digits only next to an SSN label (otherwise it is any number).
 const SSN = /(?<![\d-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\d-])/g;
@@ -37,6 +38,8 @@ export function nationalIdSpans(field: FieldText): { start: number; end: number;
   const push = (start: number, end: number, what: string) => {
     if (!inRanges(ranges, start, end)) return;
     if (REFERENCE_BEFORE.test(field.text.slice(Math.max(0, start - 40), start))) return;
+    // A format example ("in the format 123-45-6789", "e.g. …") is not anyone's number.
+    if (introducesExample(field.text, start)) return;
     out.push({ start, end, what });
   };
   for (const m of field.text.matchAll(SSN))

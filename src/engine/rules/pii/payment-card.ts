@@ -1,6 +1,7 @@
 import { defineRule, type RawFinding } from '../../rule.ts';
 import { type FieldText, inRanges } from '../../text/field.ts';
 import { fixFor } from './advice.ts';
+import { introducesExample } from './labelled-values.ts';
 
 const CANDIDATE = /(?<![\d.,-])(?:\d[ -]?){12,18}\d(?![\d-])/g;
 // Order, tracking and invoice numbers can pass Luhn by chance; their label says what they are.
@@ -32,6 +33,8 @@ export function cardSpans(field: FieldText): { start: number; end: number }[] {
     const end = start + m[0].length;
     if (!inRanges(ranges, start, end)) continue;
     if (REFERENCE_BEFORE.test(field.text.slice(Math.max(0, start - 40), start))) continue;
+    // A format example ("in the format 123-45-6789", "e.g. …") is not anyone's number.
+    if (introducesExample(field.text, start)) continue;
     const digits = m[0].replace(/\D/g, '');
     // Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay prefixes.
     if (!/^(?:4|5[1-5]|2[2-7]|3[47]|6(?:011|5|4[4-9]|22)|35|3(?:0[0-5]|[68])|62)/.test(digits)) continue;

@@ -37,9 +37,9 @@ const CONNECTION_STRING = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@'"]{1,64}:([^\s@/
 /** `Authorization: Bearer …` and `Bearer …` tokens; `Basic …` only after an Authorization header name. */
 const BEARER = /\b(?:bearer|authorization[ \t]*:[ \t]*(?:basic|token))[ \t]+([A-Za-z0-9\-._~+/]{16,}=*)/dgi;
 
-/** `.env` lines whose name ends in a secret word: `STRIPE_SECRET=…`, `export DB_PASSWORD=…`. */
+/** `.env` lines whose name ends in a secret word: `STRIPE_SECRET=…`, `export db_password=…`. */
 const ENV_LINE =
-  /^[ \t]*(?:export[ \t]+)?[A-Z][A-Z0-9_]*(?:SECRET|TOKEN|PASSWORD|PASSWD|PWD|PASS|API_?KEY|ACCESS_?KEY(?:_ID)?|PRIVATE_?KEY|SECRET_?KEY|CREDENTIALS?|SIGNING_?KEY|ENCRYPTION_?KEY)[ \t]*=[ \t]*["']?([^\s"'#]+)/dgm;
+  /^[ \t]*(?:export[ \t]+)?[A-Z][A-Z0-9_]*(?:SECRET|TOKEN|PASSWORD|PASSWD|PWD|PASS|API_?KEY|ACCESS_?KEY(?:_ID)?|PRIVATE_?KEY|SECRET_?KEY|CREDENTIALS?|SIGNING_?KEY|ENCRYPTION_?KEY)[ \t]*=[ \t]*["']?([^\s"'#]+)/dgim;
 
 /** Key words that make a long random-looking token in the same sentence a secret. */
 const KEY_WORD =
@@ -135,7 +135,8 @@ export const rule = defineRule(
     category: 'pii',
     severity: 'block',
     clause: 'data-configs-secured',
-    description: 'Secrets in the text: API keys, access tokens, private keys, passwords.',
+    description:
+      'Secrets in the text: API keys and tokens (vendor formats, labelled or random-looking), private keys, connection strings, passwords, PINs, one-time codes, licence keys.',
     source: 'customer-policy.md, Data & Privacy (Customer-specific configurations documented and secured)',
     examples: {
       flag: [
@@ -156,6 +157,28 @@ export const rule = defineRule(
           why: 'fine-grained GitHub token',
         },
         { text: 'Bot token xoxb-123456789012-abcdefghijklmno for the channel.', why: 'Slack bot token' },
+        { text: 'Your new PIN is 5830.', why: 'a PIN, "is" form' },
+        { text: 'Use the one-time code 771204 to finish signing in.', why: 'a one-time code to "use"' },
+        { text: '662019 is your verification code.', why: 'value before its label' },
+        { text: 'Product key: 7HQ2K-9WX3M-PL4RT-8VNB6-22KDX', why: 'a licence key in a vendor shape' },
+        { text: 'The client secret is Zk8_2mQp-LrT4xWv9NbC.', why: 'a secret in no vendor format' },
+        { text: 'The Wi-Fi password is bluebird.', why: 'a plain word the sentence gives as the password' },
+        { text: 'Report link below (passphrase: larkspur).', why: 'a shared passphrase in brackets' },
+        {
+          text: 'Connect with postgres://app:S3cr3tPw@db.internal:5432/main for the import.',
+          why: 'a password in a connection string',
+        },
+        { text: 'Authorization: Bearer 8f2c1a9e7b3d4f6a0c5e2b8d9a1f3c7e', why: 'a bearer token' },
+        { text: 'Add this to .env:\nSTRIPE_SECRET=whsec_live_a81k2m9z', why: 'a .env line' },
+        {
+          text: 'The webhook header must carry 8x9QmZ2pLr4TvW7nKc3Y5bJd for every request, as the key.',
+          why: 'a random-looking token beside a key word',
+        },
+        {
+          text: 'Your PIN is 5830.',
+          policy: { privacy: { secureChannel: 'the Secure Share portal' } },
+          why: 'the fix names the policy secure channel',
+        },
       ],
       pass: [
         'Use the password reset link we sent to reset your password.',
@@ -166,6 +189,22 @@ export const rule = defineRule(
         {
           text: 'Use the public key ssh-ed25519 AAAAC3NzaC1lZDI1NTE5 for the allowlist.',
           why: 'a public key',
+        },
+        { text: 'Is a PIN required to unlock it?', why: 'a question about a kind of data' },
+        { text: 'Can I log in without a one-time code?', why: 'a question, no value' },
+        { text: 'The key feature is the offline mode.', why: 'a decoy key word' },
+        { text: 'You will be asked a security question when you call.', why: 'a decoy' },
+        { text: 'The password was sent separately.', why: 'a reference' },
+        { text: 'Your password must be at least 12 characters.', why: 'a rule, no value' },
+        { text: 'API key: YOUR_API_KEY', why: 'a placeholder' },
+        { text: 'Temporary Password: [Password] (change it on first login)', why: 'a template field' },
+        {
+          text: 'Join the Zoom meeting: https://zoom.us/j/88322190045\nMeeting ID: 883 2219 0045\nPasscode: 771234',
+          why: 'a meeting invitation gives its passcode to every invitee',
+        },
+        {
+          text: 'Connect with postgres://app:<password>@db.internal/main.',
+          why: 'a variable, not a password',
         },
       ],
     },
