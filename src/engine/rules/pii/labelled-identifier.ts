@@ -93,7 +93,7 @@ export const rule = defineRule(
         { text: 'Social Insurance Number: 046 454 286', why: 'a Canadian SIN' },
         { text: "Driver's licence: D6101-40706-60905", why: "a driver's licence number" },
         { text: 'DL 7719284 (Oregon) is on file.', why: 'abbreviated label' },
-        { text: 'Our EIN is 84-1932245 for the W-9.', why: 'an employer tax number' },
+        { text: 'My EIN is 84-1932245, as a sole trader.', why: 'an employer tax number' },
         { text: 'Taxpayer ID: 912-83-4417', why: 'a tax ID' },
         { text: 'His VAT number is DE 318 447 210.', why: "a customer's VAT number" },
         { text: 'The visa grant number is 0417 2298 5531.', why: 'a visa number' },
@@ -145,6 +145,10 @@ export const rule = defineRule(
           why: 'an invoice account reference',
         },
         { text: 'Our VAT number is GB 284 1739 05.', why: "the sender's organisation's public tax number" },
+        {
+          text: 'For your W-9 records, our EIN is 84-1932245.',
+          why: "the sender's organisation's tax number",
+        },
         {
           text: 'Thanks for your order.\n\nHarbour Tools Ltd\n12 Quay Street, Bristol\nVAT No: GB 284 1739 05',
           why: 'a company registration footer',

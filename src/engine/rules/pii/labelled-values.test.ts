@@ -27,7 +27,7 @@ const GIVEN = [
   'Driving licence: MORGA753116SM9IJ',
   'My driver license no. is 7719284.',
   'EIN: 47-3920118',
-  'Our TIN is 94-2231187.',
+  'My TIN is 94-2231187.',
   'Tax ID number 831-44-9021',
   'My visa number is 88129043.',
   'Visa control number: 20231875534',
@@ -177,6 +177,9 @@ const NOT_GIVEN = [
   'Account: Northwind Traders (ID 4471)',
   'The ABA meeting is on the 12th.',
   'Customer reference number: 2290018733 for your bank transfer.',
+  'Our EIN is 47-3920118 for your vendor records.',
+  'Boarding pass: 4482A19',
+  'Please pass: 2 tickets are left.',
 ];
 
 describe('labelled values', () => {

@@ -304,6 +304,9 @@ export function findLabelledValues(
   return out.filter((h, i) => i === 0 || h.start >= out[i - 1]!.end);
 }
 
+/** Only list marks or an opening bracket before a label on its line. */
+const LINE_START = /^[\s>*\u2022\-\u2013\u2014(]*$/u;
+
 /** A cheap look at the first characters before reading a value: numbers start with a digit, and so on. */
 function mayStartValue(text: string, p: number, entry: LabelEntry): boolean {
   const ch = text.charCodeAt(p);
@@ -335,7 +338,11 @@ function readAfter(
   // A value on the next line only after a colon ("Password:\n  hunter2").
   if (form !== 'colon' && c[0].includes('\n')) return undefined;
   if (form === 'direct' && (g.filler !== undefined || c[0].length === 0)) return undefined;
-  if (entry.colonOnly && form !== 'colon') return undefined;
+  if (
+    entry.colonOnly &&
+    (form !== 'colon' || !LINE_START.test(text.slice(text.lastIndexOf('\n', labelStart - 1) + 1, labelStart)))
+  )
+    return undefined;
   const p = labelEnd + c[0].length;
   if (!mayStartValue(text, p, entry)) return undefined;
   const v = readValue(text, p, entry.shape.type !== 'password' && entry.shape.type !== 'secret');

@@ -35,9 +35,12 @@ export interface LabelEntry {
    * front of it ("customer account number", "order ID number" are references).
    */
   readonly needs?: 'bank' | 'personal';
-  /** Only after a colon or equals sign ("pass: …"): the word is too common in running text. */
+  /** Only at the start of a line and before a colon ("Pass: …"): "boarding pass", "pass it on" are not. */
   readonly colonOnly?: boolean;
-  /** An organisation's public identifier (VAT): not flagged as "our …" or in a company footer. */
+  /**
+   * A number an organisation prints on its invoices (VAT, tax ID, EIN): the sender's own ("our VAT number",
+   * a company footer) is public; a person's or a customer's is not.
+   */
   readonly organisational?: boolean;
   /** Credentials a meeting invitation hands every invitee (passcode, access code). */
   readonly meeting?: boolean;
@@ -103,6 +106,7 @@ export const LABELS: readonly LabelEntry[] = [
     group: 'identity',
     label: String.raw`tax(?:payer)?[ \t-]+(?:id(?:entification)?|identifier|reference|file|registration)${NO}|taxpayer[ \t]+(?:id(?:entification)?[ \t]+)?(?:number|no\.?)|tax[ \t]+(?:number|no\.?)|unique[ \t]+taxpayer[ \t]+reference|employer[ \t]+identification${NO}|f?ein#?|i?tin#?|utr|tfn`,
     shape: { type: 'id', min: 6, max: 16, minDigits: 6 },
+    organisational: true,
   },
   {
     kind: 'vat',
