@@ -45,7 +45,7 @@ const LABEL_HEADS = new Set(
 );
 /** Where a label can start: one of its first words, whole (a plain alternation, cheap to scan). */
 const LABEL_START = new RegExp(
-  String.raw`\b(?:${[...LABEL_HEADS].sort((a, b) => b.length - a.length).join('|')}|a\/c|i-94)\b`,
+  String.raw`\b(?:${[...LABEL_HEADS].sort((a, b) => b.length - a.length).join('|')}|a\/c|i-94)(?![A-Za-z0-9])`,
   'gi',
 );
 /** What may not stand right before a label: a word character, or a URL's or address's punctuation. */
@@ -58,8 +58,8 @@ const NOT_BEFORE_LABEL = /[\p{L}\p{N}_/?&=.@'\u2019#-]/u;
  */
 const CONNECT = new RegExp(
   String.raw`[ \t]*(?:\([\p{L}#.]{2,8}\)[ \t]*)?` +
-    String.raw`(?:(?:(?<filler>(?:for|to|of|on|at|in|from|with)(?:[ \t]+[\p{L}\p{N}'\u2019-]+){1,5}?[ \t]*))?` +
-    String.raw`(?<connector>(?<colon>(?::|=|#|(?<=[ \t])-{1,2}(?=[ \t])|[\u2013\u2014]|\u2192)(?:[ \t]*:)?)|` +
+    String.raw`(?:(?:(?<filler>(?:for|to|of|on|at|in|from|with|that|which|we|i|you|they)(?:[ \t]+[\p{L}\p{N}'\u2019-]+){1,5}?[ \t]*))?` +
+    String.raw`(?<connector>(?<colon>(?::(?!\/\/)|=|#|(?<=[ \t])-{1,2}(?=[ \t])|[\u2013\u2014]|\u2192)(?:[ \t]*:)?)|` +
     String.raw`(?<copula>(?:is|was|are|were)(?:[ \t]+(?:now|still|just|simply|currently))?|will[ \t]+(?:be|remain)|would[ \t]+be|remains|reads|has[ \t]+been[ \t]+(?:changed|reset|set|updated)[ \t]+to|(?:changed|reset|set|updated)[ \t]+to|\?[ \t]*(?:it|that)(?:'s|[ \t]+is))(?![\p{L}])|` +
     String.raw`(?<of>of)(?![\p{L}])))?` +
     String.raw`[ \t]*(?:\n[ \t]*)?`,
@@ -110,7 +110,7 @@ const MASKED = /[*\u2022\u25CF\u00B7\u2219\u22C5\u2027\u2024#]{2,}|x{3,}|\.{3,}|
 
 /** A template field or a stand-in for the value ("[Password]", "{{pw}}", "<your key>", "YOUR_API_KEY"). */
 const PLACEHOLDER =
-  /^[[{<%$(]|^(?:your|my|the|a|an|insert|enter|add|paste|put)[-_ ]|(?:^|[-_ ])(?:here|placeholder|redacted|removed|hidden|example|sample|changeme)(?:$|[-_ ])|^(?:xxx+|abc|abcd|1234|12345|123456|0000|000000)$/i;
+  /^[[{<%$(]|^(?:your|my|the|a|an|insert|enter|add|paste|put)[-_ ]|(?:^|[-_ ])(?:here|placeholder|redacted|removed|hidden|example|sample)(?:$|[-_ ])|^x{3,}$/i;
 
 /** Meeting invitations hand their passcode to every invitee: not a credential to keep out of email. */
 const MEETING_CUE =

@@ -179,7 +179,7 @@ export const LABELS: readonly LabelEntry[] = [
     kind: 'cvv',
     what: 'a card security code (CVV)',
     group: 'card',
-    label: String.raw`cvv2?|cvc2?|cvn|card[ \t]+(?:verification|security)[ \t]+(?:value|code|number)`,
+    label: String.raw`(?:cvv2?|cvc2?|cvn)(?:[ \t]*(?:code|number|no\.?|#))?|card[ \t]+(?:verification|security)[ \t]+(?:value|code|number)`,
     shape: { type: 'digits', min: 3, max: 4 },
   },
   // Credentials.
@@ -220,7 +220,7 @@ export const LABELS: readonly LabelEntry[] = [
     what: 'a one-time or verification code',
     group: 'credential',
     label: String.raw`otp|one[ \t-]*time[ \t-]+(?:pass[ \t-]*code|password|pin|code|token)|(?:verification|security|access|authentication|authori[sz]ation|auth|login|log-in|sign[ \t-]*in|2fa|mfa|two[ \t-]+factor(?:[ \t]+authentication)?|backup|recovery|sms|confirmation[ \t]+pin)[ \t]+codes?`,
-    shape: { type: 'code', min: 4, max: 12 },
+    shape: { type: 'code', min: 3, max: 12 },
     meeting: true,
   },
   {

@@ -39,7 +39,7 @@ const BEARER = /\b(?:bearer|authorization[ \t]*:[ \t]*(?:basic|token))[ \t]+([A-
 
 /** `.env` lines whose name ends in a secret word: `STRIPE_SECRET=…`, `export db_password=…`. */
 const ENV_LINE =
-  /^[ \t]*(?:export[ \t]+)?[A-Z][A-Z0-9_]*(?:SECRET|TOKEN|PASSWORD|PASSWD|PWD|PASS|API_?KEY|ACCESS_?KEY(?:_ID)?|PRIVATE_?KEY|SECRET_?KEY|CREDENTIALS?|SIGNING_?KEY|ENCRYPTION_?KEY)[ \t]*=[ \t]*["']?([^\s"'#]+)/dgim;
+  /^[ \t]*(?:export[ \t]+)?(?:[A-Z][A-Z0-9_]*_)?(?:SECRET|TOKEN|PASSWORD|PASSWD|PWD|PASS|API_?KEY|ACCESS_?KEY(?:_ID)?|PRIVATE_?KEY|SECRET_?KEY|CREDENTIALS?|SIGNING_?KEY|ENCRYPTION_?KEY)[ \t]*=[ \t]*["']?([^\s"'#]+)/dgim;
 
 /** Key words that make a long random-looking token in the same sentence a secret. */
 const KEY_WORD =
