@@ -27,9 +27,9 @@ const SECRETS: { re: RegExp; what: string }[] = [
 
 const CREDENTIALS: ReadonlySet<LabelGroup> = new Set(['credential']);
 
-/** A stand-in, not a secret: `${DB_PASSWORD}`, `<password>`, `[token]`, `****`, `changeme`-style names. */
+/** A stand-in, not a secret: `${DB_PASSWORD}`, `<password>`, `[token]`, `****`, `password`, `your_token_here`. */
 const STAND_IN =
-  /^(?:\$\{.*\}|\{\{?.*\}\}?|<.*>|\[.*\]|%.*%|\*+|x{3,}|\u2022+|\.{3,}|(?:your[-_]?)?(?:pass(?:word)?|pwd|passwd|pw|secret|token|api[-_]?key|key|user(?:name)?)(?:[-_]?here)?|null|none|true|false|yes|no|on|off|n\/a|todo|tbd|redacted|\d{1,7})$/i;
+  /^[<[{%(]|^\$\{|^(?:\*+|x{3,}|\u2022+|\.{3,}|(?:your[-_]?)?(?:pass(?:word)?|pwd|passwd|pw|secret|token|api[-_]?key|key|user(?:name)?)(?:[-_]?here)?|null|none|true|false|yes|no|on|off|n\/a|todo|tbd|redacted|\d{1,7})$/i;
 
 /** `scheme://user:password@host`: the password part. */
 const CONNECTION_STRING = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@'"]{1,64}:([^\s@/'"]{1,128})@[^\s/'"]+/dgi;
@@ -122,9 +122,12 @@ function check(ctx: CheckContext): RawFinding[] {
         if (inScope(start, end)) report(start, end, what);
       }
     }
-    for (const hit of findLabelledValues(field.text, { groups: CREDENTIALS }, inScope))
+    // Labelled and unlabelled credentials are not read in the sender's signature (vendor keys are).
+    const own = field.rangesFor(['body', 'subject']);
+    const inOwn = (start: number, end: number) => inRanges(own, start, end);
+    for (const hit of findLabelledValues(field.text, { groups: CREDENTIALS }, inOwn))
       report(hit.start, hit.end, hit.entry.what);
-    for (const s of unlabelled(field)) if (inScope(s.start, s.end)) report(s.start, s.end, s.what);
+    for (const s of unlabelled(field)) if (inOwn(s.start, s.end)) report(s.start, s.end, s.what);
   }
   return out;
 }
@@ -162,6 +165,7 @@ export const rule = defineRule(
         { text: '662019 is your verification code.', why: 'value before its label' },
         { text: 'Product key: 7HQ2K-9WX3M-PL4RT-8VNB6-22KDX', why: 'a licence key in a vendor shape' },
         { text: 'The client secret is Zk8_2mQp-LrT4xWv9NbC.', why: 'a secret in no vendor format' },
+        { text: 'API key for the sandbox: 7c2e9f4a1b8d3e6f', why: 'a labelled API key, "X for … :" form' },
         { text: 'The Wi-Fi password is bluebird.', why: 'a plain word the sentence gives as the password' },
         { text: 'Report link below (passphrase: larkspur).', why: 'a shared passphrase in brackets' },
         {
@@ -205,6 +209,19 @@ export const rule = defineRule(
         {
           text: 'Connect with postgres://app:<password>@db.internal/main.',
           why: 'a variable, not a password',
+        },
+        { text: 'The license key will be emailed after purchase.', why: 'a licence key to come, no value' },
+        { text: 'The token expires in 30 minutes.', why: 'talk about a token' },
+        { text: 'Authorization: Bearer <your-token>', why: 'a stand-in for the token' },
+        { text: 'Add this line to .env:\nAPI_KEY=<your key>', why: 'a .env line with a stand-in' },
+        { text: 'Can you send the client secret through the vault?', why: 'a request, no value' },
+        {
+          text: 'Fixed in commit 3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a; the key change is in the parser.',
+          why: 'a commit hash beside a decoy key word',
+        },
+        {
+          text: 'Thanks,\nDana\n\nOn Mon, Jo wrote:\n> Password: Lantern-42',
+          why: 'quoted history: what the customer wrote',
         },
       ],
     },
