@@ -35,6 +35,6 @@ export function messageFor(ctx: CheckContext, what: string, sensitivity: Sensiti
   const channel = secureChannel(ctx);
   const where = channel ? `send it through ${channel}` : 'share it through a secure channel';
   return sensitivity === 'credential'
-    ? `This gives ${what}. Credentials never go in email: ${where}, and change it if it was already sent.`
-    : `This gives ${what}. Customer data is handled per the DPA: ${where}, or show only the last four characters.`;
+    ? `This is ${what}. Credentials never go in email: ${where}, and change it if it was already sent.`
+    : `This is ${what}. Customer data is handled per the DPA: ${where}, or show only the last four characters.`;
 }

@@ -1,6 +1,6 @@
 import { defineRule, type RawFinding } from '../../rule.ts';
 import { type FieldText, inRanges } from '../../text/field.ts';
-import { fixFor } from './advice.ts';
+import { fixFor, messageFor } from './advice.ts';
 
 const CANDIDATE = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b/g;
 
@@ -54,7 +54,7 @@ export const rule = defineRule(
             field,
             start,
             end,
-            'This looks like a bank account number (IBAN). Share it through the secure channel, not email.',
+            messageFor(ctx, 'an IBAN (bank account number)', 'identifier'),
             fixFor(ctx, field.text.slice(start, end), 'identifier'),
           ),
         );

@@ -1,6 +1,6 @@
 import { defineRule, type RawFinding } from '../../rule.ts';
 import { type FieldText, inRanges } from '../../text/field.ts';
-import { fixFor } from './advice.ts';
+import { fixFor, messageFor } from './advice.ts';
 import { introducesExample } from './labelled-values.ts';
 
 // US SSN written with separators; bare nine digits only next to an SSN label (otherwise it is any number).
@@ -89,7 +89,7 @@ export const rule = defineRule(
             field,
             start,
             end,
-            `This looks like ${what}. Never send identity numbers by email; use the secure channel the DPA names.`,
+            messageFor(ctx, what, 'identifier'),
             fixFor(ctx, field.text.slice(start, end), 'identifier'),
           ),
         );

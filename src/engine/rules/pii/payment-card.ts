@@ -1,6 +1,6 @@
 import { defineRule, type RawFinding } from '../../rule.ts';
 import { type FieldText, inRanges } from '../../text/field.ts';
-import { fixFor } from './advice.ts';
+import { fixFor, messageFor } from './advice.ts';
 import { introducesExample } from './labelled-values.ts';
 
 const CANDIDATE = /(?<![\d.,-])(?:\d[ -]?){12,18}\d(?![\d-])/g;
@@ -69,7 +69,7 @@ export const rule = defineRule(
             field,
             start,
             end,
-            'This looks like a payment card number. Never send card data by email.',
+            messageFor(ctx, 'a payment card number', 'identifier'),
             fixFor(ctx, field.text.slice(start, end), 'identifier'),
           ),
         );
