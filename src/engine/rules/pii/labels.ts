@@ -62,7 +62,8 @@ export const LABELS: readonly LabelEntry[] = [
     what: 'a Social Insurance number',
     group: 'identity',
     label: String.raw`social[ \t-]+insurance${NO}|sin#?`,
-    shape: { type: 'digits', min: 7, max: 11 },
+    // Exactly nine digits: "sin" is also Spanish for "without" ("sin 1.500.000 pesos").
+    shape: { type: 'digits', min: 9, max: 9 },
   },
   {
     kind: 'nino',
