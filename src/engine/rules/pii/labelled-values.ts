@@ -216,12 +216,21 @@ function isWordlike(value: string): boolean {
   return /^[\p{L}'\u2019-]+$/u.test(value);
 }
 
-function descriptive(value: string): boolean {
+/** Participles and "-able" words: what a value is like ("encrypted", "changeable"), in any form. */
+const PARTICIPLE_ENDING = /(?:ed|able|ible|ly)$/i;
+
+/**
+ * Whether a plain word describes a value instead of being one. In running prose ("The password is …") the
+ * adjective and noun endings count too; on a "Password: …" line of its own only the word list and participles
+ * do, so "Password: elephant" is still a password.
+ */
+function descriptive(value: string, prose: boolean): boolean {
   const lower = value.toLowerCase();
   if (NOT_A_VALUE.has(lower)) return true;
   const last = lower.split(/[-']/).filter(Boolean).pop() ?? lower;
   if (NOT_A_VALUE.has(last)) return true;
-  return last.length > 4 && DESCRIPTIVE_ENDING.test(last);
+  if (last.length <= 4) return false;
+  return (prose ? DESCRIPTIVE_ENDING : PARTICIPLE_ENDING).test(last);
 }
 
 function shapeFits(
@@ -268,8 +277,8 @@ function shapeFits(
         return true;
       }
       // A plain word is a password only where the sentence plainly hands it over.
-      if (descriptive(value)) return false;
-      if (v.quoted) return true;
+      if (v.quoted) return !descriptive(value, false);
+      if (descriptive(value, form !== 'colon')) return false;
       return (form === 'colon' || form === 'copula' || form === 'reverse') && v.alone;
     }
   }
