@@ -10,9 +10,14 @@ import type { LabelGroup } from './labels.ts';
 
 const GROUPS: ReadonlySet<LabelGroup> = new Set(['identity', 'bank', 'card']);
 
-/** Bank wording (within a few lines) that makes a bare "account number" a bank account. */
+/**
+ * Bank details near a bare "account number" that make it a bank account: another bank field (routing, sort
+ * code, BSB, IBAN, SWIFT, "Bank:", "Bank name", beneficiary), a wire or direct deposit, or a bank by name
+ * ("at First Harbor Bank"). "Pay by bank transfer" or "ACH" alone are not enough: invoices say that beside
+ * the customer's billing account number.
+ */
 const BANK_CUE =
-  /\b(?:bank|banking|routing|sort[ \t-]?code|bsb|iban|swift|bic|aba|ach|wire|bank[ \t]+transfer|remit(?:tance)?|beneficiary|payee|checking|chequing|savings|transit[ \t]+number|direct[ \t]+deposit)\b/i;
+  /\b(?:routing|sort[ \t-]*code|bsb|iban|swift|bic|aba|transit[ \t]+(?:number|no)|beneficiary|bank[ \t]*(?:name)?[ \t]*:|name[ \t]+of[ \t]+(?:the[ \t]+)?bank|account[ \t]+(?:name|holder)|wire|wiring|direct[ \t]+deposit|(?:at|with)[ \t]+(?!(?:the|your|our|my|their|this|that|a|an)[ \t])(?:[\p{L}&.'-]+[ \t]+){1,4}bank\b)/iu;
 const BANK_WINDOW = 300;
 
 /** A company's legal name: the line a registration footer hangs from. */
