@@ -161,6 +161,7 @@ export const rule = defineRule(
         },
         { text: 'Bot token xoxb-123456789012-abcdefghijklmno for the channel.', why: 'Slack bot token' },
         { text: 'Your new PIN is 5830.', why: 'a PIN, "is" form' },
+        { text: 'The door passcode has been changed to 772910.', why: 'a passcode, "changed to" form' },
         { text: 'Use the one-time code 771204 to finish signing in.', why: 'a one-time code to "use"' },
         { text: '662019 is your verification code.', why: 'value before its label' },
         { text: 'Product key: 7HQ2K-9WX3M-PL4RT-8VNB6-22KDX', why: 'a licence key in a vendor shape' },
