@@ -8,6 +8,7 @@ import { rule as genericTemplateWrongName } from './generic-template/wrong-name.
 import { rule as humanReviewMissingMarker } from './human-review/missing-marker.ts';
 import { rule as onboardingMissingCriteria } from './onboarding/missing-criteria.ts';
 import { rule as piiIban } from './pii/iban.ts';
+import { rule as piiLabelledIdentifier } from './pii/labelled-identifier.ts';
 import { rule as piiNationalId } from './pii/national-id.ts';
 import { rule as piiPaymentCard } from './pii/payment-card.ts';
 import { rule as piiSecret } from './pii/secret.ts';
@@ -42,4 +43,5 @@ export const CODE_RULES: readonly Rule[] = [
   piiNationalId,
   pricingConcession,
   toneHostileLanguage,
+  piiLabelledIdentifier,
 ];
