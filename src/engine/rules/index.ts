@@ -17,6 +17,7 @@ import { rule as pricingUnapprovedPrice } from './pricing/unapproved-price.ts';
 import { rule as slaResponseWindow } from './sla/response-window.ts';
 import { rule as slaRootCause } from './sla/root-cause.ts';
 import { rule as timelineDeliveryCommitment } from './timeline/delivery-commitment.ts';
+import { rule as timelineDeliveryOffer } from './timeline/delivery-offer.ts';
 import { rule as toneIncidentCare } from './tone/incident-care.ts';
 
 export const CODE_RULES: readonly Rule[] = [
@@ -38,4 +39,5 @@ export const CODE_RULES: readonly Rule[] = [
   toneIncidentCare,
   piiNationalId,
   pricingConcession,
+  timelineDeliveryOffer,
 ];

@@ -7,15 +7,16 @@ import type { FieldText } from '../../text/field.ts';
 const STATE =
   'live|ready|fixed|resolved|done|deployed|delivered|shipped|completed|complete|available|in place|released|implemented|finished|up and running|migrated|rolled out|launched|enabled|set up|provisioned|patched|restored|back up|operational|in production|sorted';
 const COMMIT = new RegExp(
-  String.raw`\b(?:(?<pron>we|i|they|it|that|this)\s*(?:will|'ll|shall|are going to|am going to|is going to)|will|shall|(?:is|are) going to|(?:is|are) (?:guaranteed|committed) to)\s+(?:(?:definitely|certainly|absolutely|surely|also|then|fully|all|completely)\s+)?(?<pred>be\s+(?:(?:fully|all|completely)\s+)?(?:${STATE})\b|have\s+(?:it|this|that|these|them|everything|the\s+[\w-]+(?:\s+[\w-]+)?|your\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:all\s+)?(?:${STATE})\b|(?:fix|deliver|ship|deploy|resolve|complete|finish|launch|release|roll out|migrate|implement|enable|provision|restore|patch|go live|get (?:it|this|that|everything) (?:done|fixed|live|deployed))\b)`,
+  String.raw`\b(?:(?<pron>we|i|they|it|that|this)\s*(?:will|'ll|shall|are going to|am going to|is going to)|(?<cpron>we|i)\s+can|will|shall|(?:is|are) going to|(?:is|are) (?:guaranteed|committed) to)\s+(?:(?:definitely|certainly|absolutely|surely|also|then|fully|all|completely)\s+)?(?<pred>be\s+(?:(?:fully|all|completely)\s+)?(?:${STATE})\b|(?:have|get)\s+(?:you|it|this|that|these|them|everything|the\s+[\w-]+(?:\s+[\w-]+)?|your\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:all\s+)?(?:${STATE}|[a-z]+ed)\b|(?:fix|deliver|ship|deploy|resolve|complete|finish|launch|release|roll out|migrate|implement|enable|provision|restore|patch|go live|get (?:it|this|that|everything) (?:done|fixed|live|deployed))\b)`,
   'giu',
 );
-const PROMISE_CUE = /\b(?:will|shall|going to|guaranteed to|committed to)\b|'ll\b/i;
+const PROMISE_CUE = /\b(?:will|shall|going to|guaranteed to|committed to|can)\b|'ll\b/i;
 const DATE_CUE =
   /\d|\b(?:tomorrow|today|tonight|week|month|quarter|year|eod|eow|cob|end of|hours?|days?|minutes?|mon|tues|wednes|thurs|fri|satur|sun)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
-// Hedges and conditions in the commitment's own clause make it an estimate, not a promise.
+// Hedges and conditions in the commitment's own clause make it an estimate, not a promise. "Once you sign"
+// starts the clock of a promise rather than hedging it ("live within two weeks once you sign").
 const HEDGED =
-  /\b(?:aim|aims|aiming|target|targets|targeted|targeting|estimate|estimated|estimating|expect|expects|expected|expecting|hope|hoping|hopefully|plan|plans|planned|planning|tentative|tentatively|should|might|may|could|likely|probably|approximately|roughly|around|if|once|unless|assuming|provided|depending|subject to|pending|as soon as|barring|ideally|fingers crossed)\b/i;
+  /\b(?:aim|aims|aiming|target|targets|targeted|targeting|estimate|estimated|estimating|expect|expects|expected|expecting|hope|hoping|hopefully|plan|plans|planned|planning|tentative|tentatively|should|might|may|could|likely|probably|approximately|roughly|around|about|usually|typically|if|unless|assuming|provided|depending|subject to|pending|barring|ideally|fingers crossed)\b/i;
 const APPROVED =
   /\b(?:approved|confirmed|signed off|agreed|committed) (?:by|with) (?:the |our |your )?(?:delivery|engineering|project|implementation|release|product)\b/i;
 const CLAUSE_BREAK = /[;:]|,\s*(?:and|but|so|while|which)\b|\b(?:but|however|although|though|whereas)\b/i;
@@ -91,7 +92,7 @@ function scan(
           return !BARE_DURATION.test(sentence.slice(d.start, d.end)) || DURATION_LEAD.test(between);
         });
         if (!date) continue;
-        const pron = m.groups?.pron;
+        const pron = m.groups?.pron ?? m.groups?.cpron;
         const start = sS + m.index;
         const end = sS + date.end;
         const [os, oe] = field.toOriginal(start, end);
@@ -118,7 +119,7 @@ export const rule = defineRule(
     severity: 'warn',
     clause: 'timeline-commitments-realistic',
     description:
-      'A delivery commitment in promise form with a date or duration ("will be live by March 3", "fixed within 24 hours").',
+      'A delivery commitment in promise or offer form ("will", "shall", "going to", "we can") with a date or duration ("will be live by March 3", "we can have you onboarded within 3 days").',
     source:
       'customer-policy.md, Proposals & Sales Materials (Timeline commitments realistic and approved by delivery)',
     examples: {
@@ -131,6 +132,14 @@ export const rule = defineRule(
         {
           text: 'We expect strong adoption, and your workspace will be live by March 3.',
           why: 'the hedge belongs to the first clause; the second still promises a date',
+        },
+        {
+          text: 'We can have your team onboarded within 3 days.',
+          why: 'an offer with "can" and a causative "have"',
+        },
+        {
+          text: "Once the contract is signed, we'll have the portal migrated within 10 days.",
+          why: '"once" starts the clock of the promise; it is not a condition',
         },
         {
           subject: 'Fix will be deployed tomorrow',
@@ -159,6 +168,8 @@ export const rule = defineRule(
         { text: "It won't be ready by Friday, sorry.", why: 'negated' },
         { text: 'Will the fix be deployed by Friday?', why: 'a question' },
         { text: 'If you send the logs today, we will have it fixed by Friday.', why: 'conditional' },
+        { text: 'We can usually have the portal migrated within 10 days.', why: 'hedged' },
+        { text: 'We can talk about the rollout on Friday.', why: 'not a delivery outcome' },
         'Your workspace is live and ready for your team.',
       ],
     },
