@@ -570,6 +570,7 @@ export const RULE_PACK: RulePack = {
           }
         ]
       },
+      "rewrite": "claim",
       "kind": "phrase",
       "phrases": [
         {
@@ -673,6 +674,7 @@ export const RULE_PACK: RulePack = {
           }
         ]
       },
+      "rewrite": "claim",
       "kind": "phrase",
       "phrases": [
         {
@@ -747,7 +749,10 @@ export const RULE_PACK: RulePack = {
           "text": "always work",
           "suggestion": "work reliably"
         },
-        "unlimited",
+        {
+          "text": "unlimited",
+          "suggestion": "generous"
+        },
         {
           "text": "fully secure",
           "suggestion": "secured to industry standards"
@@ -856,6 +861,7 @@ export const RULE_PACK: RulePack = {
           }
         ]
       },
+      "rewrite": "claim",
       "kind": "pattern",
       "patterns": [
         {

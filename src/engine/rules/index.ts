@@ -6,6 +6,7 @@ import { rule as genericTemplateNoSpecificContext } from './generic-template/no-
 import { rule as genericTemplateWrongName } from './generic-template/wrong-name.ts';
 import { rule as humanReviewMissingMarker } from './human-review/missing-marker.ts';
 import { rule as onboardingMissingCriteria } from './onboarding/missing-criteria.ts';
+import { rule as overcommitmentCertainOutcome } from './overcommitment/certain-outcome.ts';
 import { rule as piiIban } from './pii/iban.ts';
 import { rule as piiNationalId } from './pii/national-id.ts';
 import { rule as piiPaymentCard } from './pii/payment-card.ts';
@@ -40,4 +41,5 @@ export const CODE_RULES: readonly Rule[] = [
   piiNationalId,
   pricingConcession,
   timelineDeliveryOffer,
+  overcommitmentCertainOutcome,
 ];
