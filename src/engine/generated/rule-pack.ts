@@ -507,7 +507,7 @@ export const RULE_PACK: RulePack = {
           "^s?\\s*(?:from\\s+(?:a|an|the|its|their|his|her)\\b|agreements?\\b|for\\s+(?:the\\s+)?obligations\\b|of\\s+(?:the\\s+)?(?:obligations|debt|loan|indebtedness)\\b)"
         ],
         "sentence": [
-          "\\b(?:per|under|in|by) (?:our|the|your) (?:sla|service level agreement|msa|master services agreement|contract|order form)\\b",
+          "\\b(?:per|under|in|by) (?:our|the|your)(?: [\\w-]+)? (?:sla|service level agreement|msa|master services agreement|contract|order form|agreement)\\b",
           "\\b(?:collateral|credit support|counterpart(?:y|ies|y's)|letters? of credit|obligations? of|indemnit(?:y|ies)|surety|creditworth\\w*|isda|exposures?|guarantor|lender|borrower|master (?:agreement|contract)|annex|(?:applicable|governing|federal|tax|american|canadian|english|british|european) laws?)\\b"
         ]
       },
@@ -567,6 +567,10 @@ export const RULE_PACK: RulePack = {
           {
             "text": "The ratio of un-guaranteed exposure is small.",
             "why": "a descriptive adjective"
+          },
+          {
+            "text": "Your rate is guaranteed for 24 months under your current agreement.",
+            "why": "a bounded term under the contract"
           }
         ]
       },

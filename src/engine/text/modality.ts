@@ -89,8 +89,14 @@ const NEVER_AGAIN = new RegExp(
 );
 const ALWAYS_UP =
   /\balways(?:[\s-]+)(?:up|online|on|running|reachable|accessible|operational)\b(?![\s-]+(?:the|a|an|to|for|at|hand|top|call|board|time|track|your|our|and\s+running\s+late))/giu;
+const FEELING_AFTER = /^\s+(?:that\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+)?\s*(?:can|will|'ll|could|would)\s+(?:really\s+|truly\s+)?(?:enjoy|like|love|want|appreciate|find|agree|be glad|be happy|be pleased|be impressed)\b/iu;
+// "always online during business hours": a schedule bounds the claim.
+const BOUNDED_AFTER =
+  /^[^.;!?]{0,40}\b(?:during|between|from|until|on\s+weekdays|business\s+hours|office\s+hours|working\s+hours|when|while|whenever)\b/iu;
+/** What a customer's result is, in a money-back condition: "if you don't see / save / hit …", "if it doesn't work". */
+const OUTCOME_VERBS = `see|get|save|achieve|find|make|earn|reach|hit|double|triple|grow|increase|improve|cut|reduce|recover|notice|love|like|work|pay off|pay for itself|deliver|perform|rank|convert|win|beat|gain|generate|be satisfied|be happy|be thrilled|be delighted|satisfied|happy|thrilled|delighted|convinced|blown away`;
 const REMEDY_IF = new RegExp(
-  String.raw`\bif\s+(?:you|your\s+[\p{L}-]+(?:\s+[\p{L}-]+)?|it|this|the\s+[\p{L}-]+)\s+(?:don't|do not|doesn't|does not|didn't|aren't|are not|isn't|is not|fail to|fails to|can't|cannot|never|won't)\s+[^.;!?]{0,140}?,?\s*(?<remedy>(?:we'll|we will|we|you'll|you will|you get|you receive|you'll get|you will get)\s+(?:[\p{L}'-]+\s+){0,2}?(?:${REMEDY})\b[^.;!?]{0,60})`,
+  String.raw`\bif\s+(?:you|your\s+[\p{L}-]+(?:\s+[\p{L}-]+)?|it|this|the\s+[\p{L}-]+)\s+(?:don't|do not|doesn't|does not|didn't|aren't|are not|isn't|is not|fail to|fails to|can't|cannot|never|won't)\s+(?:(?:at\s+least|even|immediately|fully|completely|100%|absolutely)\s+)?(?:${OUTCOME_VERBS})\b[^.;!?]{0,140}?,?\s*(?<remedy>(?:we'll|we will|we|you'll|you will|you get|you receive|you'll get|you will get)\s+(?:[\p{L}'-]+\s+){0,2}?(?:${REMEDY})\b[^.;!?]{0,60})`,
   'giu',
 );
 const OR_MONEY_BACK =
@@ -178,7 +184,8 @@ export function readModalClaims(sentence: string): ModalClaim[] {
     const g = m.groups ?? {};
     if (!g.adv1 && !g.adv2 && !g.adv3) continue;
     const verb = g.verb ?? '';
-    if (OWN_ACT.test(verb) && /^(?:we|i)$/i.test(g.subj ?? '')) continue;
+    const rest = sentence.slice(m.index + m[0].length - verb.length);
+    if (OWN_ACT.test(rest) && /^(?:we|i)$/i.test(g.subj ?? '')) continue;
     if (/^(?:want|need|wish|like|enjoy|love|appreciate|hear|agree|find)\b/i.test(verb)) continue;
     push({
       kind: 'certainty',
@@ -195,6 +202,8 @@ export function readModalClaims(sentence: string): ModalClaim[] {
     push({ kind: 'certainty', start: m.index, end: m.index + m[0].length, rewrite: rewritten });
   }
   for (const m of cue(/\b(?:sure|certain|confident|positive)\b/iu) ? sentence.matchAll(CONFIDENCE) : []) {
+    // Sure of a feeling ("I'm absolutely sure you'll enjoy it") is not sure of an outcome.
+    if (FEELING_AFTER.test(sentence.slice(m.index + m[0].length))) continue;
     const who = (m.groups?.who ?? '').toLowerCase().startsWith('i') ? 'I believe' : 'we believe';
     push({ kind: 'confidence', start: m.index, end: m.index + m[0].length, rewrite: keepCase(m[0], who) });
   }
@@ -229,12 +238,13 @@ export function readModalClaims(sentence: string): ModalClaim[] {
     push({ kind: 'universal', start: m.index, end: m.index + m[0].length, rewrite });
   }
   for (const m of cue(/\balways\b/iu) ? sentence.matchAll(ALWAYS_UP) : [])
-    push({
-      kind: 'always',
-      start: m.index,
-      end: m.index + m[0].length,
-      rewrite: keepCase(m[0], 'highly available'),
-    });
+    if (!BOUNDED_AFTER.test(sentence.slice(m.index + m[0].length)))
+      push({
+        kind: 'always',
+        start: m.index,
+        end: m.index + m[0].length,
+        rewrite: keepCase(m[0], 'highly available'),
+      });
   return out.sort((a, b) => a.start - b.start);
 }
 

@@ -130,6 +130,13 @@ export const rule = defineRule(
         { text: "We're confident the new index will help.", why: 'confidence without certainty' },
         { text: 'Will the new release definitely fix the export?', why: 'a question' },
         { text: 'Our team is always on hand if you need us.', why: 'an idiom, not availability' },
+        { text: "I'll definitely be at the kickoff on Monday.", why: 'our own presence, not an outcome' },
+        { text: "I'm absolutely sure your admins will enjoy the training.", why: 'sure of a feeling' },
+        { text: 'The help desk is always online during office hours.', why: 'bounded by a schedule' },
+        {
+          text: "If the renewal quote isn't right, we'll refund the difference.",
+          why: "a billing correction, not a customer's result",
+        },
         {
           text: 'Your conversion rate should double this quarter.',
           why: 'the suggested rewrite',
