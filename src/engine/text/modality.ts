@@ -89,7 +89,8 @@ const NEVER_AGAIN = new RegExp(
 );
 const ALWAYS_UP =
   /\balways(?:[\s-]+)(?:up|online|on|running|reachable|accessible|operational)\b(?![\s-]+(?:the|a|an|to|for|at|hand|top|call|board|time|track|your|our|and\s+running\s+late))/giu;
-const FEELING_AFTER = /^\s+(?:that\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+)?\s*(?:can|will|'ll|could|would)\s+(?:really\s+|truly\s+)?(?:enjoy|like|love|want|appreciate|find|agree|be glad|be happy|be pleased|be impressed)\b/iu;
+const FEELING_AFTER =
+  /^\s+(?:that\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+)?\s*(?:can|will|'ll|could|would)\s+(?:really\s+|truly\s+)?(?:enjoy|like|love|want|appreciate|find|agree|be glad|be happy|be pleased|be impressed)\b/iu;
 // "always online during business hours": a schedule bounds the claim.
 const BOUNDED_AFTER =
   /^[^.;!?]{0,40}\b(?:during|between|from|until|on\s+weekdays|business\s+hours|office\s+hours|working\s+hours|when|while|whenever)\b/iu;

@@ -93,6 +93,8 @@ function scan(
         });
         if (!date) continue;
         const pron = m.groups?.pron ?? m.groups?.cpron;
+        // "I'll be ready in 5 minutes": a person's own state, not a delivery.
+        if (pron && /^i$/i.test(pron) && /^be\s/i.test(pred)) continue;
         const start = sS + m.index;
         const end = sS + date.end;
         const [os, oe] = field.toOriginal(start, end);
@@ -170,6 +172,7 @@ export const rule = defineRule(
         { text: 'If you send the logs today, we will have it fixed by Friday.', why: 'conditional' },
         { text: 'We can usually have the portal migrated within 10 days.', why: 'hedged' },
         { text: 'We can talk about the rollout on Friday.', why: 'not a delivery outcome' },
+        { text: "I'll be ready in 10 minutes, see you on the call.", why: "a person's own state" },
         'Your workspace is live and ready for your team.',
       ],
     },

@@ -57,6 +57,8 @@ const CUE =
   /\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty)\b[\s-]+\w*\s*(?:minute|hour|day|week|month)|\btimeline\b/i;
 const HEDGED = new RegExp(HEDGE_WORDS, 'iu');
 const PAST = new RegExp(PAST_WORDS, 'iu');
+const FINITE_BEFORE = /(?:\b(?:will|shall|going to)|'ll)\s+(?:\w+\s+){0,2}$/iu;
+const ASSURED_EXPECT = /\b(?:you\s+(?:can|will|'ll)\s+expect|^\W*expect)\b/giu;
 const OTHERS = new RegExp(NOT_OURS, 'iu');
 // "from 2 to 4 p.m.", "during the maintenance window": a schedule, not a delivery.
 const SCHEDULE =
@@ -89,11 +91,15 @@ function scan(
         }
       }
       if (found.length === 0) continue;
-      if (HEDGED.test(sentence) || PAST.test(sentence) || OTHERS.test(sentence) || SCHEDULE.test(sentence))
+      // "You can expect it within 5 days" assures the reader; only the sender's own "we expect" hedges.
+      const hedgeable = sentence.replace(ASSURED_EXPECT, ' ');
+      if (HEDGED.test(hedgeable) || PAST.test(sentence) || OTHERS.test(sentence) || SCHEDULE.test(sentence))
         continue;
       const analysis = ctx.analyse(field, sS, sE);
       if (analysis.isQuestion) continue;
       for (const [a, b] of found) {
+        // A finite promise ("I'll be ready in 5 minutes") is timeline/delivery-commitment's to judge.
+        if (FINITE_BEFORE.test(sentence.slice(Math.max(0, a - 40), a))) continue;
         // "not ready in 2 weeks", "no 48-hour delivery"
         if (analysis.negations.some((n) => n < a && a - n < 30)) continue;
         const [os, oe] = field.toOriginal(sS + a, sS + b);
@@ -135,6 +141,10 @@ export const rule = defineRule(
         },
         { text: 'Our method: deploy the connector within 2 weeks, then train your admins.' },
         { text: 'New orders ship within 24 hours.', why: 'present tense' },
+        {
+          text: 'You can expect your badge to arrive within 3 working days.',
+          why: 'an assurance to the reader; only our own "we expect" hedges',
+        },
       ],
       pass: [
         { text: 'Estimated delivery: 4-6 days', why: 'hedged' },
@@ -148,6 +158,10 @@ export const rule = defineRule(
           why: 'the suggested rewrite',
         },
         'Our 30-day trial includes every feature.',
+        {
+          text: 'Delivery times vary; most parcels arrive within a week.',
+          why: 'hedged by "vary" and "most"',
+        },
       ],
     },
   },
