@@ -68,6 +68,8 @@ const CERTAIN_AFTER = new RegExp(
   String.raw`\b(?<head>(?:${SUBJECT})\s*(?:${FUTURE})\s+(?:[\p{L}'-]+\s+){1,8}?)(?<tail>${CERTAINTY_AFTER})\b`,
   'giu',
 );
+const PASSIVE_OWN_ACT =
+  /^be\s+(?:shared|passed\s+on|passed\s+along|forwarded|considered|reviewed|noted|included|added|sent|logged|raised|escalated|discussed|looked\s+at|taken\s+into\s+account|followed\s+up|in\s+touch|there|in\s+attendance|missed)\b/iu;
 const OWN_ACT = new RegExp(String.raw`^(?:${OWN_ACTS})\b`, 'iu');
 const CONFIDENCE =
   /\b(?<who>i'm|i am|we're|we are|i feel|we feel)\s+(?:so|absolutely|completely|totally|entirely|fully|one hundred percent|100\s?%|(?:9[5-9]|100)(?:[.,]\d+)?\s?%)\s+(?:sure|certain|confident|positive)(?=\s+(?:that\s+)?(?:we|i|you|it|this|they|your\s+[\p{L}-]+|our\s+[\p{L}-]+)\s*(?:can|will|'ll|could|would|are going to|is going to)\b)/giu;
@@ -187,7 +189,10 @@ export function readModalClaims(sentence: string): ModalClaim[] {
     const verb = g.verb ?? '';
     const rest = sentence.slice(m.index + m[0].length - verb.length);
     if (OWN_ACT.test(rest) && /^(?:we|i)$/i.test(g.subj ?? '')) continue;
-    if (/^(?:want|need|wish|like|enjoy|love|appreciate|hear|agree|find)\b/i.test(verb)) continue;
+    if (/^(?:want|need|wish|like|enjoy|love|appreciate|hear|agree|find|miss|remember)\b/i.test(verb))
+      continue;
+    // "Your feedback will definitely be shared with the team": our own act, in the passive.
+    if (PASSIVE_OWN_ACT.test(rest)) continue;
     push({
       kind: 'certainty',
       start: m.index,

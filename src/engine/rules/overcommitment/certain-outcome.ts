@@ -131,6 +131,10 @@ export const rule = defineRule(
         { text: 'Will the new release definitely fix the export?', why: 'a question' },
         { text: 'Our team is always on hand if you need us.', why: 'an idiom, not availability' },
         { text: "I'll definitely be at the kickoff on Monday.", why: 'our own presence, not an outcome' },
+        {
+          text: 'Your notes will certainly be passed on to our design lead.',
+          why: 'our own act, in the passive',
+        },
         { text: "I'm absolutely sure your admins will enjoy the training.", why: 'sure of a feeling' },
         { text: 'The help desk is always online during office hours.', why: 'bounded by a schedule' },
         {
