@@ -508,6 +508,7 @@ export const RULE_PACK: RulePack = {
         ],
         "sentence": [
           "\\b(?:per|under|in|by) (?:our|the|your)(?: [\\w-]+)? (?:sla|service level agreement|msa|master services agreement|contract|order form|agreement)\\b",
+          "^(?=.*\\b\\d+(?:\\.\\d+)?\\s?(?:%|percent\\b|-?hours?\\b|-?minutes?\\b|-?days?\\b)).*\\b(?:service|sla|uptime|availability) credits?\\b",
           "\\b(?:collateral|credit support|counterpart(?:y|ies|y's)|letters? of credit|obligations? of|indemnit(?:y|ies)|surety|creditworth\\w*|isda|exposures?|guarantor|lender|borrower|master (?:agreement|contract)|annex|(?:applicable|governing|federal|tax|american|canadian|english|british|european) laws?)\\b"
         ]
       },
@@ -571,6 +572,10 @@ export const RULE_PACK: RulePack = {
           {
             "text": "Your rate is guaranteed for 24 months under your current agreement.",
             "why": "a bounded term under the contract"
+          },
+          {
+            "text": "Our SLA guarantees 99.9% monthly availability, and service credits apply when we fall short.",
+            "why": "a bounded commitment with a figure and a remedy"
           }
         ]
       },

@@ -53,8 +53,8 @@ const PLAN_LINE = new RegExp(
   String.raw`^[\s•·*>#-]*(?:\d+[.)]\s*)?\**\s*(?:weeks?|days?|hours?|months?)\s+\d+(?:\s*(?:-|to)\s*\d+)?\s*\**\s*[:-]\s*\**[^\n]{0,60}?\b${GO_LIVE_STEP}\b`,
   'iu',
 );
-const CUE =
-  /\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty)\b[\s-]+\w*\s*(?:minute|hour|day|week|month)|\btimeline\b/i;
+// Every form names a unit of time ("48-hour", "Week 4", "7 weeks"): sentences without one are not read.
+const CUE = /\b(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b/i;
 const HEDGED = new RegExp(HEDGE_WORDS, 'iu');
 const PAST = new RegExp(PAST_WORDS, 'iu');
 const FINITE_BEFORE = /(?:\b(?:will|shall|going to)|'ll)\s+(?:\w+\s+){0,2}$/iu;
