@@ -51,7 +51,7 @@ const ADVERSE: readonly (readonly [string, string])[] = [
   ['access without authori[sz]ation', 'accessed without authori[sz]ation'],
 ];
 /** Nouns of risk and failure, the object of a universal claim ("eliminates every risk of error"). */
-const RISK = `risks?|chances?|possibilit(?:y|ies)|threats?|errors?|mistakes?|bugs?|breach(?:es)?|attacks?|fraud|downtime|outages?|failures?|loss(?:es)?|vulnerabilit(?:y|ies)|defects?|delays?|disruptions?|incidents?|problems?|issues?|glitch(?:es)?|interruptions?`;
+const RISK = `fraudulent\\s+[\\p{L}]+|spam|phishing(?:\\s+[\\p{L}]+)?|malware|virus(?:es)?|intrusions?|risks?|chances?|possibilit(?:y|ies)|threats?|errors?|mistakes?|bugs?|breach(?:es)?|attacks?|fraud|downtime|outages?|failures?|loss(?:es)?|vulnerabilit(?:y|ies)|defects?|delays?|disruptions?|incidents?|problems?|issues?|glitch(?:es)?|interruptions?`;
 /** Remedies paid when an outcome is missed. */
 const REMEDY = `refund|reimburse|repay|pay you back|give you (?:your|all your|every penny of your) money back|return (?:your|every penny of your) (?:money|fees?|payment)|money back`;
 
@@ -61,7 +61,7 @@ const SUBJECT = String.raw`we|i|you|it|this|that|they|(?:your|the|our|this|these
 const FUTURE = `will|'ll|shall|are going to|is going to|am going to|'s going to|'re going to`;
 
 const CERTAIN_FUTURE = new RegExp(
-  String.raw`\b(?<subj>${SUBJECT})\s*(?:(?<adv1>${CERTAINTY})\s+)?(?<modal>${FUTURE}|(?:is|are|am|'s|'re)\s+(?<adv3>${CERTAINTY})\s+going\s+to)\s+(?:(?<adv2>${CERTAINTY})\s+)?(?<verb>[\p{L}]+(?:\s+(?:up|out|off|down|back|through|over|in))?)\b`,
+  String.raw`\b(?<subj>${SUBJECT})\s*(?:(?<adv1>${CERTAINTY})\s+)?(?<modal>${FUTURE}|(?:is|are|am|'s|'re)\s+(?<adv3>${CERTAINTY})\s+going\s+to)\s+(?:(?<adv2>${CERTAINTY})\s+)?(?:(?<neg>never|not)\s+)?(?<verb>[\p{L}]+(?:\s+(?:up|out|off|down|back|through|over|in))?)\b`,
   'giu',
 );
 const CERTAIN_AFTER = new RegExp(
@@ -82,7 +82,7 @@ const CANNOT_BE = new RegExp(
   'giu',
 );
 const ELIMINATES = new RegExp(
-  String.raw`\b(?<verb>eliminat(?:e|es|ed|ing)|rules?\s+out|ruled\s+out|ruling\s+out|prevents?|prevented|preventing|removes?\s+all)\s+(?<q>any|all|every|each)\s+(?:single\s+)?(?<rest>(?:[\p{L}-]+\s+){0,2}?(?:${RISK}))\b`,
+  String.raw`\b(?<verb>eliminat(?:e|es|ed|ing)|rules?\s+out|ruled\s+out|ruling\s+out|prevents?|prevented|preventing|removes?\s+all|blocks?|stops?|catch(?:es)?|detects?|filters?\s+out)\s+(?<q>any|all|every|each)\s+(?:single\s+)?(?<rest>(?:[\p{L}-]+\s+){0,2}?(?:${RISK}))\b`,
   'giu',
 );
 const NEVER_AGAIN = new RegExp(
@@ -136,7 +136,8 @@ function reduceVerb(verb: string): string {
   if (v.startsWith('rules')) return 'greatly reduces';
   if (v.startsWith('rule')) return 'greatly reduce';
   if (v.startsWith('removes')) return 'removes most';
-  return 'remove most';
+  if (v.startsWith('remove')) return 'remove most';
+  return `${v} most`;
 }
 
 function baseOf(participle: string): string {
@@ -189,7 +190,10 @@ export function readModalClaims(sentence: string): ModalClaim[] {
     const verb = g.verb ?? '';
     const rest = sentence.slice(m.index + m[0].length - verb.length);
     if (OWN_ACT.test(rest) && /^(?:we|i)$/i.test(g.subj ?? '')) continue;
-    if (/^(?:want|need|wish|like|enjoy|love|appreciate|hear|agree|find|miss|remember)\b/i.test(verb))
+    if (
+      !g.neg &&
+      /^(?:want|need|wish|like|enjoy|love|appreciate|hear|agree|find|miss|remember)\b/i.test(verb)
+    )
       continue;
     // "Your feedback will definitely be shared with the team": our own act, in the passive.
     if (PASSIVE_OWN_ACT.test(rest)) continue;
@@ -197,7 +201,7 @@ export function readModalClaims(sentence: string): ModalClaim[] {
       kind: 'certainty',
       start: m.index,
       end: m.index + m[0].length,
-      rewrite: `${g.subj} should ${verb}`,
+      rewrite: `${g.subj} should ${g.neg ? (g.neg.toLowerCase() === 'never' ? 'rarely ' : 'not ') : ''}${verb}`,
     });
   }
   for (const m of certain ? sentence.matchAll(CERTAIN_AFTER) : []) {
@@ -224,16 +228,22 @@ export function readModalClaims(sentence: string): ModalClaim[] {
       end: m.index + m[0].length,
       rewrite: `would be very hard to ${baseOf(m.groups?.part ?? '')}`,
     });
-  for (const m of cue(/\b(?:eliminat|rul|prevent|remove)/iu) ? sentence.matchAll(ELIMINATES) : []) {
+  for (const m of cue(/\b(?:eliminat|rul|prevent|remove|block|stop|catch|detect|filter)/iu)
+    ? sentence.matchAll(ELIMINATES)
+    : []) {
     const g = m.groups ?? {};
     const q = (g.q ?? '').toLowerCase();
     const rest = g.rest ?? '';
-    const det = q === 'all' ? '' : 'the ';
+    const most = / most$/.test(reduceVerb(g.verb ?? ''));
+    const det = q === 'all' || most ? '' : 'the ';
     push({
       kind: 'universal',
       start: m.index,
       end: m.index + m[0].length,
-      rewrite: keepCase(m[0], `${reduceVerb(g.verb ?? '')} ${det}${rest}`),
+      rewrite: keepCase(
+        m[0],
+        `${reduceVerb(g.verb ?? '')} ${det}${most && !/s$/iu.test(rest) ? `${rest}s` : rest}`,
+      ),
     });
   }
   for (const m of cue(/\b(?:again|ever)\b/iu) ? sentence.matchAll(NEVER_AGAIN) : []) {
@@ -256,4 +266,4 @@ export function readModalClaims(sentence: string): ModalClaim[] {
 
 /** A cheap test before reading: does the sentence hold any word a modal claim needs? */
 export const MODAL_CUE =
-  /\b(?:definitely|certainly|surely|absolutely|undoubtedly|unquestionably|positively|doubt|without fail|for sure|for certain|no matter what|sure|certain|confident|positive|impossible|no way|cannot|can't|can not|never|eliminat\w*|rule[sd]? out|ruling out|prevent\w*|removes? all|always|refund\w*|reimburse|repay|money[\s-]+back|100\s?%|one hundred percent|guaranteed|ever)\b/i;
+  /\b(?:definitely|certainly|surely|absolutely|undoubtedly|unquestionably|positively|doubt|without fail|for sure|for certain|no matter what|sure|certain|confident|positive|impossible|no way|cannot|can't|can not|never|eliminat\w*|rule[sd]? out|ruling out|prevent\w*|removes? all|blocks?|stops?|catch(?:es)?|detects?|filters? out|always|refund\w*|reimburse|repay|money[\s-]+back|100\s?%|one hundred percent|guaranteed|ever)\b/i;

@@ -30,7 +30,8 @@ const SELF_REPORTED: CompiledExceptions = {
 };
 const REMEDY_ONLY: CompiledExceptions = {
   spec: { question: true, approvedClaims: true },
-  before: re([BEFORE[0]!]),
+  // A remedy promise is hedged by nothing but reporting: "your sales target" is the customer's, not a hedge.
+  before: re([String.raw`\b(?:asked|asking|whether|wondering|you mentioned|you said|nobody|no one)\b`]),
   after: [],
   sentence: re([String.raw`\b(?:service credits?|sla credits?|refund (?:policy|terms))\b`]),
 };
@@ -113,6 +114,12 @@ export const rule = defineRule(
           why: 'an outcome guarantee with a refund',
         },
         { text: 'Double your pipeline in a quarter or your money back.', why: 'an outcome with a refund' },
+        { text: 'Our spam filter catches every phishing email.', why: 'a universal claim over a risk' },
+        { text: 'You will absolutely never miss a shipment.', why: 'certainty over a negated outcome' },
+        {
+          text: "If your store doesn't reach its sales target, we'll refund the setup fee.",
+          why: "the customer's target is no hedge",
+        },
       ],
       pass: [
         {

@@ -42,6 +42,11 @@ const FORMS: readonly RegExp[] = [
     String.raw`^[^\p{L}]*(?:get|have)\s+(?:you|it|everything|your\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:${alternation([...RESULT_WORDS, 'running', 'set up', 'up and running', 'online'])})\s+${LEAD}${DURATION}`,
     'giu',
   ),
+  // "We promise delivery of the report within 10 days": a promise verb over a delivery
+  new RegExp(
+    String.raw`\b(?:we|i)\s+(?:promise|pledge|guarantee|commit\s+to)\s+(?:to\s+)?(?:the\s+|your\s+)?(?:${alternation([...DELIVERY_VERBS, ...DELIVERY_NOUNS])})\b[^.;:!?\n]{0,80}?\b${LEAD}${DURATION}`,
+    'giu',
+  ),
   // "the opportunity to fix all of this in 48 hours", "Our approach: install the stack in 30 days"
   new RegExp(
     String.raw`\b(?:our\s+(?:approach|process|promise|offer|commitment|method)\s*\**\s*[:-]\s*\**|(?:opportunity|chance|option|ability|power)\s+to|(?:able|ready)\s+to)\s+(?:(?:just|simply|fully|easily)\s+)?(?:${alternation(DELIVERY_VERBS)})\b[^.;:!?\n]{0,80}?\b${LEAD}${DURATION}`,
@@ -141,6 +146,7 @@ export const rule = defineRule(
         },
         { text: 'Our method: deploy the connector within 2 weeks, then train your admins.' },
         { text: 'New orders ship within 24 hours.', why: 'present tense' },
+        { text: 'We pledge to deploy the connector within 14 days.', why: 'a promise verb over a delivery' },
         {
           text: 'You can expect your badge to arrive within 3 working days.',
           why: 'an assurance to the reader; only our own "we expect" hedges',
