@@ -53,9 +53,9 @@ const FORMS: readonly RegExp[] = [
     'giu',
   ),
 ];
-// A plan line: "Week 4: Go-live", "• **Hour 33-48:** Team training and go-live".
+// A plan line: "Week 4: Go-live", "• **Hour 33-48:** Team training and go-live", "Phase 3 (Week 6): Launch".
 const PLAN_LINE = new RegExp(
-  String.raw`^[\s•·*>#-]*(?:\d+[.)]\s*)?\**\s*(?:weeks?|days?|hours?|months?)\s+\d+(?:\s*(?:-|to)\s*\d+)?\s*\**\s*[:-]\s*\**[^\n]{0,60}?\b${GO_LIVE_STEP}\b`,
+  String.raw`^[\s•·*>#-]*(?:\d+[.)]\s*)?\**\s*(?:(?:phase|step|stage|milestone)\s+\d+\s*\(\s*)?(?:weeks?|days?|hours?|months?)\s+\d+(?:\s*(?:-|to)\s*\d+)?\s*\)?\s*\**\s*[:-]\s*\**[^\n]{0,60}?\b${GO_LIVE_STEP}\b`,
   'iu',
 );
 // Every form names a unit of time ("48-hour", "Week 4", "7 weeks"): sentences without one are not read.
@@ -140,6 +140,7 @@ export const rule = defineRule(
         { text: 'Live within ten days of signing.', why: 'a verbless offer' },
         { text: 'Project timeline: 6 weeks', why: 'a proposal label' },
         { text: 'Week 5: Launch and hand-over to your team', why: 'a plan line with the go-live step' },
+        { text: 'Stage 3 (Weeks 7-8): Cutover to production', why: 'a plan line under a stage label' },
         {
           text: 'You get the chance to migrate every workspace in 3 days.',
           why: 'an offer in the infinitive',
