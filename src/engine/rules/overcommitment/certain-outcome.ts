@@ -1,6 +1,6 @@
 import type { CheckContext } from '../../context.ts';
 import { type CompiledExceptions, isExcepted } from '../../kinds/exceptions.ts';
-import { defineRule, type RawFinding } from '../../rule.ts';
+import { defineRule, MAX_FINDINGS_PER_FIELD, type RawFinding } from '../../rule.ts';
 import { rewriteClaim } from '../../text/claims.ts';
 import type { FieldText } from '../../text/field.ts';
 import { MODAL_CUE, type ModalKind, readModalClaims } from '../../text/modality.ts';
@@ -53,6 +53,8 @@ function scan(
   const out: RawFinding[] = [];
   for (const [from, to] of ranges) {
     for (const [sS, sE] of field.sentences) {
+      // Past the findings a person can act on, the rest of a pasted or hostile text adds nothing.
+      if (out.length >= MAX_FINDINGS_PER_FIELD) break;
       if (sS < from || sE > to) continue;
       const sentence = field.text.slice(sS, sE);
       if (!MODAL_CUE.test(sentence)) continue;

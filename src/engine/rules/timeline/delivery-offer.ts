@@ -1,5 +1,5 @@
 import type { CheckContext } from '../../context.ts';
-import { defineRule, type RawFinding } from '../../rule.ts';
+import { defineRule, MAX_FINDINGS_PER_FIELD, type RawFinding } from '../../rule.ts';
 import {
   alternation,
   DELIVERY_NOUNS,
@@ -79,6 +79,8 @@ function scan(
   const out: RawFinding[] = [];
   for (const [from, to] of ranges) {
     for (const [sS, sE] of field.sentences) {
+      // Past the findings a person can act on, the rest of a pasted or hostile text adds nothing.
+      if (out.length >= MAX_FINDINGS_PER_FIELD) break;
       if (sS < from || sE > to) continue;
       const sentence = field.text.slice(sS, sE);
       if (!CUE.test(sentence)) continue;
