@@ -843,6 +843,9 @@ export const RULE_PACK: RulePack = {
         "before": [
           "\\b(?:aim|aims|aiming|target|targets|targeting|strive|striving|goal|objective|aspire|try|trying|hope|hoping|working toward|work toward|asked|asking|whether|wondering|requested|if we can|if we could|you mentioned|you said)\\b",
           "\\b(?:nobody|no one|no vendor|no provider|no system)\\b"
+        ],
+        "after": [
+          "^\\W*(?:that\\s+)?(?:it|this|that|the\\s+[\\w-]+|we|i|you|they)\\s+(?:was|were|did|had|has been|have been)\\b"
         ]
       },
       "examples": {
@@ -867,6 +870,10 @@ export const RULE_PACK: RulePack = {
           {
             "text": "We target 100% accuracy on the invoice import.",
             "why": "hedged"
+          },
+          {
+            "text": "I'm 100% sure it was a typo in the export.",
+            "why": "sure of a past fact"
           }
         ]
       },

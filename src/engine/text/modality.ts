@@ -90,7 +90,7 @@ const NEVER_AGAIN = new RegExp(
   'giu',
 );
 const ALWAYS_UP =
-  /\balways(?:[\s-]+)(?:up|online|on|running|reachable|accessible|operational)\b(?![\s-]+(?:the|a|an|to|for|at|hand|top|call|board|time|track|your|our|and\s+running\s+late))/giu;
+  /\balways(?:\s+(?:up|online|running|reachable|accessible|operational)|-on)\b(?![\s-]+(?:the|a|an|to|for|at|hand|top|call|board|time|track|your|our|and\s+running\s+late))/giu;
 const FEELING_AFTER =
   /^\s+(?:that\s+)?[\p{L}'-]+(?:\s+[\p{L}'-]+)?\s*(?:can|will|'ll|could|would)\s+(?:really\s+|truly\s+)?(?:enjoy|like|love|want|appreciate|find|agree|be glad|be happy|be pleased|be impressed)\b/iu;
 // "always online during business hours": a schedule bounds the claim.
@@ -192,7 +192,9 @@ export function readModalClaims(sentence: string): ModalClaim[] {
     if (OWN_ACT.test(rest) && /^(?:we|i)$/i.test(g.subj ?? '')) continue;
     if (
       !g.neg &&
-      /^(?:want|need|wish|like|enjoy|love|appreciate|hear|agree|find|miss|remember)\b/i.test(verb)
+      /^(?:want|need|wish|like|enjoy|love|appreciate|hear|agree|find|miss|remember|take|require|involve|need|cost|mean|depend)\b/i.test(
+        verb,
+      )
     )
       continue;
     // "Your feedback will definitely be shared with the team": our own act, in the passive.

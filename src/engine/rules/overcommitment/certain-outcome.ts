@@ -146,6 +146,11 @@ export const rule = defineRule(
         },
         { text: "I'm absolutely sure your admins will enjoy the training.", why: 'sure of a feeling' },
         { text: 'The help desk is always online during office hours.', why: 'bounded by a schedule' },
+        { text: 'The lights in the lab are always on.', why: 'not a service' },
+        {
+          text: 'It will surely take a few weeks to clean up the archive.',
+          why: 'an effort, not a promised outcome',
+        },
         {
           text: "If the renewal quote isn't right, we'll refund the difference.",
           why: "a billing correction, not a customer's result",
