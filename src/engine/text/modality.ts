@@ -68,6 +68,9 @@ const CERTAIN_AFTER = new RegExp(
   String.raw`\b(?<head>(?:${SUBJECT})\s*(?:${FUTURE})\s+(?:[\p{L}'-]+\s+){1,8}?)(?<tail>${CERTAINTY_AFTER})\b`,
   'giu',
 );
+/** Feelings and efforts: "you'll definitely love it", "it will surely take a few weeks" promise no outcome. */
+const NOT_AN_OUTCOME =
+  /^(?:want|need|wish|like|enjoy|love|appreciate|hear|agree|find|miss|remember|take|require|involve|cost|mean|depend)\b/i;
 const PASSIVE_OWN_ACT =
   /^be\s+(?:shared|passed\s+on|passed\s+along|forwarded|considered|reviewed|noted|included|added|sent|logged|raised|escalated|discussed|looked\s+at|taken\s+into\s+account|followed\s+up|in\s+touch|there|in\s+attendance|missed)\b/iu;
 const OWN_ACT = new RegExp(String.raw`^(?:${OWN_ACTS})\b`, 'iu');
@@ -190,13 +193,7 @@ export function readModalClaims(sentence: string): ModalClaim[] {
     const verb = g.verb ?? '';
     const rest = sentence.slice(m.index + m[0].length - verb.length);
     if (OWN_ACT.test(rest) && /^(?:we|i)$/i.test(g.subj ?? '')) continue;
-    if (
-      !g.neg &&
-      /^(?:want|need|wish|like|enjoy|love|appreciate|hear|agree|find|miss|remember|take|require|involve|need|cost|mean|depend)\b/i.test(
-        verb,
-      )
-    )
-      continue;
+    if (!g.neg && NOT_AN_OUTCOME.test(verb)) continue;
     // "Your feedback will definitely be shared with the team": our own act, in the passive.
     if (PASSIVE_OWN_ACT.test(rest)) continue;
     push({
