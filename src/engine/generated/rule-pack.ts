@@ -528,10 +528,23 @@ export const RULE_PACK: RulePack = {
         "approvedClaims": true,
         "before": [
           "\\b(?:aim|aims|aiming|target|targets|targeting|strive|striving|goal|objective|aspire|try|trying|hope|hoping|working toward|work toward|asked|asking|whether|wondering|requested|request|if we can|if we could|you mentioned|you said)\\b",
-          "\\b(?:nobody|no one|no vendor|no provider|no company)\\b"
+          "\\b(?:nobody|no one|no vendor|no provider|no company)\\b",
+          "\\b(?:parent|parental|corporate|bank|banker's|credit|performance|payment|financial|loan|outgoing|incoming|existing|additional|separate|draft|executed|amended|physical|sovereign|personal|cross|upstream|downstream)\\s*$",
+          "[$€£]\\s?\\d[\\d.,]*\\s*(?:mm|m|k|bn|million|billion)?\\b(?:\\s+[a-z-]+)?\\s*$",
+          "(?<!\\b(?:able|committed|pledge|pledged|promise|proud|happy|glad|going|want|wants|willing|ready|here|continue|continues|commit)\\s)\\bto\\s*$",
+          "\\bun-?\\s*$"
+        ],
+        "after": [
+          "^(?:\\s+[\\w'-]+){0,5}?\\s+(?:isn't|aren't|is not|are not|was not|wasn't)\\s+(?:something|possible|available|realistic|on the table|an option|part of)",
+          "^(?:\\s+[\\w'-]+){0,5}?\\s+(?:cannot|can't|can not|won't|will not)\\s+be\\s+(?:given|made|offered|provided|promised|issued)",
+          "^(?:\\s+[\\w'-]+){0,5}?\\s+(?:is|are)\\s+(?:impossible|unrealistic|off the table)",
+          "^(?:\\s+[\\w'-]+){0,5}?\\s+(?:is|are|'s)\\s+(?:not\\s+)?something\\s+(?:we|i)\\s+(?:can't|cannot|can not|won't|are not able to|aren't able to|am not able to)",
+          "^s?\\s*(?:from\\s+(?:a|an|the|its|their|his|her)\\b|agreements?\\b|for\\s+(?:the\\s+)?obligations\\b|of\\s+(?:the\\s+)?(?:obligations|debt|loan|indebtedness)\\b)"
         ],
         "sentence": [
-          "\\b(?:per|under|in|by) (?:our|the|your) (?:sla|service level agreement|msa|master services agreement|contract|order form)\\b"
+          "\\b(?:per|under|in|by) (?:our|the|your)(?: [\\w-]+)? (?:sla|service level agreement|msa|master services agreement|contract|order form|agreement)\\b",
+          "^(?=.*\\b\\d+(?:\\.\\d+)?\\s?(?:%|percent\\b|-?hours?\\b|-?minutes?\\b|-?days?\\b)).*\\b(?:service|sla|uptime|availability) credits?\\b",
+          "\\b(?:collateral|credit support|counterpart(?:y|ies|y's)|letters? of credit|obligations? of|indemnit(?:y|ies)|surety|creditworth\\w*|isda|exposures?|guarantor|lender|borrower|master (?:agreement|contract)|annex|(?:applicable|governing|federal|tax|american|canadian|english|british|european) laws?)\\b"
         ]
       },
       "examples": {
@@ -548,6 +561,10 @@ export const RULE_PACK: RulePack = {
           {
             "text": "Our engineers gua​rantee it.",
             "why": "a zero-width space inside the word does not hide it"
+          },
+          {
+            "text": "We are able to guarantee a clean audit this year.",
+            "why": "an infinitive after \"able\" still promises"
           }
         ],
         "pass": [
@@ -566,9 +583,38 @@ export const RULE_PACK: RulePack = {
           {
             "text": "Nobody can guarantee zero incidents, but we will monitor closely.",
             "why": "negated by nobody"
+          },
+          {
+            "text": "We booked a second engineer over the holidays to guarantee continuity of cover.",
+            "why": "a purpose clause describes the plan; it promises no outcome"
+          },
+          {
+            "text": "A firm guarantee on the go-live date isn't something we can give yet.",
+            "why": "the guarantee is the subject of a sentence saying it cannot be given"
+          },
+          {
+            "text": "The holding company will sign a $5MM guaranty for the lease.",
+            "why": "a financial instrument, not a promise"
+          },
+          {
+            "text": "Legal is still reviewing the draft guarantee from the holding company.",
+            "why": "a legal document, not a promise"
+          },
+          {
+            "text": "The ratio of un-guaranteed exposure is small.",
+            "why": "a descriptive adjective"
+          },
+          {
+            "text": "Your rate is guaranteed for 24 months under your current agreement.",
+            "why": "a bounded term under the contract"
+          },
+          {
+            "text": "Our SLA guarantees 99.9% monthly availability, and service credits apply when we fall short.",
+            "why": "a bounded commitment with a figure and a remedy"
           }
         ]
       },
+      "rewrite": "claim",
       "kind": "phrase",
       "phrases": [
         {
@@ -672,6 +718,7 @@ export const RULE_PACK: RulePack = {
           }
         ]
       },
+      "rewrite": "claim",
       "kind": "phrase",
       "phrases": [
         {
@@ -746,7 +793,10 @@ export const RULE_PACK: RulePack = {
           "text": "always work",
           "suggestion": "work reliably"
         },
-        "unlimited",
+        {
+          "text": "unlimited",
+          "suggestion": "generous"
+        },
         {
           "text": "fully secure",
           "suggestion": "secured to industry standards"
@@ -828,6 +878,9 @@ export const RULE_PACK: RulePack = {
         "before": [
           "\\b(?:aim|aims|aiming|target|targets|targeting|strive|striving|goal|objective|aspire|try|trying|hope|hoping|working toward|work toward|asked|asking|whether|wondering|requested|if we can|if we could|you mentioned|you said)\\b",
           "\\b(?:nobody|no one|no vendor|no provider|no system)\\b"
+        ],
+        "after": [
+          "^\\W*(?:that\\s+)?(?:it|this|that|the\\s+[\\w-]+|we|i|you|they)\\s+(?:was|were|did|had|has been|have been)\\b"
         ]
       },
       "examples": {
@@ -852,9 +905,14 @@ export const RULE_PACK: RulePack = {
           {
             "text": "We target 100% accuracy on the invoice import.",
             "why": "hedged"
+          },
+          {
+            "text": "I'm 100% sure it was a typo in the export.",
+            "why": "sure of a past fact"
           }
         ]
       },
+      "rewrite": "claim",
       "kind": "pattern",
       "patterns": [
         {

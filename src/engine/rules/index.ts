@@ -7,6 +7,7 @@ import { rule as genericTemplateNoSpecificContext } from './generic-template/no-
 import { rule as genericTemplateWrongName } from './generic-template/wrong-name.ts';
 import { rule as humanReviewMissingMarker } from './human-review/missing-marker.ts';
 import { rule as onboardingMissingCriteria } from './onboarding/missing-criteria.ts';
+import { rule as overcommitmentCertainOutcome } from './overcommitment/certain-outcome.ts';
 import { rule as piiIban } from './pii/iban.ts';
 import { rule as piiLabelledIdentifier } from './pii/labelled-identifier.ts';
 import { rule as piiNationalId } from './pii/national-id.ts';
@@ -20,6 +21,7 @@ import { rule as slaResponseWindow } from './sla/response-window.ts';
 import { rule as slaRootCause } from './sla/root-cause.ts';
 import { rule as timelineDeliveryCommitment } from './timeline/delivery-commitment.ts';
 import { rule as toneHostileLanguage } from './tone/hostile-language.ts';
+import { rule as timelineDeliveryOffer } from './timeline/delivery-offer.ts';
 import { rule as toneIncidentCare } from './tone/incident-care.ts';
 
 export const CODE_RULES: readonly Rule[] = [
@@ -44,4 +46,6 @@ export const CODE_RULES: readonly Rule[] = [
   pricingConcession,
   toneHostileLanguage,
   piiLabelledIdentifier,
+  timelineDeliveryOffer,
+  overcommitmentCertainOutcome,
 ];
