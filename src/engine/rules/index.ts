@@ -1,5 +1,6 @@
 // Every code rule, one per file under rules/<category>/<slug>.ts. The meta test fails when a file is missing here.
 import type { Rule } from '../rule.ts';
+import { rule as competitorFudNegativeClaim } from './competitor-fud/negative-claim.ts';
 import { rule as crossAccountMixedRecipients } from './cross-account/mixed-recipients.ts';
 import { rule as crossAccountOtherAccountMention } from './cross-account/other-account-mention.ts';
 import { rule as genericTemplateNoSpecificContext } from './generic-template/no-specific-context.ts';
@@ -38,4 +39,5 @@ export const CODE_RULES: readonly Rule[] = [
   toneIncidentCare,
   piiNationalId,
   pricingConcession,
+  competitorFudNegativeClaim,
 ];
