@@ -52,6 +52,8 @@ export interface Claim {
   readonly topic?: string;
   /** The sentence the claim is in (offsets into the text). */
   readonly sentence: Span;
+  /** For a noun phrase: the judging word, which the phrase reads neutrally without ("botched"). */
+  readonly drop?: Span;
 }
 
 interface Token {
@@ -161,6 +163,19 @@ const NP_PRE = new Set([
   'long-time',
 ]);
 const PRONOUN_HINT = /\b(?:they|their|theirs|it|its)\b/i;
+/** Verbs of hearing and knowing whose complement clause may drop "that". */
+const REPORT_VERBS = new Set([
+  'hear', 'heard', 'think', 'believe', 'know', 'knows', 'understand', 'suspect', 'feel', 'guess', 'bet',
+  'noticed', 'found', 'find', 'see', 'saw', 'says', 'say', 'said', 'reckon', 'figure', 'tell', 'tells',
+  'told', 'report', 'complain', 'complained', 'complains', 'mention', 'mentioned',
+]);
+/** Verbs by which a competitor reports on itself: what follows is its own statement. */
+const SELF_REPORT = new Set([
+  'reported', 'reports', 'announced', 'announces', 'disclosed', 'discloses', 'confirmed', 'confirms',
+  'published', 'publishes', 'stated', 'states', 'posted', 'posts', 'acknowledged', 'acknowledges',
+]);
+const NP_STOP =
+  /^(?:of|in|on|at|for|with|from|to|by|and|or|but|that|which|who|than|as|into|over|under|the|a|an|this|these|those|when|if|so|because|since|while)$/;
 const CONDITIONAL = new Set(['if', 'unless', 'whether']);
 const RELATIVE = new Set(['that', 'which', 'who', 'whose']);
 /** Verbs after which "that" opens a complement clause, not a relative one. */
@@ -299,11 +314,11 @@ const ABSENCE = /^(?:no|lacks?|lacking|missing|without)$/;
 
 // A source makes a claim a reported fact ("according to their status page", "you mentioned").
 const SOURCED =
-  /\b(?:according to|as (?:reported|published|stated|documented|listed|announced) (?:by|in|on)|per (?:their|its|the) (?:own )?(?:website|site|docs|documentation|status page|pricing page|release notes|changelog|announcement|press release|filing|report|terms)|(?:their|its) (?:own )?(?:website|site|docs|documentation|status page|pricing page|release notes|changelog|press release|announcement|filing|terms)\s+(?:says?|states?|lists?|shows?|notes?|confirms?)|publicly (?:reported|announced|disclosed|stated|documented)|press release|sec filing|published (?:report|benchmark|study|review|comparison)|source:|(?:you|your team) (?:mentioned|said|told|noted|shared|reported|described|explained|raised|flagged)|you've (?:mentioned|said|told|noted|shared|reported))\b/i;
+  /\b(?:according to|as (?:reported|published|stated|documented|listed|announced) (?:by|in|on)|per (?:their|its|the) (?:own )?(?:website|site|docs|documentation|status page|pricing page|release notes|changelog|announcement|press release|filing|report|terms)|(?:their|its) (?:own )?(?:website|site|docs|documentation|status page|pricing page|release notes|changelog|press release|announcement|filing|terms)\s+(?:says?|states?|lists?|shows?|notes?|confirms?)|publicly (?:reported|announced|disclosed|stated|documented)|(?:public|official) (?:disclosure|statement|filing|announcement|report|post-mortem|postmortem|incident report)|press release|sec filing|published (?:report|benchmark|study|review|comparison)|source:|(?:you|your team) (?:mentioned|said|told|noted|shared|reported|described|explained|raised|flagged)|you've (?:mentioned|said|told|noted|shared|reported))\b/i;
 
 // A comparison that favours us: comparative words, multiples and percentages of savings or speed.
 const SUPERIORITY =
-  /\b(?:better|faster|cheaper|easier|simpler|quicker|smarter|stronger|superior|lower|outperforms?|outperformed|beats?|more (?:reliable|secure|affordable|powerful|flexible|accurate|scalable|intuitive|efficient|complete|robust|stable|modern|advanced|capable|responsive|value)|less (?:expensive|downtime|hassle|effort|work|time|manual)|fewer (?:errors|bugs|outages|issues|steps|clicks)|\d+(?:\.\d+)?\s*[x×]\s*(?:faster|better|more|cheaper|quicker)|\d+(?:\.\d+)?\s*%\s*(?:cost\s+)?(?:savings?|cheaper|faster|less|lower|more|better|reduction|fewer))(?![\p{L}])/iu;
+  /\b(?:better|faster|cheaper|easier|simpler|quicker|smarter|stronger|superior|lower|outperforms?|outperformed|beats?|more (?:reliable|secure|affordable|powerful|flexible|accurate|scalable|intuitive|efficient|complete|robust|stable|modern|advanced|capable|responsive|value)|less (?:expensive|downtime|hassle|effort|work|time|manual)|fewer (?:errors|bugs|outages|issues|steps|clicks)|\d+(?:\.\d+)?\s*[x×]\s*(?:faster|better|more|cheaper|quicker)|(?:twice|three times|four times|five times|ten times|\d+\s*times)\s+(?:as\s+)?(?:fast|quick|easy|cheap|many|much|reliable|accurate|faster|better|more|cheaper)|half\s+the\s+(?:price|cost|time|effort)|\d+(?:\.\d+)?\s*%\s*(?:cost\s+)?(?:savings?|cheaper|faster|less|lower|more|better|reduction|fewer))(?![\p{L}])/iu;
 const STANDARD_BEFORE =
   /(?:\bthan|\bvs\.?|\bversus|\bcompared (?:to|with)|\bin comparison (?:to|with)|\brelative to|\bover|\bagainst)\s+(?:the\s+)?$/i;
 
@@ -412,7 +427,7 @@ function evaluate(
     if (i === -1) continue;
     for (let k = i; k < to && toks[k]!.start < b; k++) covered.add(k);
     if (negatedAt(i) || reducedAt(i)) continue;
-    add(sentence.slice(a, b), lex.phraseClass.get(m[0].toLowerCase().replace(/\s+/g, ' ')) ?? 'general');
+    add(sentence.slice(a, b), lex.phraseClass.get(m[0].toLowerCase().replace(/\s+/g, ' ')) ?? 'slowness');
   }
   for (let i = from; i < to; i++) {
     if (covered.has(i)) continue;
@@ -510,6 +525,11 @@ export function unwrapSentences(text: string, sentences: readonly Span[]): Span[
     if (prev) {
       const gap = text.slice(prev[1], s);
       const tail = text.slice(prev[0], prev[1]);
+      // "1." alone: the splitter ended a sentence at a numbered list item's full stop.
+      if (/^\s*\d{1,2}\.$/.test(tail) && /^[ \t]+$/.test(gap)) {
+        prev[1] = e;
+        continue;
+      }
       if (
         /^[ \t]*\n[ \t]*$/.test(gap) &&
         !/[.!?:;)*]$/.test(tail) &&
@@ -605,13 +625,35 @@ export function readClaims(input: ReadInput): Claim[] {
       }
       while (i < to && (NP_PRE.has(toks[i]!.word) || /ly$/.test(toks[i]!.word)) && !mentionAt(i)) i++;
       if (i >= to) continue;
+      // "I hear Initech is ...", "we've found Initech users ...": a report verb with its "that" left out.
+      // "our clients who left Initech tell us it ...": the complement's subject after a report verb.
+      for (let k = i; k < Math.min(to - 1, i + 8); k++) {
+        if (!REPORT_VERBS.has(toks[k]!.word) || mentionAt(k)) continue;
+        let j = k + 1;
+        if (j < to && /^(?:us|me|that)$/.test(toks[j]!.word)) j++;
+        if (j < to && toks[j]!.word === 'that') j++;
+        if (j < to && (mentionAt(j) || THIRD_PRONOUNS.has(toks[j]!.word))) i = j;
+        break;
+      }
+      // "With Initech, you ...": a competitor framed as the setting of the clause is its topic.
+      let framed: Mention | undefined;
+      if (i + 1 < to && /^(?:with|on|using)$/.test(toks[i]!.word) && mentionAt(i + 1)) {
+        framed = mentionAt(i + 1);
+      }
       const first = toks[i]!;
       const mention = mentionAt(i);
       let topic: string | undefined;
       let role: ClaimRole | undefined;
       let evalFrom = i;
       let possessed: string | undefined;
-      if (mention) {
+      if (framed && !mention) {
+        topic = framed.name;
+        role = 'subject';
+        let k = i + 1;
+        while (k < to && toks[k]!.start < framed.end - sS) k++;
+        evalFrom = k;
+        sentenceTopic = topic;
+      } else if (mention) {
         topic = mention.name;
         role =
           opener && RELATIVE.has(opener) && !COMPLEMENT_VERBS.test(s.slice(0, toks[from]!.start))
@@ -630,9 +672,11 @@ export function readClaims(input: ReadInput): Claim[] {
           topic = undefined;
         }
         evalFrom = k;
+        if (k < to && SELF_REPORT.has(toks[k]!.word)) topic = undefined;
         sentenceTopic = topic ?? sentenceTopic;
       } else if (THIRD_PRONOUNS.has(first.word) || (first.possessive && first.word === 'it')) {
-        const antecedent = sentenceTopic ?? leadTopic ?? previousTopic;
+        const earlier = here.filter((m) => m.end - sS <= first.start).at(-1)?.name;
+        const antecedent = sentenceTopic ?? leadTopic ?? earlier ?? previousTopic;
         if (antecedent && !(first.word === 'it' && opener === undefined && ci === 0 && !previousTopic)) {
           topic = antecedent;
           role = 'pronoun';
@@ -649,7 +693,11 @@ export function readClaims(input: ReadInput): Claim[] {
           evalFrom = from;
         }
       }
-      if (c.endsWith === ':' && (topic ?? sentenceTopic)) leadTopic = topic ?? sentenceTopic;
+      if (c.endsWith === ':') {
+        const named = here.find((m) => m.start - sS >= c.start && m.end - sS <= c.end);
+        const lead = topic ?? named?.name ?? sentenceTopic;
+        if (lead) leadTopic = lead;
+      }
       if (!topic || !role) continue;
       if (conditional) continue;
       if (sourced) continue;
@@ -712,6 +760,20 @@ export function readClaims(input: ReadInput): Claim[] {
         let term: Token | undefined;
         let startTok = mi;
         let endTok = mj - 1;
+        // The rest of the noun phrase: up to two more nouns ("Initech's onboarding team").
+        const npEnd = (k: number) => {
+          let e = k;
+          while (
+            e + 1 < toks.length &&
+            e < k + 2 &&
+            gapOk(toks[e], toks[e + 1]!) &&
+            !STOP_AFTER_SUBJECT.test(toks[e + 1]!.word) &&
+            !NP_STOP.test(toks[e + 1]!.word) &&
+            !negativeTerm(toks[e + 1]!.word)
+          )
+            e++;
+          return e;
+        };
         if (
           before &&
           gapOk(before, toks[mi]!) &&
@@ -719,10 +781,25 @@ export function readClaims(input: ReadInput): Claim[] {
           !NEGATORS.test(toks[mi - 2]?.word ?? '')
         ) {
           const head = toks[mj];
+          if (/[^s]s$/.test(before.word) && !sourced) {
+            // "what slows Initech users down": a verb with the competitor as its object is a claim about it.
+            const c = clauses.find((x) => x.start <= before.start && x.end >= before.end);
+            const [ta, tb] = trimSpan(s, c?.start ?? 0, c?.end ?? s.length);
+            push({
+              start: sS + ta,
+              end: sS + tb,
+              competitor: m.name,
+              role: 'subject',
+              terms: [s.slice(before.start, before.end)],
+              cls: negativeTerm(before.word) ?? 'general',
+              sentence: [sS, sE],
+            });
+            continue;
+          }
           if (!head || !INTEGRATION_HEADS.has(head.word)) {
             term = before;
             startTok = mi - 1;
-            endTok = head && gapOk(last, head) && !STOP_AFTER_SUBJECT.test(head.word) ? mj : mj - 1;
+            endTok = head && gapOk(last, head) ? npEnd(mj - 1) : mj - 1;
           }
         }
         if (!term && last.possessive) {
@@ -731,10 +808,7 @@ export function readClaims(input: ReadInput): Claim[] {
             if (STOP_AFTER_SUBJECT.test(t.word) || !gapOk(toks[k - 1], t)) break;
             if (negativeTerm(t.word)) {
               term = t;
-              endTok =
-                k < toks.length - 1 && gapOk(t, toks[k + 1]!) && !STOP_AFTER_SUBJECT.test(toks[k + 1]!.word)
-                  ? k + 1
-                  : k;
+              endTok = npEnd(k);
               break;
             }
           }
@@ -773,6 +847,7 @@ export function readClaims(input: ReadInput): Claim[] {
           }
         }
         if (!term) continue;
+        const modifier = term !== toks[mj];
         push({
           start: sS + toks[startTok]!.start,
           end: sS + toks[endTok]!.end,
@@ -781,6 +856,7 @@ export function readClaims(input: ReadInput): Claim[] {
           terms: [s.slice(term.start, term.end)],
           cls: negativeTerm(term.word) ?? 'general',
           sentence: [sS, sE],
+          ...(modifier ? { drop: [sS + term.start, sS + term.end] as const } : {}),
         });
       }
     }

@@ -154,15 +154,6 @@ export const CRITIQUE_WORDS: Readonly<Record<Exclude<CritiqueClass, 'general'>, 
     'bottlenecks',
     'slowdown',
     'slowdowns',
-    'takes forever',
-    'take forever',
-    'takes ages',
-    'takes days',
-    'take days',
-    'takes weeks',
-    'take weeks',
-    'takes months',
-    'take months',
   ],
   dated: [
     'outdated',
@@ -308,6 +299,16 @@ export const CRITIQUE_WORDS: Readonly<Record<Exclude<CritiqueClass, 'general'>, 
     'winding down',
     'in trouble',
     'on life support',
+    'not be around',
+    "won't be around",
+    'not survive',
+    "won't survive",
+    'running out of money',
+    'running out of cash',
+    'cash-strapped',
+    'downsizing',
+    'cutting staff',
+    'cutting jobs',
   ],
 };
 
@@ -337,6 +338,13 @@ const POSITIVE_WORDS = [
   'working',
   'scale',
   'scales',
+  'built',
+  'designed',
+  'made',
+  'meant',
+  'suited',
+  'equipped',
+  'prepared',
   'secure',
   'reliable',
   'stable',
@@ -436,6 +444,47 @@ const PRAISING_PREFIXED = new Set([
   'unique',
 ]);
 
+/**
+ * Slowness told as time spent: a verb of taking or waiting and a long duration ("takes days to load",
+ * "customers wait weeks", "took forever").
+ */
+const SLOW_TIME = String.raw`(?:takes?|took|taking|wait|waits|waited|waiting)\s+(?:up\s+to\s+|about\s+|over\s+|several\s+|a\s+few\s+|many\s+)?(?:a\s+)?(?:days|weeks|months|week|month|forever|ages|hours)`;
+
+/** Positive words that "un-", "in-", "non-" or "dis-" turn into a criticism ("unhelpful", "non-compliant"). */
+const QUALITY_BASES = new Set([
+  ...POSITIVE_WORDS,
+  'helpful',
+  'friendly',
+  'professional',
+  'competent',
+  'predictable',
+  'documented',
+  'maintained',
+  'tested',
+  'proven',
+  'safe',
+  'organized',
+  'organised',
+  'sustainable',
+  'profitable',
+  'trustworthy',
+  'transparent',
+  'honest',
+  'suitable',
+  'satisfactory',
+  'effective',
+  'mature',
+  'complete',
+  'supported',
+  'available',
+  'integrated',
+  'configurable',
+  'customizable',
+  'customisable',
+  'reachable',
+  'knowledgeable',
+]);
+
 export interface Lexicon {
   /** Single words: lower-case word -> class (negative evaluations). */
   readonly negative: ReadonlyMap<string, CritiqueClass>;
@@ -467,6 +516,7 @@ export function lexicon(): Lexicon {
   const alternatives = [...phraseClass.keys()]
     .sort((a, b) => b.length - a.length)
     .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  alternatives.push(SLOW_TIME);
   const phrases = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   built = { negative, positive, phrases, phraseClass };
   return built;
@@ -508,7 +558,7 @@ function readNegative(word: string): CritiqueClass | undefined {
   }
   // "unhelpful", "inefficient", "non-scalable": a negating prefix on a positive word.
   const m = /^(?:un|in|im|non-?|dis)(.{4,})$/.exec(word);
-  if (m && lex.positive.has(m[1]!)) return 'limitation';
+  if (m && QUALITY_BASES.has(m[1]!)) return 'limitation';
   return undefined;
 }
 

@@ -76,6 +76,19 @@ function suggestionFor(field: FieldText, claim: Claim, original: string): string
         `we can share a side-by-side comparison with ${c}, with a source for each figure`,
         atStart,
       );
+    case 'attribute': {
+      if (claim.drop) {
+        // "botched Initech setups" -> "Initech setups": the phrase without the judgement.
+        const [ds, de] = field.toOriginal(claim.drop[0], claim.drop[1]);
+        const [os] = field.toOriginal(claim.start, claim.end);
+        const a = ds - os;
+        const b = de - os;
+        return `${original.slice(0, a)}${original.slice(b).replace(/^\s+/, a === 0 ? '' : '')}`
+          .replace(/\s{2,}/g, ' ')
+          .trim();
+      }
+      return capitalise(`how ${c} compares with us`, atStart);
+    }
     case 'relative':
       return `that you can compare side by side with ${c}'s`;
     default:
