@@ -83,7 +83,7 @@ function tokenize(text: string): Token[] {
 
 // Clause boundaries inside a sentence. A colon ends a lead-in ("Where Initech falls short: reporting").
 const CLAUSE_BREAK =
-  /\s*[;:]\s*|\s*,\s*(?=(?:and|but|so|which|while|whereas|though|although|plus|yet|they|their|its|we|our|i|my|you|your)\b)|\s+(?=(?:but|however|although|though|whereas|yet|that|which|who)\s)|\s*\(\s*|\s*\)\s*|-(?=\s*(?:I|I'[a-z]+|we|we'[a-z]+|they|you)\b)|\s+-\s+/giu;
+  /\s*[;:]\s*|\s*,\s*(?=(?:and|but|so|which|while|whereas|though|although|plus|yet|they|their|its|we|our|i|my|you|your)\b)|\s+(?=(?:but|however|although|though|whereas|yet|that|which|who|because|since|unless|if|when|whenever|until|once)\s)|\s*\(\s*|\s*\)\s*|-(?=\s*(?:I|I'[a-z]+|we|we'[a-z]+|they|you)\b)|\s+-\s+/giu;
 
 /** Words that open a clause before its subject. */
 const SUBORDINATORS = new Set([
@@ -165,17 +165,63 @@ const NP_PRE = new Set([
 const PRONOUN_HINT = /\b(?:they|their|theirs|it|its)\b/i;
 /** Verbs of hearing and knowing whose complement clause may drop "that". */
 const REPORT_VERBS = new Set([
-  'hear', 'heard', 'think', 'believe', 'know', 'knows', 'understand', 'suspect', 'feel', 'guess', 'bet',
-  'noticed', 'found', 'find', 'see', 'saw', 'says', 'say', 'said', 'reckon', 'figure', 'tell', 'tells',
-  'told', 'report', 'complain', 'complained', 'complains', 'mention', 'mentioned',
+  'hear',
+  'heard',
+  'think',
+  'believe',
+  'know',
+  'knows',
+  'understand',
+  'suspect',
+  'feel',
+  'guess',
+  'bet',
+  'noticed',
+  'found',
+  'find',
+  'see',
+  'saw',
+  'says',
+  'say',
+  'said',
+  'reckon',
+  'figure',
+  'tell',
+  'tells',
+  'told',
+  'report',
+  'complain',
+  'complained',
+  'complains',
+  'mention',
+  'mentioned',
 ]);
 /** Verbs by which a competitor reports on itself: what follows is its own statement. */
 const SELF_REPORT = new Set([
-  'reported', 'reports', 'announced', 'announces', 'disclosed', 'discloses', 'confirmed', 'confirms',
-  'published', 'publishes', 'stated', 'states', 'posted', 'posts', 'acknowledged', 'acknowledges',
+  'reported',
+  'reports',
+  'announced',
+  'announces',
+  'disclosed',
+  'discloses',
+  'confirmed',
+  'confirms',
+  'published',
+  'publishes',
+  'stated',
+  'states',
+  'posted',
+  'posts',
+  'acknowledged',
+  'acknowledges',
 ]);
 const NP_STOP =
   /^(?:of|in|on|at|for|with|from|to|by|and|or|but|that|which|who|than|as|into|over|under|the|a|an|this|these|those|when|if|so|because|since|while)$/;
+/** A time anchor of a single event: a day, a date, a clock time. */
+const SPECIFIC_TIME =
+  /\b(?:yesterday|today|tonight|overnight|earlier today|this (?:morning|afternoon|evening)|last night|(?:on |last |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2})/i;
+/** What one incident can be: a failure or a slowdown (not a judgement of the company or its design). */
+const EVENT_CLASSES = new Set<string>(['failure', 'slowness', 'general']);
 const CONDITIONAL = new Set(['if', 'unless', 'whether']);
 const RELATIVE = new Set(['that', 'which', 'who', 'whose']);
 /** Verbs after which "that" opens a complement clause, not a relative one. */
@@ -433,6 +479,16 @@ function evaluate(
     if (covered.has(i)) continue;
     const t = toks[i]!;
     const text = sentence.slice(t.start, t.end);
+    // A capitalised word after another is part of a name ("Initech Cloud EMEA Limited").
+    const prevTok = toks[i - 1];
+    if (
+      i > from &&
+      prevTok &&
+      /^\p{Lu}/u.test(text) &&
+      /^\p{Lu}/u.test(sentence.slice(prevTok.start, prevTok.end)) &&
+      /^\s+$/.test(sentence.slice(prevTok.end, t.start))
+    )
+      continue;
     // "No built-in payments", "lacks SSO": an absence of something that is not itself bad.
     if (ABSENCE.test(t.word) && (i > from || absenceOpens)) {
       const next = toks[i + 1];
@@ -603,6 +659,8 @@ export function readClaims(input: ReadInput): Claim[] {
     const clauses = splitClauses(s);
     let sentenceTopic: string | undefined;
     let leadTopic: string | undefined;
+    /** A subject of an earlier clause that is the reader or a third party (not us, not a competitor). */
+    let otherSubject = false;
     const local: Claim[] = [];
     const push = (c: Claim) => {
       if (!local.some((o) => o.start < c.end && c.start < o.end)) local.push(c);
@@ -642,6 +700,8 @@ export function readClaims(input: ReadInput): Claim[] {
       }
       const first = toks[i]!;
       const mention = mentionAt(i);
+      const subjectIsOther =
+        !mention && !framed && !FIRST_PERSON.has(first.word) && !THIRD_PRONOUNS.has(first.word);
       let topic: string | undefined;
       let role: ClaimRole | undefined;
       let evalFrom = i;
@@ -672,10 +732,12 @@ export function readClaims(input: ReadInput): Claim[] {
           topic = undefined;
         }
         evalFrom = k;
-        if (k < to && SELF_REPORT.has(toks[k]!.word)) topic = undefined;
+        for (let v = k; v < Math.min(to, k + 3); v++) if (SELF_REPORT.has(toks[v]!.word)) topic = undefined;
         sentenceTopic = topic ?? sentenceTopic;
       } else if (THIRD_PRONOUNS.has(first.word) || (first.possessive && first.word === 'it')) {
-        const earlier = here.filter((m) => m.end - sS <= first.start).at(-1)?.name;
+        // A name earlier in the sentence, when no other third party stood as subject before the pronoun
+        // ("we left Initech because it ..." but not "your staff used Initech, and they ...").
+        const earlier = otherSubject ? undefined : here.filter((m) => m.end - sS <= first.start).at(-1)?.name;
         const antecedent = sentenceTopic ?? leadTopic ?? earlier ?? previousTopic;
         if (antecedent && !(first.word === 'it' && opener === undefined && ci === 0 && !previousTopic)) {
           topic = antecedent;
@@ -693,6 +755,7 @@ export function readClaims(input: ReadInput): Claim[] {
           evalFrom = from;
         }
       }
+      if (subjectIsOther) otherSubject = true;
       if (c.endsWith === ':') {
         const named = here.find((m) => m.start - sS >= c.start && m.end - sS <= c.end);
         const lead = topic ?? named?.name ?? sentenceTopic;
@@ -704,7 +767,18 @@ export function readClaims(input: ReadInput): Claim[] {
       // Negation cues are read from the words (contractions included); the full reading is kept for the few
       // sentences that hold a claim (questions, below).
       const negs: readonly number[] = [];
-      const found = evaluate(s, toks, evalFrom, to, negs, role === 'heading' || evalFrom === from);
+      // "As an Initech employee, I ...": a subject pronoun after the name means the name stood in a fronted
+      // phrase; the predicate is someone else's.
+      let evalTo = to;
+      if (role === 'subject' && !framed) {
+        for (let k = evalFrom; k < to; k++) {
+          if (/^(?:i|we|you|i'm|we're|you're|i'd|we'd|i've|we've|i'll|we'll)$/.test(toks[k]!.word)) {
+            evalTo = k;
+            break;
+          }
+        }
+      }
+      const found = evaluate(s, toks, evalFrom, evalTo, negs, role === 'heading' || evalFrom === from);
       // A short label before a colon evaluates what follows ("Expensive: Initech charges ...").
       let labelled = false;
       if (found.terms.length === 0 && ci > 0 && clauses[ci - 1]!.endsWith === ':') {
@@ -719,6 +793,9 @@ export function readClaims(input: ReadInput): Claim[] {
         }
       }
       if (found.terms.length === 0 || !found.cls) continue;
+      // "Initech had an outage this morning": one dated incident is a report (often of a partner we integrate
+      // with), not a judgement of the product.
+      if (EVENT_CLASSES.has(found.cls) && SPECIFIC_TIME.test(s)) continue;
       // A question about them asks; it does not assert ("Is Initech too slow for you?").
       if ((role === 'subject' || role === 'pronoun') && !leadIn && read().isQuestion) continue;
       const startTok = role === 'relative' ? Math.max(from, i - 1) : role === 'heading' ? from : i;
@@ -847,6 +924,7 @@ export function readClaims(input: ReadInput): Claim[] {
           }
         }
         if (!term) continue;
+        if (EVENT_CLASSES.has(negativeTerm(term.word) ?? 'general') && SPECIFIC_TIME.test(s)) continue;
         const modifier = term !== toks[mj];
         push({
           start: sS + toks[startTok]!.start,
