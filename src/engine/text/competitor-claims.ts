@@ -216,7 +216,7 @@ const SELF_REPORT = new Set([
   'acknowledges',
 ]);
 const NP_STOP =
-  /^(?:of|in|on|at|for|with|from|to|by|and|or|but|that|which|who|than|as|into|over|under|the|a|an|this|these|those|when|if|so|because|since|while)$/;
+  /^(?:of|in|on|at|for|with|from|to|by|and|or|but|that|which|who|than|as|into|over|under|the|a|an|this|these|those|when|if|so|because|since|while|every|each|all|some|any|many|most|more|less|very|too|also|just|only|still|even|now|then|there|here|again|per|across|after|before|during|through|within|without|about|around|until|via|[a-z]+ly)$/;
 /** A time anchor of a single event: a day, a date, a clock time. */
 const SPECIFIC_TIME =
   /\b(?:yesterday|today|tonight|overnight|earlier today|this (?:morning|afternoon|evening)|last night|(?:on |last |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2})/i;
@@ -366,7 +366,7 @@ const SOURCED =
 const SUPERIORITY =
   /\b(?:better|faster|cheaper|easier|simpler|quicker|smarter|stronger|superior|lower|outperforms?|outperformed|beats?|more (?:reliable|secure|affordable|powerful|flexible|accurate|scalable|intuitive|efficient|complete|robust|stable|modern|advanced|capable|responsive|value)|less (?:expensive|downtime|hassle|effort|work|time|manual)|fewer (?:errors|bugs|outages|issues|steps|clicks)|\d+(?:\.\d+)?\s*[x×]\s*(?:faster|better|more|cheaper|quicker)|(?:twice|three times|four times|five times|ten times|\d+\s*times)\s+(?:as\s+)?(?:fast|quick|easy|cheap|many|much|reliable|accurate|faster|better|more|cheaper)|half\s+the\s+(?:price|cost|time|effort)|\d+(?:\.\d+)?\s*%\s*(?:cost\s+)?(?:savings?|cheaper|faster|less|lower|more|better|reduction|fewer))(?![\p{L}])/iu;
 const STANDARD_BEFORE =
-  /(?:\bthan|\bvs\.?|\bversus|\bcompared (?:to|with)|\bin comparison (?:to|with)|\brelative to|\bover|\bagainst)\s+(?:the\s+)?$/i;
+  /(?:\bthan|\bas\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+as|\bvs\.?|\bversus|\bcompared (?:to|with)|\bin comparison (?:to|with)|\brelative to|\bover|\bagainst)\s+(?:the\s+)?$/iu;
 
 export interface ReadInput {
   /** The field's normalised text. */
@@ -482,7 +482,6 @@ function evaluate(
     // A capitalised word after another is part of a name ("Initech Cloud EMEA Limited").
     const prevTok = toks[i - 1];
     if (
-      i > from &&
       prevTok &&
       /^\p{Lu}/u.test(text) &&
       /^\p{Lu}/u.test(sentence.slice(prevTok.start, prevTok.end)) &&

