@@ -349,10 +349,112 @@ const DIMINISHERS = new Set([
   'overcomes',
   'ease',
   'eases',
+  'fight',
+  'fights',
+  'fighting',
+  'combat',
+  'combats',
+  'tackle',
+  'tackles',
+  'address',
+  'addresses',
+  'detect',
+  'detects',
+  'catch',
+  'catches',
+  'stop',
+  'stops',
+  'block',
+  'blocks',
+  'protect',
+  'protects',
+  'guard',
+  'mitigate',
+  'mitigates',
+  'recover',
+  'rescue',
+  'rescued',
+  'against',
 ]);
-const NEGATORS = /^(?:not|no|never|without|cannot|nothing|none|neither|nor|hardly|barely|[a-z]+n't)$/;
+/** Instructions open with a verb: a list item that tells the reader what to do is not about a competitor. */
+const IMPERATIVE = new Set([
+  'export',
+  'send',
+  'expect',
+  'check',
+  'click',
+  'open',
+  'go',
+  'add',
+  'set',
+  'make',
+  'use',
+  'contact',
+  'call',
+  'email',
+  'reply',
+  'review',
+  'sign',
+  'schedule',
+  'book',
+  'download',
+  'upload',
+  'install',
+  'enable',
+  'disable',
+  'remove',
+  'update',
+  'import',
+  'create',
+  'choose',
+  'select',
+  'pick',
+  'share',
+  'ask',
+  'keep',
+  'note',
+  'plan',
+  'start',
+  'stop',
+  'try',
+  'run',
+  'test',
+  'confirm',
+  'verify',
+  'log',
+  'visit',
+  'read',
+  'see',
+  'let',
+  'tell',
+  'give',
+  'get',
+  'find',
+  'follow',
+  'cancel',
+  'move',
+  'copy',
+  'save',
+  'back',
+  'turn',
+  'switch',
+  'prepare',
+  'gather',
+  'collect',
+  'list',
+  'map',
+  'train',
+  'invite',
+  'assign',
+  'migrate',
+  'wait',
+  'allow',
+  'avoid',
+]);
+const NEGATORS =
+  /^(?:not|no|never|without|cannot|nothing|none|neither|nor|hardly|barely|rarely|seldom|[a-z]+n't)$/;
 const ABILITY_NEGATION =
-  /^(?:can't|cannot|couldn't|can|won't|doesn't|don't|didn't|isn't|aren't|unable|incapable|not|never|fails?|failed|struggles?|struggled)$/;
+  /^(?:can't|cannot|couldn't|can|won't|doesn't|don't|didn't|isn't|aren't|unable|incapable|not|never|rarely|seldom|barely|hardly|fails?|failed|struggles?|struggled)$/;
 /** Things a product is better without: "no per-seat fees", "no long contracts" praise it. */
 const COSTS =
   /^(?:fees?|surcharges?|commissions?|markups?|penalt(?:y|ies)|charges?|costs?|contracts?|lock-in|ads|limits?|caps?|minimums?|commitments?)$/;
@@ -473,7 +575,8 @@ function evaluate(
     if (i === -1) continue;
     for (let k = i; k < to && toks[k]!.start < b; k++) covered.add(k);
     if (negatedAt(i) || reducedAt(i)) continue;
-    add(sentence.slice(a, b), lex.phraseClass.get(m[0].toLowerCase().replace(/\s+/g, ' ')) ?? 'slowness');
+    const listed = lex.phraseClass.get(m[0].toLowerCase().replace(/\s+/g, ' '));
+    add(sentence.slice(a, b), listed ?? (/^(?:tak|took|wait)/i.test(m[0]) ? 'slowness' : 'usability'));
   }
   for (let i = from; i < to; i++) {
     if (covered.has(i)) continue;
@@ -697,6 +800,14 @@ export function readClaims(input: ReadInput): Claim[] {
       if (i + 1 < to && /^(?:with|on|using)$/.test(toks[i]!.word) && mentionAt(i + 1)) {
         framed = mentionAt(i + 1);
       }
+      // "In our experience, Initech's ...": a short fronted phrase before a comma; the subject follows it.
+      if (!mentionAt(i) && !THIRD_PRONOUNS.has(toks[i]!.word)) {
+        for (let k = i + 1; k < Math.min(to, i + 6); k++) {
+          if (!/,\s*$/.test(s.slice(toks[k - 1]!.end, toks[k]!.start))) continue;
+          if (mentionAt(k) || THIRD_PRONOUNS.has(toks[k]!.word)) i = k;
+          break;
+        }
+      }
       const first = toks[i]!;
       const mention = mentionAt(i);
       const subjectIsOther =
@@ -723,7 +834,11 @@ export function readClaims(input: ReadInput): Claim[] {
         while (k < to && toks[k]!.start < mention.end - sS) k++;
         const last = toks[k - 1]!;
         if (last.possessive && k < to) {
-          const ours = toks.slice(from, i).some((t) => FIRST_PERSON.has(t.word));
+          // "our Initech account's ...": ours, not theirs.
+          const ours =
+            i > from &&
+            FIRST_PERSON.has(toks[i - 1]!.word) &&
+            /^\s+$/.test(s.slice(toks[i - 1]!.end, first.start));
           if (ours) topic = undefined;
           possessed = possessedTopic(s, toks, k - 1, to);
         } else if (k < to && INTEGRATION_HEADS.has(toks[k]!.word)) {
@@ -748,7 +863,11 @@ export function readClaims(input: ReadInput): Claim[] {
         // A subject that is neither us nor the reader: in a list item under a heading, or after a lead-in
         // clause of this sentence, it is the competitor's.
         const inheritedHere = inherited ?? leadTopic;
-        if (inheritedHere && !here.some((m) => m.name !== inheritedHere)) {
+        if (
+          inheritedHere &&
+          !here.some((m) => m.name !== inheritedHere) &&
+          !(i === from && IMPERATIVE.has(first.word))
+        ) {
           topic = inheritedHere;
           role = 'heading';
           evalFrom = from;

@@ -185,6 +185,8 @@ export const CRITIQUE_WORDS: Readonly<Record<Exclude<CritiqueClass, 'general'>, 
     'bloated',
     'messy',
     'steep learning curve',
+    'buried',
+    'notoriously',
     'hard to use',
     'difficult to use',
     'hard to learn',
@@ -202,6 +204,9 @@ export const CRITIQUE_WORDS: Readonly<Record<Exclude<CritiqueClass, 'general'>, 
     'upcharge',
     'upcharges',
     'nickel-and-dime',
+    'hides',
+    'conceals',
+    'opaque',
     'nickel and dime',
     'lock-in',
     'locked in',
@@ -453,6 +458,8 @@ const PRAISING_PREFIXED = new Set([
  * Slowness told as time spent: a verb of taking or waiting and a long duration ("takes days to load",
  * "customers wait weeks", "took forever").
  */
+/** Difficulty told as effort: "hard to configure", "a pain to set up", "impossible to export". */
+const HARD_TO = String.raw`(?:hard|difficult|tough|painful|impossible|tricky|confusing|a\s+pain|a\s+nightmare)\s+to\s+[a-z]+`;
 const SLOW_TIME = String.raw`(?:takes?|took|taking|wait|waits|waited|waiting)\s+(?:up\s+to\s+|about\s+|over\s+|several\s+|a\s+few\s+|many\s+)?(?:a\s+)?(?:days|weeks|months|week|month|forever|ages|hours)`;
 
 /** Positive words that "un-", "in-", "non-" or "dis-" turn into a criticism ("unhelpful", "non-compliant"). */
@@ -519,7 +526,7 @@ export function lexicon(): Lexicon {
   const alternatives = [...phraseClass.keys()]
     .sort((a, b) => b.length - a.length)
     .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
-  alternatives.push(SLOW_TIME);
+  alternatives.push(SLOW_TIME, HARD_TO);
   const phrases = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   built = { negative, positive, phrases, phraseClass };
   return built;
