@@ -13,6 +13,7 @@
  * team" as "Toast is team" and "miss" as a noun; negation and questions come from the sentence analysis the
  * caller passes in (compromise's, within the check's parse budget).
  */
+import { Lru } from './lru.ts';
 import type { SentenceAnalysis } from './reading.ts';
 import {
   CAPABILITY_VERBS,
@@ -658,6 +659,8 @@ function evaluate(
       }
     }
   }
+  // In reading order (phrases were read first).
+  found.terms.sort((a, b) => sentence.indexOf(a, clauseFrom) - sentence.indexOf(b, clauseFrom));
   return found;
 }
 
@@ -747,6 +750,40 @@ export function readClaims(input: ReadInput): Claim[] {
       if (leadIn) heading = undefined;
       continue;
     }
+    // The reading of a sentence depends on its text, the names in it and what it inherits; a check after typing
+    // re-reads only the sentence that changed.
+    const key = `${s}\u0001${here.map((m) => `${m.start - sS}:${m.end - sS}:${m.name}`).join(',')}\u0001${inherited ?? ''}\u0001${previousTopic ?? ''}\u0001${lineStart ? 1 : 0}`;
+    let reading = sentenceReadings.get(key);
+    if (!reading) {
+      reading = readSentence(s, sS, sE, here, inherited, previousTopic, lineStart, listItem, leadIn);
+      sentenceReadings.set(key, reading);
+    }
+    const { sentenceTopic, leadTopic } = reading;
+    for (const c of reading.claims) claims.push(shift(c, sS));
+    previousTopic = sentenceTopic;
+    if (leadIn) {
+      const name =
+        here[0]?.name ??
+        sentenceTopic ??
+        leadTopic ??
+        (/\b(?:they|their|its|it)\b/i.test(s) ? previousTopic : undefined);
+      heading = name ? { name, colon: leadIn.colon, listSeen: false, nextOnly: true } : undefined;
+      if (name) previousTopic = name;
+    }
+  }
+  return claims;
+
+  function readSentence(
+    s: string,
+    sS: number,
+    sE: number,
+    here: readonly Mention[],
+    inherited: string | undefined,
+    previousTopic: string | undefined,
+    lineStart: boolean,
+    listItem: boolean,
+    leadIn: { colon: boolean } | undefined,
+  ): SentenceReading {
     const sourced = SOURCED.test(s);
     let analysis: SentenceAnalysis | undefined;
     const read = () => {
@@ -1113,17 +1150,29 @@ export function readClaims(input: ReadInput): Claim[] {
       }
     }
 
-    claims.push(...local);
-    previousTopic = sentenceTopic;
-    if (leadIn) {
-      const name =
-        here[0]?.name ??
-        sentenceTopic ??
-        leadTopic ??
-        (/\b(?:they|their|its|it)\b/i.test(s) ? previousTopic : undefined);
-      heading = name ? { name, colon: leadIn.colon, listSeen: false, nextOnly: true } : undefined;
-      if (name) previousTopic = name;
-    }
+    return {
+      claims: local.map((c) => shift(c, -sS)),
+      ...(sentenceTopic ? { sentenceTopic } : {}),
+      ...(leadTopic ? { leadTopic } : {}),
+    };
   }
-  return claims;
+}
+
+interface SentenceReading {
+  /** Claims with offsets relative to the sentence. */
+  readonly claims: readonly Claim[];
+  readonly sentenceTopic?: string;
+  readonly leadTopic?: string;
+}
+
+const sentenceReadings = new Lru<SentenceReading>(2000, 500_000);
+
+function shift(c: Claim, by: number): Claim {
+  return {
+    ...c,
+    start: c.start + by,
+    end: c.end + by,
+    sentence: [c.sentence[0] + by, c.sentence[1] + by],
+    ...(c.drop ? { drop: [c.drop[0] + by, c.drop[1] + by] as const } : {}),
+  };
 }
