@@ -8,10 +8,11 @@
  * holds a negative evaluation (critique-lexicon.ts), or a negated positive one or a negated capability
  * ("not reliable", "can't match"); a negated negative ("isn't bad") or a reduced one ("reduces errors") is not.
  *
- * Subjects, clause boundaries and pronouns are read from closed-class words (determiners, prepositions,
- * subordinators, pronouns, auxiliaries) rather than compromise's tagger, which reads a possessive "Toast's
- * team" as "Toast is team" and "miss" as a noun; negation and questions come from the sentence analysis the
- * caller passes in (compromise's, within the check's parse budget).
+ * Subjects, clause boundaries, pronouns and negation are read from closed-class words (determiners,
+ * prepositions, subordinators, pronouns, auxiliaries, negators) rather than compromise's tagger, which reads a
+ * possessive "Toast's team" as "Toast is team" and "miss" as a noun, and whose full parse of each sentence that
+ * holds a claim cost more than the rest of the check of the development corpus together. Questions come from
+ * the word-list sentence reading the caller passes in.
  */
 import { Lru } from './lru.ts';
 import type { SentenceAnalysis } from './reading.ts';

@@ -118,7 +118,7 @@ function scan(
     text: field.text,
     sentences,
     mentions,
-    analyse: (s, e) => ctx.analyseDeeply(field, s, e),
+    analyse: (s, e) => ctx.analyse(field, s, e),
   });
   if (claims.length === 0) return [];
   const phrase = phraseReading(ctx);
