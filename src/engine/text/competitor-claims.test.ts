@@ -69,6 +69,10 @@ describe('what a claim is about', () => {
     expect(unlike?.suggestion).toBe('We keep every change in an audit trail');
     expect(excerpts('Our payroll runs three times as fast as Brightline.')).toHaveLength(1);
     expect(excerpts('Rostering costs 40% less vs Brightline.')).toHaveLength(1);
+    expect(excerpts('We ship more connectors than Northwind.')).toEqual([
+      'We ship more connectors than Northwind',
+    ]);
+    expect(excerpts("We'd rather hear your goals than talk about Brightline.")).toEqual([]);
     // A comparison in their favour is no claim against them.
     expect(excerpts('Brightline has a wider app marketplace than we do.')).toEqual([]);
   });

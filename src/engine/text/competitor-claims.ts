@@ -469,6 +469,8 @@ const SOURCED =
 // A comparison that favours us: comparative words, multiples and percentages of savings or speed.
 const SUPERIORITY =
   /\b(?:better|faster|cheaper|easier|simpler|quicker|smarter|stronger|superior|lower|outperforms?|outperformed|beats?|more (?:reliable|secure|affordable|powerful|flexible|accurate|scalable|intuitive|efficient|complete|robust|stable|modern|advanced|capable|responsive|value)|less (?:expensive|downtime|hassle|effort|work|time|manual)|fewer (?:errors|bugs|outages|issues|steps|clicks)|\d+(?:\.\d+)?\s*[x×]\s*(?:faster|better|more|cheaper|quicker)|(?:twice|three times|four times|five times|ten times|\d+\s*times)\s+(?:as\s+)?(?:fast|quick|easy|cheap|many|much|reliable|accurate|faster|better|more|cheaper)|half\s+the\s+(?:price|cost|time|effort)|\d+(?:\.\d+)?\s*%\s*(?:cost\s+)?(?:savings?|cheaper|faster|less|lower|more|better|reduction|fewer))(?![\p{L}])/iu;
+const COMPARATIVE_THAN =
+  /\b(?!(?:rather|other|whether|ever|never|over|under|after|later|earlier|sooner|either|neither)\b)(?:more|less|fewer|[a-z]{3,}er)\s+(?:[\p{L}-]+\s+){0,2}than\s+(?:the\s+)?$/iu;
 const STANDARD_BEFORE =
   /(?:\bthan|\bas\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+as|\bvs\.?|\bversus|\bcompared (?:to|with)|\bin comparison (?:to|with)|\brelative to|\bover|\bagainst)\s+(?:the\s+)?$/iu;
 
@@ -525,6 +527,8 @@ function isLeadIn(line: string): { colon: boolean } | undefined {
 
 function trimSpan(s: string, a: number, b: number): [number, number] {
   while (a < b && /[\s*_"'(,:;-]/.test(s[a]!)) a++;
+  const conj = /^(?:and|but|so|or|plus|yet)\s+/i.exec(s.slice(a, b));
+  if (conj) a += conj[0].length;
   while (b > a && /[\s*_"'.,;:!?)-]/.test(s[b - 1]!)) b--;
   return [a, b];
 }
@@ -1120,7 +1124,8 @@ export function readClaims(input: ReadInput): Claim[] {
         if (!STANDARD_BEFORE.test(lead)) continue;
         // The comparison's own clause, or the sentence when a coordinated clause carries it ("lower than
         // Initech's rate, and my results are better").
-        const sup = SUPERIORITY.exec(s);
+        // Any comparative right before "than" counts too ("more integrations than Initech").
+        const sup = SUPERIORITY.exec(s) ?? COMPARATIVE_THAN.exec(lead);
         if (!sup) continue;
         // The competitor as the subject of a comparison in its own favour is not a claim against it.
         const subjectClause = clauses.find((c) => c.start <= sup.index && c.end > sup.index);
