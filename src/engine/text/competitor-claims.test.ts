@@ -54,6 +54,8 @@ describe('what a claim is about', () => {
     expect(excerpts(body)).toEqual(['Brightline falls behind', 'Clunky shift swaps', 'No payroll export']);
     // A heading that names no competitor passes nothing on.
     expect(excerpts('What we fixed:\n- Clunky shift swaps\n- No payroll export')).toEqual([]);
+    // A heading about our own work with them passes nothing on.
+    expect(excerpts('Our Brightline connector:\n- Slow first sync\n- Manual field mapping')).toEqual([]);
     // Items that praise or remove a bad thing are no claim.
     expect(excerpts('Why Brightline?\n- Fewer scheduling errors\n- No per-seat fees')).toEqual([]);
   });

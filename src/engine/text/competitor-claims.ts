@@ -772,7 +772,9 @@ export function readClaims(input: ReadInput): Claim[] {
         sentenceTopic ??
         leadTopic ??
         (/\b(?:they|their|its|it)\b/i.test(s) ? previousTopic : undefined);
-      heading = name ? { name, colon: leadIn.colon, listSeen: false, nextOnly: true } : undefined;
+      // "Our Initech integration:" heads notes about our own work, not about them.
+      const ours = /^[^\p{L}]*(?:our|my|we)\b/iu.test(s);
+      heading = name && !ours ? { name, colon: leadIn.colon, listSeen: false, nextOnly: true } : undefined;
       if (name) previousTopic = name;
     }
   }
