@@ -460,6 +460,14 @@ const ABILITY_NEGATION =
 /** Things a product is better without: "no per-seat fees", "no long contracts" praise it. */
 const COSTS =
   /^(?:fees?|surcharges?|commissions?|markups?|penalt(?:y|ies)|charges?|costs?|contracts?|lock-in|ads|limits?|caps?|minimums?|commitments?)$/;
+const AUXILIARY = /^(?:do|does|did|will|would|can|could|is|are|was|were|has|have|had|should|may|might)$/;
+
+/** A capability verb in any regular form ("supports", "handled", "matching"). */
+function isCapability(word: string): boolean {
+  if (CAPABILITY_VERBS.has(word)) return true;
+  const m = /^(.+?)(?:es|s|ed|ing)$/.exec(word);
+  return m !== null && (CAPABILITY_VERBS.has(m[1]!) || CAPABILITY_VERBS.has(`${m[1]!}e`));
+}
 const ABSENCE = /^(?:no|lacks?|lacking|missing|without)$/;
 
 // A source makes a claim a reported fact ("according to their status page", "you mentioned").
@@ -547,7 +555,6 @@ function evaluate(
   toks: readonly Token[],
   from: number,
   to: number,
-  negations: readonly number[],
   absenceOpens: boolean,
 ): Found {
   const found: Found = { terms: [], cls: undefined };
@@ -557,10 +564,7 @@ function evaluate(
   const negatedAt = (i: number) => {
     // A negation between the topic and the word, at most four words before it.
     for (let k = Math.max(from, i - 4); k < i; k++) if (NEGATORS.test(toks[k]!.word)) return true;
-    const pos = toks[i]!.start;
-    return negations.some(
-      (n) => n >= clauseFrom && n < pos && n >= (toks[Math.max(from, i - 4)]?.start ?? 0),
-    );
+    return false;
   };
   const reducedAt = (i: number) => {
     for (let k = Math.max(from, i - 3); k < i; k++) if (DIMINISHERS.has(toks[k]!.word)) return true;
@@ -626,22 +630,13 @@ function evaluate(
       )
         k++;
       const verb = toks[k];
-      const negated = t.word !== 'can' || toks[i + 1]?.word === 'not';
-      if (
-        verb &&
-        k < to &&
-        negated &&
-        CAPABILITY_VERBS.has(verb.word.replace(/(?:es|s|ed|ing)$/, '')) &&
-        (t.word !== 'not' ||
-          toks[i + 1]?.word === 'able' ||
-          toks[i - 1]?.word === 'do' ||
-          toks[i - 1]?.word === 'does')
-      ) {
-        add(sentence.slice(t.start, verb.end), 'limitation');
-        i = k;
-        continue;
-      }
-      if (verb && k < to && negated && CAPABILITY_VERBS.has(verb.word)) {
+      // "can" only with a "not" after it; a bare "not" only after an auxiliary ("does not support", "is not
+      // able to") — "Initech, not us, handles billing" denies nothing about them.
+      const negated =
+        t.word === 'can'
+          ? toks[i + 1]?.word === 'not'
+          : t.word !== 'not' || toks[i + 1]?.word === 'able' || AUXILIARY.test(toks[i - 1]?.word ?? '');
+      if (verb && k < to && negated && isCapability(verb.word)) {
         add(sentence.slice(t.start, verb.end), 'limitation');
         i = k;
         continue;
@@ -926,9 +921,6 @@ export function readClaims(input: ReadInput): Claim[] {
       if (!topic || !role) continue;
       if (conditional) continue;
       if (sourced) continue;
-      // Negation cues are read from the words (contractions included); the full reading is kept for the few
-      // sentences that hold a claim (questions, below).
-      const negs: readonly number[] = [];
       // "As an Initech employee, I ...": a subject pronoun after the name means the name stood in a fronted
       // phrase; the predicate is someone else's.
       let evalTo = to;
@@ -940,7 +932,7 @@ export function readClaims(input: ReadInput): Claim[] {
           }
         }
       }
-      const found = evaluate(s, toks, evalFrom, evalTo, negs, role === 'heading' || evalFrom === from);
+      const found = evaluate(s, toks, evalFrom, evalTo, role === 'heading' || evalFrom === from);
       // A short label before a colon evaluates what follows ("Expensive: Initech charges ...").
       let labelled = false;
       if (found.terms.length === 0 && ci > 0 && clauses[ci - 1]!.endsWith === ':') {
@@ -948,7 +940,7 @@ export function readClaims(input: ReadInput): Claim[] {
         const pf = toks.findIndex((t) => t.start >= prev.start);
         const pt = from;
         if (pf !== -1 && pt - pf <= 3) {
-          const label = evaluate(s, toks, pf, pt, negs, false);
+          const label = evaluate(s, toks, pf, pt, false);
           found.terms.push(...label.terms);
           found.cls ??= label.cls;
           labelled = label.terms.length > 0;
@@ -1071,7 +1063,7 @@ export function readClaims(input: ReadInput): Claim[] {
           ) {
             const pf = toks.findIndex((t) => t.start > open);
             const pt = toks.findIndex((t) => t.start > close);
-            const found = evaluate(s, toks, pf, pt === -1 ? toks.length : pt, [], false);
+            const found = evaluate(s, toks, pf, pt === -1 ? toks.length : pt, false);
             if (found.terms.length > 0 && found.cls) {
               push({
                 start: sS + toks[mi]!.start,
