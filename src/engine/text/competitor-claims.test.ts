@@ -42,6 +42,14 @@ describe('what a claim is about', () => {
     ).toEqual([]);
   });
 
+  it('a report or a judgement whose object is the competitor', () => {
+    expect(excerpts('Clinics that left Brightline tell us it kept crashing at checkout.')).toEqual([
+      'Clinics that left Brightline tell us it kept crashing at checkout',
+    ]);
+    expect(excerpts('Most managers find Northwind awkward on a phone.')).toHaveLength(1);
+    expect(excerpts('We found Northwind easy to work with.')).toEqual([]);
+  });
+
   it('hard-wrapped lines read as one sentence', () => {
     expect(excerpts('Brightline does fine for rotas, but their exports are\ncapped at one month.')).toEqual([
       'their exports are\ncapped at one month',

@@ -224,6 +224,23 @@ const SPECIFIC_TIME =
   /\b(?:yesterday|today|tonight|overnight|earlier today|this (?:morning|afternoon|evening)|last night|(?:on |last |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2})/i;
 /** What one incident can be: a failure or a slowdown (not a judgement of the company or its design). */
 const EVENT_CLASSES = new Set<string>(['failure', 'slowness', 'general']);
+/** Verbs whose object is followed by a judgement of it ("find Initech clunky", "consider it outdated"). */
+const JUDGING_VERBS = new Set([
+  'find',
+  'finds',
+  'found',
+  'consider',
+  'considers',
+  'considered',
+  'call',
+  'calls',
+  'called',
+  'rate',
+  'rates',
+  'rated',
+  'deem',
+  'deems',
+]);
 const CONDITIONAL = new Set(['if', 'unless', 'whether']);
 const RELATIVE = new Set(['that', 'which', 'who', 'whose']);
 /** Verbs after which "that" opens a complement clause, not a relative one. */
@@ -801,7 +818,7 @@ export function readClaims(input: ReadInput): Claim[] {
     let sentenceTopic: string | undefined;
     let leadTopic: string | undefined;
     /** A subject of an earlier clause that is the reader or a third party (not us, not a competitor). */
-    let otherSubject = false;
+    let otherSubject: 'singular' | 'plural' | undefined;
     const local: Claim[] = [];
     const push = (c: Claim) => {
       if (!local.some((o) => o.start < c.end && c.start < o.end)) local.push(c);
@@ -817,6 +834,7 @@ export function readClaims(input: ReadInput): Claim[] {
       let i = from;
       let opener: string | undefined;
       let conditional = false;
+      let reported = false;
       while (i < to && SUBORDINATORS.has(toks[i]!.word) && !mentionAt(i)) {
         opener = toks[i]!.word;
         if (CONDITIONAL.has(opener)) conditional = true;
@@ -831,7 +849,11 @@ export function readClaims(input: ReadInput): Claim[] {
         let j = k + 1;
         if (j < to && /^(?:us|me|that)$/.test(toks[j]!.word)) j++;
         if (j < to && toks[j]!.word === 'that') j++;
-        if (j < to && (mentionAt(j) || THIRD_PRONOUNS.has(toks[j]!.word))) i = j;
+        if (j < to && (mentionAt(j) || THIRD_PRONOUNS.has(toks[j]!.word))) {
+          i = j;
+          // The claim is the whole report ("Teams tell us Initech is ..."), which a rewrite replaces.
+          reported = true;
+        }
         break;
       }
       // "With Initech, you ...": a competitor framed as the setting of the clause is its topic.
@@ -890,7 +912,9 @@ export function readClaims(input: ReadInput): Claim[] {
       } else if (THIRD_PRONOUNS.has(first.word) || (first.possessive && first.word === 'it')) {
         // A name earlier in the sentence, when no other third party stood as subject before the pronoun
         // ("we left Initech because it ..." but not "your staff used Initech, and they ...").
-        const earlier = otherSubject ? undefined : here.filter((m) => m.end - sS <= first.start).at(-1)?.name;
+        // "it" cannot point back to a plural subject ("clinics that left Initech tell us it ...").
+        const blocked = otherSubject !== undefined && !(otherSubject === 'plural' && /^it/.test(first.word));
+        const earlier = blocked ? undefined : here.filter((m) => m.end - sS <= first.start).at(-1)?.name;
         const antecedent = sentenceTopic ?? leadTopic ?? earlier ?? previousTopic;
         if (antecedent && !(first.word === 'it' && opener === undefined && ci === 0 && !previousTopic)) {
           topic = antecedent;
@@ -912,7 +936,8 @@ export function readClaims(input: ReadInput): Claim[] {
           evalFrom = from;
         }
       }
-      if (subjectIsOther) otherSubject = true;
+      if (subjectIsOther && otherSubject !== 'singular')
+        otherSubject = !SECOND_PERSON.has(first.word) && /[^s]s$/.test(first.word) ? 'plural' : 'singular';
       if (c.endsWith === ':') {
         const named = here.find((m) => m.start - sS >= c.start && m.end - sS <= c.end);
         const lead = topic ?? named?.name ?? sentenceTopic;
@@ -952,8 +977,11 @@ export function readClaims(input: ReadInput): Claim[] {
       if (EVENT_CLASSES.has(found.cls) && SPECIFIC_TIME.test(s)) continue;
       // A question about them asks; it does not assert ("Is Initech too slow for you?").
       if ((role === 'subject' || role === 'pronoun') && !leadIn && read().isQuestion) continue;
-      const startTok = role === 'relative' ? Math.max(from, i - 1) : role === 'heading' ? from : i;
+      const startTok =
+        role === 'relative' ? Math.max(from, i - 1) : role === 'heading' || reported ? from : i;
       let a = toks[startTok]!.start;
+      // "Clients who left Initech tell us it ...": the report's subject stands in the clause before "who".
+      if (reported && ci > 0 && opener && RELATIVE.has(toks[from]!.word)) a = clauses[ci - 1]!.start;
       let b = c.end;
       // A list item under a heading is one claim, whole.
       if (role === 'heading' && listItem) {
@@ -1005,6 +1033,25 @@ export function readClaims(input: ReadInput): Claim[] {
             e++;
           return e;
         };
+        // "teams find Initech hard to learn": a verb of judging whose object the rest of the clause describes.
+        if (before && JUDGING_VERBS.has(before.word) && !sourced) {
+          const c = clauses.find((x) => x.start <= toks[mi]!.start && x.end >= toks[mi]!.end);
+          const to = c ? toks.findIndex((t) => t.start >= c.end) : -1;
+          const found = evaluate(s, toks, mj, to === -1 ? toks.length : to, false);
+          if (found.terms.length > 0 && found.cls) {
+            const [ta, tb] = trimSpan(s, c?.start ?? 0, c?.end ?? s.length);
+            push({
+              start: sS + ta,
+              end: sS + tb,
+              competitor: m.name,
+              role: 'subject',
+              terms: found.terms,
+              cls: found.cls,
+              sentence: [sS, sE],
+            });
+            continue;
+          }
+        }
         if (
           before &&
           gapOk(before, toks[mi]!) &&
