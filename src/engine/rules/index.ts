@@ -1,6 +1,7 @@
 // Every code rule, one per file under rules/<category>/<slug>.ts. The meta test fails when a file is missing here.
 import type { Rule } from '../rule.ts';
 import { rule as crossAccountLookalikeDomain } from './cross-account/lookalike-domain.ts';
+import { rule as competitorFudNegativeClaim } from './competitor-fud/negative-claim.ts';
 import { rule as crossAccountMixedRecipients } from './cross-account/mixed-recipients.ts';
 import { rule as crossAccountOtherAccountMention } from './cross-account/other-account-mention.ts';
 import { rule as genericTemplateNoSpecificContext } from './generic-template/no-specific-context.ts';
@@ -48,4 +49,5 @@ export const CODE_RULES: readonly Rule[] = [
   piiLabelledIdentifier,
   timelineDeliveryOffer,
   overcommitmentCertainOutcome,
+  competitorFudNegativeClaim,
 ];
