@@ -69,6 +69,21 @@ describe('effective policy', () => {
     expect(m.keys).toEqual(['approvedClaims']);
     expect(m.issues.some((i) => i.startsWith('sla.responseHours'))).toBe(true);
   });
+
+  it('an unreadable managed gate key means closed, locked, never the default', () => {
+    for (const gate of [{ failMode: 'closedd' }, { failMode: 'ask', extra: 1 }, 'closed', null]) {
+      const m = readManagedLayer({ gate });
+      expect(m.keys).toEqual(['gate']);
+      expect(m.policy.gate?.failMode).toBe('closed');
+      const eff = composeEffectivePolicy({ version: 1, gate: { failMode: 'ask' } }, m.policy);
+      expect(eff.policy.gate?.failMode).toBe('closed');
+      expect(eff.locked).toContain('gate');
+    }
+    expect(readManagedLayer({ gate: { failMode: 'nope', holdOnWarnings: true } }).policy.gate).toEqual({
+      failMode: 'closed',
+      holdOnWarnings: true,
+    });
+  });
 });
 
 describe('custom patterns', () => {

@@ -315,6 +315,14 @@ export function readManagedLayer(raw: Record<string, unknown>): {
       if (k === 'rules') issues.push(...phraseEditIssues(parsed.data));
     } else if (!parsed.success) {
       issues.push(...parsed.error.issues.map((i) => `${formatPath([k, ...i.path])}: ${i.message}`));
+      if (k === 'gate') {
+        // An administrator meant to set the send gate and it cannot be read: never quietly the default
+        // ("ask"). Unknown gate settings mean closed, locked like any managed key.
+        const hold = (raw[k] as { holdOnWarnings?: unknown } | null)?.holdOnWarnings;
+        policy[k] = { failMode: 'closed', holdOnWarnings: hold === true };
+        keys.push(k);
+        issues.push('gate: unreadable, so the send gate runs closed (no sending without a check)');
+      }
     }
   }
   return { policy: policy as Partial<Policy>, keys, issues };
