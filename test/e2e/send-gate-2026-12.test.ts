@@ -235,6 +235,53 @@ describe('Outlook in Italian', () => {
   });
 });
 
+describe('a compose whose Send cannot be found', () => {
+  it('says "Send not guarded here", never traps the shortcut, and is counted; a guarded one says so', async () => {
+    const page = await openGmail(browser.context);
+    const compose = gmailNewMessages(page).first();
+    await addRecipient(page, compose, 'to', ADDRESS);
+    const chip = page.locator(
+      `[data-preflight-root][data-compose-id="${await compose.locator('input[name="composeid"]').inputValue()}"] [data-preflight-chip]`,
+    );
+    await expect.poll(() => chip.getAttribute('data-guard'), SLOW).toBe('guarded');
+    // Send loses every mark the gate finds it by (a future Gmail build): no role, no label, no split.
+    await compose.evaluate((m9) => {
+      for (const el of m9.querySelectorAll('[aria-label^="Send"], [aria-haspopup="true"]')) {
+        el.removeAttribute('aria-label');
+        el.removeAttribute('data-tooltip');
+        el.removeAttribute('aria-haspopup');
+      }
+    });
+    await expect.poll(() => chip.getAttribute('data-guard'), SLOW).toBe('unguarded');
+    await expect(chip.textContent()).resolves.toContain('Send not guarded here — report this');
+    await setBody(bodyOf(compose, 'gmail'), BLOCKING);
+    await bodyOf(compose, 'gmail').focus();
+    await page.keyboard.press('Control+Enter');
+    // Not trapped: the site's own shortcut ran.
+    await waitForSends(page, 1, 10_000);
+    expect(await dialog(page).count()).toBe(0);
+    const ext = await browser.context.newPage();
+    await ext.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
+    await expect
+      .poll(
+        () =>
+          ext.evaluate(async () => {
+            const c = (
+              globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+            ).chrome;
+            const answer = (await c.runtime.sendMessage({ kind: 'rule-stats' })) as {
+              stats: Record<string, { findings: number }>;
+            };
+            return answer.stats['preflight/send-not-guarded:gmail:send-not-found']?.findings ?? 0;
+          }),
+        SLOW,
+      )
+      .toBeGreaterThan(0);
+    await ext.close();
+    await page.close();
+  });
+});
+
 describe('a held send', () => {
   it('two fast clicks on "Send anyway" send once', async () => {
     const page = await openGmail(browser.context);

@@ -11,7 +11,7 @@ import { FindingCard } from './finding-card.tsx';
 import { countFindings, dismissalKey, panelOrder, visibleFindings } from './findings.ts';
 import { FindingsPanel } from './findings-panel.tsx';
 import { type Box, contains, inputTextBox, intersect, rangeBoxes, toBox, visibleArea } from './geometry.ts';
-import { StatusChip } from './status-chip.tsx';
+import { type GuardState, StatusChip } from './status-chip.tsx';
 import { type DrawnUnderline, Underlines } from './underlines.tsx';
 
 const STYLE = `
@@ -23,6 +23,7 @@ const STYLE = `
   border: 1px solid; border-radius: 999px; background: #fff; box-shadow: 0 1px 3px rgba(0,0,0,.2);
   white-space: nowrap; pointer-events: auto; cursor: pointer; }
 .dot { width: 8px; height: 8px; border-radius: 50%; flex: none; }
+.guarded { font-weight: 700; color: #1b6e3a; }
 .finding { position: fixed; z-index: 2147483645; pointer-events: none; }
 .strip { position: absolute; height: 3px; }
 .highlight { position: absolute; border-radius: 2px; }
@@ -72,7 +73,15 @@ export interface OverlayDeps {
   report?(report: FalsePositiveReport): Promise<Result<unknown>>;
   /** Counts a dismissal for the rule's statistics (rule id only, never the text). */
   countDismissal?(ruleId: string): Promise<Result<unknown>>;
+  /** Whether the send gate can guard this compose now (its Send is found, its sends are read). */
+  guarded?(): boolean;
+  /** Called once when the compose stays unguarded past GUARD_SETTLE_MS (to count it, locally). */
+  onUnguarded?(): void;
 }
+
+/** A compose just opened may draw its toolbar a little after its editor: not guarded only if it lasts. */
+export const GUARD_SETTLE_MS = 1500;
+const GUARD_POLL_MS = 1000;
 
 interface Tracked {
   key: string;
@@ -97,6 +106,8 @@ export interface OverlayView extends SessionView {
    * findings do not hold this one. False when there is nothing to open it on.
    */
   openFinding(finding: Finding, all: readonly Finding[]): boolean;
+  /** Whether the send gate guards this compose, as the chip shows it. */
+  guardState(): GuardState;
 }
 
 export function mountOverlay(
@@ -128,6 +139,36 @@ export function mountOverlay(
   // Measured in the last frame.
   let lines = new Map<string, Box[]>();
   let chipBox: Box | null = null;
+  let guard: GuardState = 'pending';
+  let unguardedSince: number | null = null;
+  let reportedUnguarded = false;
+
+  /** Re-reads whether the gate guards this compose; true when the state shown changed. */
+  const readGuard = (): boolean => {
+    if (!deps.guarded) return false;
+    let raw = false;
+    try {
+      raw = deps.guarded();
+    } catch {
+      raw = false;
+    }
+    const before = guard;
+    if (raw) {
+      guard = 'guarded';
+      unguardedSince = null;
+    } else {
+      const now = Date.now();
+      unguardedSince ??= now;
+      if (now - unguardedSince >= GUARD_SETTLE_MS) {
+        guard = 'unguarded';
+        if (!reportedUnguarded) {
+          reportedUnguarded = true;
+          deps.onUnguarded?.();
+        }
+      }
+    }
+    return guard !== before;
+  };
 
   const shown = (): Tracked[] => {
     const visible = new Set(
@@ -154,6 +195,7 @@ export function mountOverlay(
 
   const measureAndDraw = () => {
     // Reads.
+    readGuard();
     const editor = window.bodyElement();
     if (resizeObserver && editor !== observed) {
       if (observed) resizeObserver.unobserve(observed);
@@ -244,6 +286,7 @@ export function mountOverlay(
             schedule();
           }}
           position={chipPos}
+          guard={deps.guarded ? guard : undefined}
         />
         {panelOpen && chipBox && (
           <FindingsPanel
@@ -422,10 +465,17 @@ export function mountOverlay(
     view.addEventListener('scroll', schedule, opts);
   }
   window.onChange(schedule, signal);
+  // The gate's hold on this compose is watched on its own: Send can go without the compose changing.
+  const guardTimer = deps.guarded
+    ? setInterval(() => {
+        if (readGuard()) schedule();
+      }, GUARD_POLL_MS)
+    : undefined;
 
   signal.addEventListener(
     'abort',
     () => {
+      if (guardTimer !== undefined) clearInterval(guardTimer);
       clearHoverTimer();
       if (frame && view) view.cancelAnimationFrame(frame);
       if (pointerFrame && view) view.cancelAnimationFrame(pointerFrame);
@@ -441,6 +491,7 @@ export function mountOverlay(
     a.ruleId === b.ruleId && a.field === b.field && a.start === b.start && a.end === b.end;
 
   return {
+    guardState: () => guard,
     openFinding(finding, all) {
       if (signal.aborted) return false;
       let t = tracked.find((item) => sameFinding(item.finding, finding));
