@@ -36,8 +36,16 @@ async function settle(times = 10) {
 }
 
 function setup(
-  options: { settings?: 'ask' | 'closed' | 'dead'; check?: 'dead' | 'ok'; auditDelay?: number } = {},
+  options: {
+    settings?: 'ask' | 'closed' | 'dead';
+    check?: 'dead' | 'ok';
+    auditDelay?: number;
+    finding?: Finding;
+    /** The worker refuses this many entries first (as its schema would). */
+    refuse?: number;
+  } = {},
 ) {
+  let refuse = options.refuse ?? 0;
   const adapter = createFakeAdapter();
   const controller = new AbortController();
   const shown: DialogState[] = [];
@@ -54,7 +62,7 @@ function setup(
     site: 'fake',
     async gateCheck(draft: Draft): Promise<Result<{ result: CheckResult; gate: GateSettings }>> {
       if (checkDead) return { ok: false, reason: 'the checker did not answer' };
-      const findings = draft.body.includes('[Customer Name]') ? [BLOCK] : [];
+      const findings = draft.body.includes('[Customer Name]') ? [options.finding ?? BLOCK] : [];
       return { ok: true, data: { result: { findings, scorecard: PASS }, gate: gateSettings } };
     },
     async gateSettings() {
@@ -64,6 +72,10 @@ function setup(
     async audit(entry) {
       if (options.auditDelay) await new Promise((resolve) => setTimeout(resolve, options.auditDelay));
       if (checkDead) return { ok: false, reason: 'no worker' };
+      if (refuse > 0) {
+        refuse--;
+        return { ok: false, reason: 'refused message: entry.ruleIds.0: Too big' };
+      }
       audits.push(entry);
       return { ok: true, data: {} };
     },
@@ -194,5 +206,35 @@ describe('the send gate over the fake adapter', () => {
     expect(t.releases()).toBe(1);
     expect(t.gate.unsavedAudit()).toHaveLength(1);
     expect(t.notices.some((n) => n.includes('audit log'))).toBe(true);
+  });
+
+  it('an entry that fails the schema is skipped and reported; later decisions are written', async () => {
+    const t = setup({ finding: { ...BLOCK, ruleId: 'x'.repeat(300) } });
+    t.press();
+    await settlePress();
+    await settle();
+    t.actions()?.cancel();
+    await settle();
+    expect(t.gate.skippedAudit()).toHaveLength(1);
+    expect(t.gate.unsavedAudit()).toHaveLength(0);
+    expect(t.notices.some((n) => n.includes('skipped one audit entry'))).toBe(true);
+  });
+
+  it('an entry the worker refuses is skipped, not kept to block the queue', async () => {
+    const t = setup({ refuse: 1, settings: 'ask' });
+    t.press();
+    await settlePress();
+    await settle();
+    t.actions()?.cancel();
+    await settle();
+    t.press();
+    await settlePress();
+    await settle();
+    t.actions()?.sendAnyway(WHY);
+    await settle();
+    expect(t.gate.skippedAudit().map((s) => s.decision)).toEqual(['cancelled']);
+    expect(t.gate.unsavedAudit()).toHaveLength(0);
+    expect(t.audits.map((a) => a.decision)).toEqual(['sent-anyway']);
+    expect(t.releases()).toBe(1);
   });
 });

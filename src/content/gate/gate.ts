@@ -4,7 +4,13 @@
 // asks for (the check, the audit entry, the release, a fix) and shows its dialog.
 import type { Draft } from '../../engine/schemas/draft.ts';
 import type { CheckResult, Finding } from '../../engine/schemas/finding.ts';
-import type { AuditDecision, AuditEntryInput, GateSettings, Result } from '../../shared/messages.ts';
+import {
+  type AuditDecision,
+  type AuditEntryInput,
+  AuditEntryInputSchema,
+  type GateSettings,
+  type Result,
+} from '../../shared/messages.ts';
 import type { ComposeWindow, ReleaseClick, SendGesture, Site } from '../adapters/types.ts';
 import { checkTimeoutFor } from '../session.ts';
 import { rangeFor } from '../text-map.ts';
@@ -90,6 +96,12 @@ interface Held {
   allFindings: Finding[];
 }
 
+export interface SkippedAudit {
+  decision: AuditDecision;
+  decidedAt?: string | undefined;
+  why: string;
+}
+
 /** Per compose window, what the gate may ask of the overlay drawn on it. */
 export interface WindowHooks {
   /** Opens the finding's card on the compose (the check's full findings given, to draw if they are newer). */
@@ -104,6 +116,8 @@ export interface SendGate {
   busy(): boolean;
   /** Audit entries that could not be written yet, kept in this tab. */
   unsavedAudit(): readonly AuditEntryInput[];
+  /** Audit entries skipped because they fail the log's schema (what and why, no email text). */
+  skippedAudit(): readonly SkippedAudit[];
   /** The gate's settings as last read from the worker; undefined until one answer arrived. */
   settings(): GateSettings | undefined;
 }
@@ -117,6 +131,7 @@ export function createSendGate(deps: GateDeps): SendGate {
   const releasedAt = new Map<string | Element, number>();
   const composeKey = (root: Element): string | Element => windowFor(root)?.id ?? root;
   const unsaved: AuditEntryInput[] = [];
+  const skipped: SkippedAudit[] = [];
   let settings: GateSettings | undefined;
   let held: Held | null = null;
 
@@ -148,14 +163,50 @@ export function createSendGate(deps: GateDeps): SendGate {
     return undefined;
   };
 
+  /** A refusal that no retry can cure: the entry itself fails the log's schema (here or in the worker). */
+  const refused = (reason: string) => /^(invalid request|refused message)/.test(reason);
+
+  const skip = (entry: AuditEntryInput, why: string) => {
+    skipped.push({ decision: entry.decision, decidedAt: entry.decidedAt, why });
+    // The reason names the field, never a value: it may not hold any of the email.
+    deps.view.notify(
+      `Preflight skipped one audit entry (${entry.decision}) that does not fit the audit log's format: ${why}. ` +
+        'Later decisions are written as usual.',
+    );
+  };
+
+  /** Sends one entry: written, kept for later (no answer), or skipped for good (it fails the schema). */
+  const send = async (entry: AuditEntryInput): Promise<'written' | 'later' | 'skipped'> => {
+    const local = AuditEntryInputSchema.safeParse(entry);
+    if (!local.success) {
+      const issue = local.error.issues[0];
+      skip(entry, issue ? `${issue.path.join('.') || 'entry'}: ${issue.message}` : 'invalid');
+      return 'skipped';
+    }
+    const answer = await deps
+      .audit(entry)
+      .catch((error: unknown) => ({ ok: false as const, reason: String(error) }));
+    if (answer.ok) return 'written';
+    if (refused(answer.reason)) {
+      skip(entry, answer.reason.replace(/^(invalid request|refused message):\s*/, ''));
+      return 'skipped';
+    }
+    return 'later';
+  };
+
   const writeAudit = async (entry: AuditEntryInput): Promise<boolean> => {
-    // Older decisions kept in memory go first, in order.
+    // Older decisions kept in memory go first, in order; one that fails the schema is skipped (and
+    // reported), never left to block every later write in this tab.
     while (unsaved.length > 0) {
       const first = unsaved[0] as AuditEntryInput;
-      if (!(await deps.audit(first).catch(() => ({ ok: false }))).ok) break;
+      const outcome = await send(first);
+      if (outcome === 'later') break;
       unsaved.shift();
     }
-    if (unsaved.length === 0 && (await deps.audit(entry).catch(() => ({ ok: false }))).ok) return true;
+    if (unsaved.length === 0) {
+      const outcome = await send(entry);
+      if (outcome !== 'later') return outcome === 'written';
+    }
     unsaved.push(entry);
     return false;
   };
@@ -442,6 +493,7 @@ export function createSendGate(deps: GateDeps): SendGate {
     },
     busy: () => held !== null,
     unsavedAudit: () => unsaved,
+    skippedAudit: () => skipped,
     settings: () => settings,
   };
 }
