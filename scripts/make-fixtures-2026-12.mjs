@@ -145,3 +145,38 @@ function replaceAll(text, from, to) {
   );
   write('outlook-compose-2026-12-it.html', html);
 }
+
+// ---- Gmail: a narrow compose with Gmail's full toolbar ----
+// The new message at 300 px (a small window, several moles side by side) with every control Gmail puts in
+// the bottom row (formatting, attach, link, emoji, Drive, photo, confidential mode, signature, more
+// options, discard): the row has no room to spare.
+{
+  let html = read('gmail-compose-2026-11.html');
+  html = note(
+    html,
+    'December 2026 variant (scripts/make-fixtures-2026-12.mjs): a narrow (300 px) new-message compose\n' +
+      "  whose bottom toolbar row holds Gmail's full set of controls.",
+  );
+  html = replaceAll(html, '  .AD > .nn { width: 360px; }', '  .AD > .nn { width: 300px; }');
+  const extra = [
+    ['aaA aMZ', 'Insert link (Ctrl-K)'],
+    ['aA7 aMZ', 'Insert emoji (Ctrl-Shift-2)'],
+    ['aA7 aaB', 'Insert files using Drive'],
+    ['aA7 aRh', 'Insert photo'],
+    ['aA7 aRe', 'Toggle confidential mode'],
+    ['aA7 aaC', 'Insert signature'],
+    ['aA7 a3s', 'More options'],
+  ]
+    .map(
+      ([cls, label]) =>
+        `<td class="gU a0z"><div class="a1 ${cls}" role="button" tabindex="1" aria-label="${label}" data-tooltip="${label}"></div></td>`,
+    )
+    .join('\n                              ');
+  const attach =
+    '<td class="gU a0z"><div class="a1 aaA aMZ" role="button" tabindex="1" aria-label="Attach files" data-tooltip="Attach files"></div></td>';
+  const parts = html.split(attach);
+  if (parts.length !== 3) throw new Error('expected two toolbars');
+  // The new message is the second compose in the page.
+  html = `${parts[0]}${attach}${parts[1]}${attach}\n                              ${extra}${parts[2]}`;
+  write('gmail-compose-2026-12-narrow.html', html);
+}

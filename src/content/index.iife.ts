@@ -56,6 +56,7 @@ if (adapter) {
       countDismissal: (ruleId) => sendRequest({ kind: 'rule-event', ruleId, event: 'dismissed' }),
       // The gate holds this compose only while it can find its Send (and read its sends).
       guarded: () => !classifyFailed && adapter.send.findSend(composeWindow.root) !== null,
+      sendControl: () => adapter.send.findSend(composeWindow.root),
       onUnguarded: () => countUnguarded(classifyFailed ? 'classify-failed' : 'send-not-found'),
     });
     // "Go to issue" in the send dialog opens that finding's card on this compose.
