@@ -2,6 +2,7 @@
 // Everything it touches comes in through `CliDeps`, so it runs the same under tests as from a terminal.
 import { parseArgs } from 'node:util';
 import { type CheckResult, type Draft, type Policy, parsePolicyText } from '../engine/index.ts';
+import { judgePattern } from '../shared/pattern-safety.ts';
 import { formatJsonReport } from './format-json.ts';
 import { type FileReport, formatTextReport } from './format-text.ts';
 import {
@@ -317,6 +318,15 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
       for (const issue of parsed.issues) io.stderr(`  ${issue}\n`);
       return EXIT_USAGE;
     }
+    // The same safety check as the extension's: a pattern that could freeze the check is refused, with why.
+    const unsafe = unsafePatternIssues(parsed.policy);
+    if (unsafe.length > 0) {
+      fail(
+        `policy ${command.policy} is invalid (${unsafe.length} ${unsafe.length === 1 ? 'problem' : 'problems'}):`,
+      );
+      for (const issue of unsafe) io.stderr(`  ${issue}\n`);
+      return EXIT_USAGE;
+    }
     policy = parsed.policy;
   }
 
@@ -373,4 +383,15 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     report.result.findings.some((finding) => finding.severity === 'block'),
   );
   return blocked ? EXIT_BLOCKED : EXIT_OK;
+}
+
+/** Every custom pattern the shared safety check refuses, by path. */
+export function unsafePatternIssues(policy: Policy): string[] {
+  const issues: string[] = [];
+  policy.customRules?.forEach((rule, i) => {
+    if (rule.pattern === undefined) return;
+    const verdict = judgePattern(rule.pattern);
+    if (!verdict.safe) issues.push(`customRules[${i}].pattern: ${verdict.reason}`);
+  });
+  return issues;
 }

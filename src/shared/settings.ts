@@ -1,6 +1,6 @@
 // How the policy in force is put together and stored: pure, so the layering, the quota split and the
 // managed-field locks are tested without a browser. src/platform/storage.ts does the reading and writing.
-import { isSafePattern } from 'redos-detector';
+import { type PatternVerdict, patternVerdict } from './pattern-safety.ts';
 import { type Policy, PolicySchema, parsePolicy, withDefaults } from '../engine/index.ts';
 import { phraseEditIssues } from '../engine/phrase-edits.ts';
 import { formatPath } from '../engine/policy.ts';
@@ -370,29 +370,14 @@ export function isLocked(locked: readonly string[], path: string): boolean {
 
 // ---- custom patterns ----
 
-export type PatternVerdict = { safe: true } | { safe: false; reason: string };
+export type { PatternVerdict };
 
-/** A pattern is accepted only if it cannot backtrack catastrophically on some input. */
+/**
+ * A pattern is accepted only if it cannot backtrack catastrophically on some input: the one deterministic
+ * check (pattern-safety.ts), decided once per pattern and looked up afterwards.
+ */
 export function checkPattern(pattern: string): PatternVerdict {
-  try {
-    new RegExp(pattern, 'giu');
-  } catch (error) {
-    return { safe: false, reason: `not a valid regular expression: ${(error as Error).message}` };
-  }
-  try {
-    const result = isSafePattern(pattern, { unicode: true, timeout: 400 });
-    if (result.safe) return { safe: true };
-    const why =
-      result.error === 'hitMaxScore'
-        ? 'the same text can match it in very many ways'
-        : 'it can match the same text in unboundedly many ways';
-    return {
-      safe: false,
-      reason: `unsafe pattern: ${why}, so a long email could freeze the checker (catastrophic backtracking). Avoid nested or overlapping repeats such as (a+)+ or (\\w+\\s?)*.`,
-    };
-  } catch (error) {
-    return { safe: false, reason: `cannot be checked for safety: ${(error as Error).message}` };
-  }
+  return patternVerdict(pattern);
 }
 
 function withoutUnsafePatterns(policy: Policy): Policy {
