@@ -61,7 +61,8 @@ export function judgePattern(pattern: string): PatternVerdict {
   const where = trail?.length ? trail[trail.length - 1]?.a.node.source : undefined;
   const why =
     result.error === 'hitMaxSteps'
-      ? 'it has too many ways through it to be proven safe within the check’s fixed budget'
+      ? 'it has too many ways through it to be proven free of catastrophic backtracking within the ' +
+        'check’s fixed budget'
       : 'the same text can match it in very many ways, so a long email could freeze the checker ' +
         '(catastrophic backtracking)';
   return {

@@ -283,6 +283,31 @@ describe('a compose whose Send cannot be found', () => {
 });
 
 describe('a held send', () => {
+  it('keeps focus in the dialog: Tab and Shift+Tab never reach the editor', async () => {
+    const page = await openGmail(browser.context);
+    const compose = gmailNewMessages(page).first();
+    await addRecipient(page, compose, 'to', ADDRESS);
+    await typeInto(page, bodyOf(compose, 'gmail'), BLOCKING, { caret: 'start' });
+    await compose.locator('[role="button"][aria-label="Send (Ctrl-Enter)"]').click();
+    await expect.poll(() => dialog(page).getAttribute('data-preflight-dialog'), SLOW).toBe('held');
+    const inDialog = () =>
+      page.evaluate(() => document.activeElement?.hasAttribute('data-preflight-gate') === true);
+    await expect.poll(inDialog).toBe(true);
+    for (const key of ['Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
+      await page.keyboard.press(key);
+      expect(await inDialog()).toBe(true);
+    }
+    // Typing lands in the dialog, never in the email behind it.
+    await page.locator('[data-preflight-justification]').focus();
+    await page.keyboard.type('Sent as the customer asked');
+    // biome-ignore lint/performance/useDomNodeTextContent: the fixture sends what innerText shows.
+    expect(await bodyOf(compose, 'gmail').evaluate((el) => (el as HTMLElement).innerText)).not.toContain(
+      'as the customer asked',
+    );
+    await action(page, 'cancel').click();
+    await page.close();
+  });
+
   it('two fast clicks on "Send anyway" send once', async () => {
     const page = await openGmail(browser.context);
     const compose = gmailNewMessages(page).first();
