@@ -324,6 +324,31 @@ describe('a held send', () => {
     expect((await sentLog(page)).length).toBe(1);
     await page.close();
   });
+
+  it('two fast clicks on "Send anyway" send once while the audit log waits for a hung worker', async () => {
+    const page = await openGmail(browser.context);
+    const compose = gmailNewMessages(page).first();
+    await addRecipient(page, compose, 'to', ADDRESS);
+    await typeInto(page, bodyOf(compose, 'gmail'), BLOCKING, { caret: 'start' });
+    await compose.locator('[role="button"][aria-label="Send (Ctrl-Enter)"]').click();
+    await expect.poll(() => dialog(page).getAttribute('data-preflight-dialog'), SLOW).toBe('held');
+    await page.locator('[data-preflight-justification]').fill('Customer asked for the raw template');
+    const box = await action(page, 'send-anyway').boundingBox();
+    if (!box) throw new Error('no Send anyway button');
+    // The audit entry now takes its full timeout (3 s): the dialog stays, busy, for all of it.
+    const busy = hangWorker(6_000);
+    await page.waitForTimeout(200);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => dialog(page).getAttribute('data-preflight-busy')).toBe('');
+    expect(await action(page, 'send-anyway').isDisabled()).toBe(true);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await waitForSends(page, 1, 15_000);
+    await busy;
+    await page.waitForTimeout(1_000);
+    expect((await sentLog(page)).length).toBe(1);
+    await page.close();
+  });
 });
 
 /** Keeps the worker's thread busy: every message to it goes unanswered meanwhile. */
