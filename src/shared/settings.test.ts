@@ -70,6 +70,20 @@ describe('effective policy', () => {
     expect(m.issues.some((i) => i.startsWith('sla.responseHours'))).toBe(true);
   });
 
+  it('reports a managed pattern the safety check refuses (it is left out of the policy in force)', () => {
+    const rule = (pattern: string) => ({
+      id: 'c',
+      category: 'tone',
+      severity: 'warn',
+      message: 'm',
+      pattern,
+    });
+    const m = readManagedLayer({ customRules: [rule('\\d+x'), rule('(a+)+$')] });
+    expect(m.issues).toEqual([expect.stringMatching(/^customRules\[1\]\.pattern: unsafe pattern/)]);
+    const eff = composeEffectivePolicy(undefined, m.policy);
+    expect(eff.policy.customRules?.map((r) => r.pattern)).toEqual(['\\d+x']);
+  });
+
   it('an unreadable managed gate key means closed, locked, never the default', () => {
     for (const gate of [{ failMode: 'closedd' }, { failMode: 'ask', extra: 1 }, 'closed', null]) {
       const m = readManagedLayer({ gate });

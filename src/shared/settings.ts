@@ -313,6 +313,14 @@ export function readManagedLayer(raw: Record<string, unknown>): {
       keys.push(k);
       // Phrase edits naming a rule or phrase the pack does not have are kept (they change nothing) and reported.
       if (k === 'rules') issues.push(...phraseEditIssues(parsed.data));
+      // A pattern the safety check refuses is left out of the policy in force: the administrator is told why.
+      if (k === 'customRules') {
+        (parsed.data as Policy['customRules'])?.forEach((rule, i) => {
+          if (rule.pattern === undefined) return;
+          const verdict = checkPattern(rule.pattern);
+          if (!verdict.safe) issues.push(`customRules[${i}].pattern: ${verdict.reason}`);
+        });
+      }
     } else if (!parsed.success) {
       issues.push(...parsed.error.issues.map((i) => `${formatPath([k, ...i.path])}: ${i.message}`));
       if (k === 'gate') {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isSendItemLabel, isSendLabel, normalizeLabel, SEND_LABELS } from './send-labels.ts';
+import {
+  isSendAndArchiveLabel,
+  isSendItemLabel,
+  isSendLabel,
+  normalizeLabel,
+  SEND_LABELS,
+} from './send-labels.ts';
 
 describe('send labels', () => {
   it('covers at least twelve languages, each with Send and a send-menu item', () => {
@@ -53,5 +59,12 @@ describe('send labels', () => {
     for (const label of ['Set importance', 'Imposta priorità', 'Save draft', 'Request a read receipt']) {
       expect(isSendItemLabel(label), label).toBe(false);
     }
+  });
+
+  it("recognises Gmail's Send + Archive, and nothing else, by its label", () => {
+    expect(isSendAndArchiveLabel('Send + Archive')).toBe(true);
+    expect(isSendAndArchiveLabel('Senden + Archivieren')).toBe(true);
+    expect(isSendAndArchiveLabel('Send')).toBe(false);
+    expect(isSendAndArchiveLabel('AI + Reply')).toBe(false);
   });
 });

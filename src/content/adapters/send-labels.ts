@@ -135,3 +135,11 @@ export function isForeign(element: Element, stopAt: Element, options: { bem?: bo
   }
   return false;
 }
+
+/** Gmail's "Send + Archive" (in any of the languages: the Send word, then "+"). */
+export function isSendAndArchiveLabel(label: string | null | undefined): boolean {
+  if (!label) return false;
+  const text = normalizeLabel(label);
+  const plus = text.indexOf('+');
+  return plus > 0 && SEND.has(text.slice(0, plus).trim()) && text.slice(plus + 1).trim().length > 0;
+}

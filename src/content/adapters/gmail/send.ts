@@ -1,7 +1,7 @@
 // How Gmail sends (mail-dom.md §1.5–1.7): the Send button (and Send + Archive) by pointer or by Enter/Space
 // on it, Ctrl/Cmd+Enter anywhere in the compose, and "Schedule send" in the "More send options" menu.
 import { activation, closestOf, gesture, isSendShortcut, targetOf, waitForElement } from '../send-common.ts';
-import { isForeign, isSendLabel } from '../send-labels.ts';
+import { isForeign, isSendAndArchiveLabel, isSendLabel } from '../send-labels.ts';
 import type { ReleaseClick, SendGesture, SendSite } from '../types.ts';
 import { gmailSelectors } from './selectors.ts';
 
@@ -96,7 +96,15 @@ function releaseWith(root: Element, find: (root: Element) => Element | null): Se
   };
 }
 
-const archiveOf = (root: Element) => within(root, gmailSendSelectors.sendAndArchive);
+/** Send + Archive: by its class in the toolbar, else by its label (the classes may be hashed). */
+const archiveOf = (root: Element): Element | null =>
+  within(root, gmailSendSelectors.sendAndArchive) ??
+  ownButtons(root).find(
+    (el) =>
+      isSendAndArchiveLabel(el.getAttribute('aria-label')) ||
+      isSendAndArchiveLabel(el.getAttribute('data-tooltip')),
+  ) ??
+  null;
 
 export function createGmailSendSite(): SendSite {
   /** The compose whose "More send options" was pressed last: its menu lives outside the compose. */
