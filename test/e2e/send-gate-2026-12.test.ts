@@ -16,6 +16,7 @@ import {
   gmailNewMessages,
   launchBrowser,
   openGmail,
+  openOutlook as openOutlookPage,
   routeMailHosts,
   savePolicy,
   sentLog,
@@ -229,6 +230,30 @@ describe('Outlook in Italian', () => {
       .toBe('set');
     expect(await dialog(page).count()).toBe(0);
     await compose.locator('button[aria-label="Invia"]').click();
+    await expect.poll(() => dialog(page).getAttribute('data-preflight-dialog'), SLOW).toBe('held');
+    expect((await sentLog(page)).length).toBe(0);
+    await page.close();
+  });
+});
+
+describe('Outlook without its test ids', () => {
+  it('finds Send by its label and holds a blocking reply at the button and at Ctrl+Enter', async () => {
+    const page = await openOutlookPage(browser.context);
+    const compose = page.locator('[id^="docking_InitVisiblePart"]');
+    // A build that drops data-testid and the split button's ids: only role, label and place are left.
+    await compose.evaluate((root) => {
+      const split = root.querySelector('[data-testid="ComposeSendButton"]');
+      split?.removeAttribute('data-testid');
+      for (const el of root.querySelectorAll('[id^="splitButton-"]')) el.removeAttribute('id');
+    });
+    const editor = compose.locator('[contenteditable="true"][aria-multiline="true"]');
+    await typeInto(page, editor, BLOCKING, { caret: 'start' });
+    await compose.locator('button[aria-label="Send"]').click();
+    await expect.poll(() => dialog(page).getAttribute('data-preflight-dialog'), SLOW).toBe('held');
+    await action(page, 'cancel').click();
+    await expect.poll(() => dialog(page).count()).toBe(0);
+    await editor.focus();
+    await page.keyboard.press('Control+Enter');
     await expect.poll(() => dialog(page).getAttribute('data-preflight-dialog'), SLOW).toBe('held');
     expect((await sentLog(page)).length).toBe(0);
     await page.close();
