@@ -43,6 +43,8 @@ function setup(
     finding?: Finding;
     /** The worker refuses this many entries first (as its schema would). */
     refuse?: number;
+    /** The check takes this long to answer. */
+    checkMs?: number;
   } = {},
 ) {
   let refuse = options.refuse ?? 0;
@@ -61,6 +63,7 @@ function setup(
   const deps: GateDeps = {
     site: 'fake',
     async gateCheck(draft: Draft): Promise<Result<{ result: CheckResult; gate: GateSettings }>> {
+      if (options.checkMs) await new Promise((resolve) => setTimeout(resolve, options.checkMs));
       if (checkDead) return { ok: false, reason: 'the checker did not answer' };
       const findings = draft.body.includes('[Customer Name]') ? [options.finding ?? BLOCK] : [];
       return { ok: true, data: { result: { findings, scorecard: PASS }, gate: gateSettings } };
@@ -236,5 +239,15 @@ describe('the send gate over the fake adapter', () => {
     expect(t.gate.unsavedAudit()).toHaveLength(0);
     expect(t.audits.map((a) => a.decision)).toEqual(['sent-anyway']);
     expect(t.releases()).toBe(1);
+  });
+
+  it('a slow check shows "Checking…" once the pressing has settled, then the outcome', async () => {
+    const t = setup({ checkMs: 1_000 });
+    t.press();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(t.last()?.kind).toBe('checking');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await settle();
+    expect(t.last()?.kind).toBe('held');
   });
 });

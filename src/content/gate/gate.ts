@@ -88,6 +88,8 @@ interface Held {
   selection: Range | null;
   /** When the person last pressed (any part of a send gesture) while this send was held. */
   lastPressAt: number;
+  /** When the send was held (a slow check shows "Checking…" a moment after this). */
+  startedAt: number;
   /** What the dialog shows now (null: not on screen). */
   shown: DialogState | null;
   /** A dialog state waiting for the pressing to settle or for the "checking" delay. */
@@ -282,7 +284,8 @@ export function createSendGate(deps: GateDeps): SendGate {
     // else once the pressing has settled.
     if (h.timer !== undefined) clearTimeout(h.timer);
     const settle = h.lastPressAt + PRESS_SETTLE_MS - now();
-    const wait = next.kind === 'checking' ? Math.max(deps.checkingDelayMs ?? 400, settle) : settle;
+    const checkingDue = h.startedAt + (deps.checkingDelayMs ?? 400) - now();
+    const wait = next.kind === 'checking' ? Math.max(checkingDue, settle) : settle;
     if (wait <= 0) {
       present(h, next);
       return;
@@ -484,6 +487,7 @@ export function createSendGate(deps: GateDeps): SendGate {
         state: first.state,
         selection,
         lastPressAt: now(),
+        startedAt: now(),
         shown: null,
         allFindings: [],
       };
