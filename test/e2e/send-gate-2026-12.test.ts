@@ -279,6 +279,23 @@ describe('a compose whose Send cannot be found', () => {
     });
     await expect.poll(() => chip.getAttribute('data-guard'), SLOW).toBe('unguarded');
     await expect(chip.textContent()).resolves.toContain('Send not guarded here — report this');
+    // The toolbar popup says so too, for this compose.
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html`);
+    const tabId = await popup.evaluate(async () => {
+      const c = (
+        globalThis as unknown as {
+          chrome: { tabs: { query(q: unknown): Promise<Array<{ id?: number }>> } };
+        }
+      ).chrome;
+      return (await c.tabs.query({ url: 'https://mail.google.com/*' }))[0]?.id;
+    });
+    await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html?tab=${tabId}`);
+    await expect.poll(() => popup.locator('[data-preflight-popup-unguarded]').count(), SLOW).toBe(1);
+    await expect(popup.locator('[data-preflight-popup-unguarded]').textContent()).resolves.toContain(
+      'Send not guarded here — report this',
+    );
+    await popup.close();
     await setBody(bodyOf(compose, 'gmail'), BLOCKING);
     await bodyOf(compose, 'gmail').focus();
     await page.keyboard.press('Control+Enter');
