@@ -217,6 +217,26 @@ describe('policy', () => {
     expect(check.calls).toHaveLength(0);
   });
 
+  it('refuses a custom pattern that could freeze the check, with why and how to rewrite; accepts everyday ones', async () => {
+    const rule = (pattern: string) => ({
+      id: 'c',
+      category: 'tone',
+      severity: 'warn',
+      message: 'm',
+      pattern,
+    });
+    const bad = { version: 1, customRules: [rule('^(a+)+$')] };
+    const io = fakeIo({ 'p.json': JSON.stringify(bad), 'a.txt': CLEAN });
+    const { code, err, check } = await run(['check', '--policy', 'p.json', 'a.txt'], io);
+    expect(code).toBe(EXIT_USAGE);
+    expect(err).toContain('customRules[0].pattern: unsafe pattern');
+    expect(err).toContain('Rewrite it');
+    expect(check.calls).toHaveLength(0);
+    const good = { version: 1, customRules: [rule('\\d+x'), rule('password\\s*[:=]\\s*\\S+')] };
+    const io2 = fakeIo({ 'p.json': JSON.stringify(good), 'a.txt': CLEAN });
+    expect((await run(['check', '--policy', 'p.json', 'a.txt'], io2)).code).toBe(EXIT_OK);
+  });
+
   it('reports a missing policy file', async () => {
     const { code, err } = await run(['check', '--policy', 'nope.json', 'a.txt'], fakeIo({ 'a.txt': CLEAN }));
     expect(code).toBe(EXIT_USAGE);

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { CATEGORIES, type CheckResult, type Draft, listRules, type Policy } from '../engine/index.ts';
 import { parsePolicyFile, placeRuleKeyIssues, unknownRuleKeyIssues } from '../engine/policy-file.ts';
+import { judgePattern } from '../shared/pattern-safety.ts';
 import { binaryKind } from './binary.ts';
 import { formatRulesJson, formatRulesText } from './format-rules.ts';
 import { IgnoreList, isGlob } from './glob.ts';
@@ -383,6 +384,15 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
       for (const issue of loaded.issues) io.stderr(`  ${issue}\n`);
       return EXIT_USAGE;
     }
+    // The same safety check as the extension's: a pattern that could freeze the check is refused, with why.
+    const unsafe = unsafePatternIssues(loaded.policy);
+    if (unsafe.length > 0) {
+      fail(
+        `policy ${policyFile} is invalid (${unsafe.length} ${unsafe.length === 1 ? 'problem' : 'problems'}):`,
+      );
+      for (const issue of unsafe) io.stderr(`  ${issue}\n`);
+      return EXIT_USAGE;
+    }
     policy = loaded.policy;
   }
 
@@ -585,4 +595,15 @@ function isEmptyDraft(draft: Draft): boolean {
     draft.to.length + draft.cc.length + draft.bcc.length === 0 &&
     (draft.attachments ?? []).length === 0
   );
+}
+
+/** Every custom pattern the shared safety check refuses, by path. */
+export function unsafePatternIssues(policy: Policy): string[] {
+  const issues: string[] = [];
+  policy.customRules?.forEach((rule, i) => {
+    if (rule.pattern === undefined) return;
+    const verdict = judgePattern(rule.pattern);
+    if (!verdict.safe) issues.push(`customRules[${i}].pattern: ${verdict.reason}`);
+  });
+  return issues;
 }

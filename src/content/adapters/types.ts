@@ -58,6 +58,9 @@ export interface SendGesture {
 /** The site-specific half of the send gate: reads raw events synchronously, keeps no page nodes alive. */
 export interface SendSite {
   classify(event: Event): SendGesture | null;
+  /** The compose's own Send control as the gate would release it; null when it cannot be found (the
+   * compose is then not guarded, and says so). */
+  findSend(root: Element): Element | null;
 }
 
 export interface ComposeAdapter {
