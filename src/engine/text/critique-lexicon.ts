@@ -213,7 +213,6 @@ export const CRITIQUE_WORDS: Readonly<Record<Exclude<CritiqueClass, 'general'>, 
     'locks you in',
     'lock you in',
     'vendor lock-in',
-    'fees that add up',
   ],
   // Work the product pushes onto its users.
   effort: [
