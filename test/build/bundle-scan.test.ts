@@ -102,6 +102,10 @@ const ALLOWED_URLS: Record<string, string> = {
   'http://[...]': 'a comment on validating an IPv6 host with the URL parser',
   'http://[${value}]': 'parsed (new URL) to validate an IPv6 host, never fetched',
   'https://exa': 'a comment on how the URL parser drops line breaks ("https://exa\\nmple.com")',
+  'https://tc39.es/ecma262/#sec-json.parse':
+    "a comment in yaml's reviver (the options page reads YAML policies)",
+  'https://caniuse.com/js-regexp-lookbehind':
+    "a comment in yaml's string scanner (the options page reads YAML)",
 };
 
 /** Reserved names (RFC 2606 / 6761) that cannot reach a real server: rule examples and test text. */

@@ -186,7 +186,8 @@ describe('Gmail compose surfaces', () => {
     const overlay = overlayFor(page, 'c7340');
     await settled(overlay);
     await typeInto(page, bodyOf(compose, 'gmail'), 'We guarantee 100% uptime. ', { caret: 'start' });
-    await expectBlocking(overlay, 2);
+    // One claim, one finding: its fix rewrites "guarantee 100% uptime" as a whole.
+    await expectBlocking(overlay, 1);
     await page.close();
   });
 
@@ -208,7 +209,7 @@ describe('status chip', () => {
     const id = await gmailId(compose);
     const overlay = overlayFor(page, id);
     await typeInto(page, bodyOf(compose, 'gmail'), 'We guarantee 100% uptime.');
-    await expectBlocking(overlay, 2);
+    await expectBlocking(overlay, 1);
     // Record every state the chip passes through from here on.
     await page.evaluate((composeId) => {
       const host = document.querySelector(`[data-preflight-root][data-compose-id="${composeId}"]`);
@@ -223,11 +224,11 @@ describe('status chip', () => {
     await typeInto(page, bodyOf(compose, 'gmail'), ' It is risk-free and fully secure.');
     await expect
       .poll(async () => Number(await chipOf(overlay).getAttribute('data-blocking')), SLOW)
-      .toBeGreaterThan(2);
+      .toBeGreaterThan(1);
     await expect.poll(() => chipOf(overlay).getAttribute('data-state'), SLOW).toBe('result');
     const states = await page.evaluate(() => (window as unknown as { __chipStates: string[] }).__chipStates);
     expect(states.some((s) => s.startsWith('checking:'))).toBe(true);
-    expect(states.filter((s) => s.startsWith('checking:')).every((s) => s === 'checking:2')).toBe(true);
+    expect(states.filter((s) => s.startsWith('checking:')).every((s) => s === 'checking:1')).toBe(true);
     await page.close();
   });
 

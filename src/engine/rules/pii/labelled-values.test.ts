@@ -182,7 +182,7 @@ const NOT_GIVEN = [
   'Employee ID: EMP-12345',
   'His insurance ID is 44812993.',
   'Meeting ID: 883 2219 0045 Passcode: 771234',
-  'Join Zoom Meeting https://zoom.us/j/88322190045 Password: 771234',
+  'Join Zoom Meeting https://meet.example.com/j/88322190045 Password: 771234',
   'Enter the code from your authenticator app.',
   'The activation key is sent after payment clears.',
   'We issued 3 new API tokens for the sandbox.',

@@ -204,7 +204,7 @@ export const rule = defineRule(
         { text: 'API key: YOUR_API_KEY', why: 'a placeholder' },
         { text: 'Temporary Password: [Password] (change it on first login)', why: 'a template field' },
         {
-          text: 'Join the Zoom meeting: https://zoom.us/j/88322190045\nMeeting ID: 883 2219 0045\nPasscode: 771234',
+          text: 'Join the Zoom meeting: https://meet.example.com/j/88322190045\nMeeting ID: 883 2219 0045\nPasscode: 771234',
           why: 'a meeting invitation gives its passcode to every invitee',
         },
         {
