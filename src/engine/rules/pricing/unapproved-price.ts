@@ -10,6 +10,11 @@ const UNIT = String.raw`(seat|user|licen[cs]e|agent|device|location|site|store|h
 // "per seat per month", "/user/mo", "a seat a month", "per user, per month", "per seat/month".
 const PER_UNIT = new RegExp(String.raw`^(?:\s*,?\s*(?:per|/|a|an|each)\s*${UNIT})+`, 'iu');
 const UNIT_WORD = new RegExp(UNIT, 'giu');
+
+/** Whether the text right after an amount makes it a unit price ("per seat per month", "/user/mo"). */
+export function isUnitPrice(after: string): boolean {
+  return PER_UNIT.test(after);
+}
 const DISCOUNT_AFTER = /^\s*(?:off|discount|credit|rebate|refund|saving)/i;
 const CURRENCY: Record<string, string> = {
   $: 'USD',
