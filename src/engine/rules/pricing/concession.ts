@@ -1,22 +1,96 @@
+import type { CheckContext } from '../../context.ts';
 import { defineRule, type RawFinding } from '../../rule.ts';
+import {
+  ACCOUNT_NOUNS,
+  alternation,
+  CREDIT_KINDS,
+  DEAL_NOUNS,
+  GIVEABLE_NOUNS,
+  INCENTIVE_NOUNS,
+  SPECIAL_MODIFIERS,
+} from '../../text/commerce-lexicon.ts';
+import { MONEY_OR_SLOT_SOURCE, MONEY_SOURCE, PENDING_APPROVAL } from '../../text/money.ts';
 
-const N = String.raw`(?:\d+|one|two|three|four|five|six|nine|twelve)`;
-// Free periods, credits, waived fees and complimentary seats: concessions outside the price list.
+const N = String.raw`(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
+const PERIOD = `(?:days?|weeks?|months?|month's|quarters?|years?)`;
+const AMOUNT = MONEY_OR_SLOT_SOURCE;
+const GIVEABLE = alternation(GIVEABLE_NOUNS);
+const CREDIT_KIND = alternation(CREDIT_KINDS);
+const INCENTIVE = alternation(INCENTIVE_NOUNS);
+const SPECIAL = alternation(SPECIAL_MODIFIERS);
+const DEAL = alternation(DEAL_NOUNS);
+// A word inside a noun phrase (not a preposition, article or conjunction): "custom enterprise package" but not
+// "reduced by the amount".
+const CONTENT_WORD = String.raw`(?!(?:by|of|the|a|an|to|in|on|at|for|with|from|and|or|as|than|that|this|which|is|are|was|were|be))[\w-]+`;
+const ACCOUNT = alternation(ACCOUNT_NOUNS);
+// "credit" in finance and banking: a credit card, a credit rating, credit risk — not a concession.
+const NOT_A_CREDIT = String.raw`(?!\s+(?:cards?|unions?|scores?|ratings?|checks?|limits?|lines?|reports?|risk|history|facility|exposure|support|department|group|team|analyst|agreement|worksheet|ring|response|terms|quality|default|derivative|spread|event|insurance|memo)\b)`;
+
+/**
+ * Concessions: terms a customer gets outside the price list. Each alternative is one kind; the kinds are
+ * read from word classes (commerce-lexicon.ts), not from fixed phrases.
+ */
 const CONCESSION = new RegExp(
   [
-    String.raw`\bfree (?:of charge )?for (?:the )?(?:first |next )?${N} (?:months?|weeks?|years?|quarters?)`,
-    String.raw`\b(?:the )?(?:first )?${N} (?:months?|weeks?|quarters?) (?:free|at no (?:cost|charge)|on us)\b`,
+    // Free periods: "free for the first two months", "the first month free", "included for the first 30 days".
+    String.raw`\b(?:free|included|complimentary|waived|covered|on us)\b(?:\s+(?:of charge|at no (?:extra\s+)?(?:cost|charge)))?[^.!?\n]{0,25}?\bfor (?:the )?(?:first|next|initial) ${N}?\s?${PERIOD}`,
+    String.raw`\b(?:the )?(?:first |next )?${N} ${PERIOD} (?:free|at no (?:extra )?(?:cost|charge)|on us|on the house|complimentary)\b`,
     String.raw`\b(?:first|next) (?:month|quarter|year) (?:free|at no (?:cost|charge)|on us)\b`,
-    String.raw`\b(?:waive|waived|waiving)\s+(?:the\s+|your\s+|all\s+)?(?:[\w-]+\s+){0,2}?(?:fees?|charges?|costs?)\b`,
-    String.raw`(?:[$€£]\s?\d[\d,]*(?:\.\d{2})?|\b\d[\d,]*\s?(?:USD|EUR|GBP))\s+(?:(?:service|account|billing|one-time|goodwill)\s+)?credit\b`,
-    String.raw`\b(?:service|account|billing|goodwill) credits? (?:of|worth) (?:[$€£]\s?)?\d[\d,]*`,
-    String.raw`\b${N} (?:free|complimentary|extra free) (?:months?|seats?|licen[cs]es?|users?)\b`,
-    String.raw`\bcomplimentary (?:seats?|licen[cs]es?|months?|upgrade|add-?on)\b`,
+    // Something given away: "a free audit", "three free months", "complimentary seats", "a free strategy call".
+    String.raw`(?<![\w-])(?:free|complimentary|gratis)(?!\s+(?:up|of|from|to|for|and|or|with)\b)\s+(?:[\w'-]+\s+){0,2}?(?:${GIVEABLE})\b`,
+    // Free of charge, at no cost, on the house.
+    String.raw`\b(?:free of charge|at no (?:extra |additional )?(?:cost|charge)(?! to (?:us|me)\b)|no (?:extra |additional )?charge(?! ever)|on the house|at our (?:cost|expense))\b`,
+    String.raw`\b(?:is|are|'s|be|'re)\s+on us\b`,
+    // Waived fees.
+    String.raw`\b(?:waive|waived|waiving)\s+(?:the\s+|your\s+|all\s+|any\s+)?(?:[\w-]+\s+){0,2}?(?:fees?|charges?|costs?|deposit|minimum)\b`,
+    // Credits: "a $2,000 service credit", "{amount} goodwill credit", "partner credits", "credit toward your
+    // next order", "two months of service credit", "we'll credit your account".
+    String.raw`${AMOUNT}\s+(?:(?:${CREDIT_KIND}|in)\s+){0,2}credits?\b${NOT_A_CREDIT}`,
+    String.raw`\b(?:${CREDIT_KIND})\s+credits?\b${NOT_A_CREDIT}`,
+    String.raw`\bcredits?\s+(?:toward|towards|against|off|on)\s+(?:your|the|any|future|a|an|next)\b`,
+    String.raw`\b${N}\s+${PERIOD}\s+of\s+(?:[\w-]+\s+)?credits?\b`,
+    String.raw`\bcredit(?:ed|ing)?\s+(?:you|your (?:account|next (?:invoice|bill)|invoice|bill))\b`,
+    // Money put into the customer's account: "I've added $40 to your account".
+    String.raw`\b(?:add(?:ed|ing)?|appl(?:y|ied|ying)|issu(?:e|ed|ing)|put|load(?:ed)?|deposit(?:ed)?|refund(?:ed|ing)?|transferr?(?:ed)?)\s+(?:an?\s+)?${AMOUNT}\s+(?:[\w-]+\s+){0,2}?(?:to|on|onto|into|in|back to)\s+your\s+(?:${ACCOUNT})\b`,
+    // Money or an incentive given to the reader: "send you $20", "a $250 referral bonus", "$100 for you".
+    String.raw`\b(?:send|give|pay|offer|gift)\s+you\s+(?:an?\s+)?(?:${MONEY_SOURCE}|\[[^\]\n]{1,80}\])`,
+    String.raw`${AMOUNT}\s+(?:[\w-]+\s+)?(?:${INCENTIVE})\b`,
+    String.raw`(?:${MONEY_SOURCE})\s+for you\b`,
+    String.raw`\breferral\s+(?:bonus|reward|fee|credit|incentive|commission|payment|program|programme)\b`,
+    // A price, offer or term outside the list: "a special rate", "limited-time offer", "reduced fee structure".
+    String.raw`\b(?:${SPECIAL})\s+(?:${CONTENT_WORD}\s+){0,2}?(?:${DEAL})\b`,
+    String.raw`\bspecial\s*\**\s*:\s*\**\s*(?:${MONEY_SOURCE})`,
+    // A period refunded: "we'll refund your first two months".
+    String.raw`\brefund\s+(?:you\s+)?(?:your|the)\s+(?:first|last|next)?\s*(?:${N}\s+)?${PERIOD}`,
   ].join('|'),
   'giu',
 );
-const CHEAP = /free|waiv|credit|complimentary|no (?:cost|charge)|on us/i;
-const NOT_A_CONCESSION = /\bfree trial\b|\bfree of charge\b(?! for)|\b(?:trial|pilot) (?:period|ends)\b/i;
+const CHEAP =
+  /free|waiv|credit|complimentary|gratis|no (?:extra |additional )?(?:cost|charge)|on us|on the house|at our|included|covered|refund|bonus|reward|incentive|referral|voucher|coupon|cash|rebate|stipend|gift|commission|you|special|exclusive|intro|promo|limited|sale|early|found|launch|loyal|custom|bespoke|tailor|discount|reduced|prefer|negotiat|courtesy|partner|vip|insider|holiday|seasonal|flash|clearance|best|lowest|unbeatable|one-off|[$€£]/i;
+const NEGATED =
+  /\b(?:no|not|never|without|cannot|can't|won't|don't|doesn't|isn't|aren't|unable to|nor)\b[^.;:!?]{0,40}$/i;
+/** A standard inclusion, not a concession: "support is free of charge on every plan". */
+const STANDARD =
+  /\b(?:every|all|each|any)\s+(?:[\w-]+\s+)?(?:plans?|customers?|tiers?|subscriptions?|accounts?)\b|\bstandard\b/i;
+/** A trial the customer already has ("your free trial ends on ...") is an account status, not an offer. */
+const OWN_TRIAL =
+  /\byour\s+(?:[\w-]+\s+){0,3}?trial\b|\btrial\s+(?:period\s+)?(?:ends|ended|expires|expired|is over|will end|converts|has ended)\b/i;
+
+/** A free trial is approved when the price list has a trial at 0 of that length (or of any length). */
+function trialApproved(ctx: CheckContext, sentence: string): boolean {
+  const trials = (ctx.policy.pricing?.approvedPrices ?? []).filter(
+    (p) => p.amount === 0 && /trial/i.test(p.plan),
+  );
+  if (trials.length === 0) return false;
+  const stated = /(\d+)[\s-]*(day|week|month)/i.exec(sentence);
+  return trials.some((p) => {
+    const approved = /(\d+)[\s-]*(day|week|month)/i.exec(`${p.plan} ${p.per ?? ''}`);
+    if (!stated || !approved) return true;
+    return stated[1] === approved[1] && stated[2]!.toLowerCase() === approved[2]!.toLowerCase();
+  });
+}
+
+const POLICY = { pricing: { maxDiscountPercent: 15 } };
 
 export const rule = defineRule(
   {
@@ -25,37 +99,88 @@ export const rule = defineRule(
     severity: 'warn',
     clause: 'pricing-approved',
     description:
-      'Free periods, credits, waived fees and complimentary seats, which sit outside the approved price list; informational without a pricing policy.',
+      'Concessions outside the approved price list: free periods and free work or goods, credits of any amount, money or bonuses paid to the customer, waived fees, refunded periods, special, custom or reduced prices. A free trial counts unless the price list has a trial at 0 (a plan named "… trial", amount 0) or it is the customer\'s running trial. Informational without a pricing policy.',
     source: 'customer-policy.md, Proposals & Sales Materials (Pricing aligned with approved pricing models)',
     examples: {
       flag: [
+        { text: 'We can make the first three months free if you sign this week.', policy: POLICY },
+        { text: 'We will waive the onboarding fee for you.', policy: POLICY },
+        { text: "I've added a $2,000 service credit to your account.", policy: POLICY },
         {
-          text: 'We can make the first three months free if you sign this week.',
-          policy: { pricing: { maxDiscountPercent: 15 } },
+          text: 'Would your team like a free security assessment before the renewal?',
+          policy: POLICY,
+          why: 'free work offered, as a question',
         },
         {
-          text: 'We will waive the onboarding fee for you.',
-          policy: { pricing: { maxDiscountPercent: 15 } },
+          text: "I've put {credit_amount} on your account to say sorry for the delay.",
+          policy: POLICY,
+          why: 'money added to the account, amount still a placeholder',
         },
         {
-          text: "I've added a $2,000 service credit to your account.",
-          policy: { pricing: { maxDiscountPercent: 15 } },
+          text: 'Anyone you introduce who signs earns you a $300 thank-you bonus.',
+          policy: POLICY,
+          why: 'money paid to the customer',
+        },
+        {
+          text: 'As a founding customer you get our introductory rate on the analytics module.',
+          policy: POLICY,
+          why: 'a special price',
+        },
+        {
+          text: 'We can give you two months of service credit for the outage.',
+          policy: POLICY,
+          why: 'a period of credit',
+        },
+        {
+          text: 'Every new workspace starts with a 21-day free trial.',
+          policy: POLICY,
+          why: 'a trial offered with no trial in the price list',
+        },
+        {
+          text: 'We can also apply some partner credits against the build.',
+          policy: POLICY,
+          why: 'credits of no stated amount',
         },
         { text: 'We can add 5 complimentary seats.', why: 'no pricing policy: informational' },
       ],
       pass: [
+        { text: 'Your free trial ends on March 3.', policy: POLICY, why: "the customer's running trial" },
         {
-          text: 'Your free trial ends on March 3.',
-          policy: { pricing: { maxDiscountPercent: 15 } },
-          why: 'a standard trial',
+          text: 'Every new workspace starts with a 14-day free trial.',
+          policy: {
+            pricing: {
+              maxDiscountPercent: 15,
+              approvedPrices: [{ plan: 'Free trial', amount: 0, per: '14 days' }],
+            },
+          },
+          why: 'the trial is in the approved price list',
+        },
+        { text: 'Feel free to share this with your team.', policy: POLICY },
+        { text: 'The credit union team joined the call.', policy: POLICY },
+        {
+          text: 'Our credit team reviews every new account over $50,000.',
+          policy: POLICY,
+          why: 'credit in the financial sense',
         },
         {
-          text: 'Feel free to share this with your team.',
-          policy: { pricing: { maxDiscountPercent: 15 } },
+          text: 'We can add a $500 goodwill credit, subject to approval by finance.',
+          policy: POLICY,
+          why: 'offered only once approved',
         },
         {
-          text: 'The credit union team joined the call.',
-          policy: { pricing: { maxDiscountPercent: 15 } },
+          text: 'We are not able to offer any special pricing this quarter.',
+          policy: POLICY,
+          why: 'negated',
+        },
+        {
+          text: 'Free up some time on Friday and we can walk through it.',
+          policy: POLICY,
+          why: '"free up" is a verb',
+        },
+        {
+          text: 'Phone support is included at no extra charge on every plan.',
+          policy: POLICY,
+          why: 'a standard inclusion',
         },
       ],
     },
@@ -67,12 +192,23 @@ export const rule = defineRule(
     for (const field of [ctx.field('subject'), ctx.field('body')]) {
       if (!CHEAP.test(field.text)) continue;
       const ranges = field.rangesFor(['body', 'subject']);
+      let last = -1;
       for (const m of field.text.matchAll(CONCESSION)) {
         const start = m.index;
         const end = start + m[0].length;
+        if (start < last) continue;
         if (!ranges.some(([s, e]) => start >= s && end <= e)) continue;
-        const sentence = field.sentenceAt(start);
-        if (sentence && NOT_A_CONCESSION.test(field.text.slice(sentence[0], sentence[1]))) continue;
+        const [ss, se] = field.sentenceAt(start) ?? [start, end];
+        const sentence = field.text.slice(ss, se);
+        const lead = field.text.slice(ss, start);
+        if (PENDING_APPROVAL.test(sentence) || NEGATED.test(lead)) continue;
+        if (
+          /\b(?:free of charge|no (?:extra |additional )?charge|at no)/i.test(m[0]) &&
+          STANDARD.test(sentence)
+        )
+          continue;
+        if (/\btrial\b/i.test(m[0]) && (OWN_TRIAL.test(sentence) || trialApproved(ctx, sentence))) continue;
+        last = end;
         const [os, oe] = field.toOriginal(start, end);
         const excerpt = field.original.slice(os, oe);
         const finding = ctx.report(
@@ -80,8 +216,9 @@ export const rule = defineRule(
           start,
           end,
           hasPolicy
-            ? `"${excerpt}" is a concession outside the approved price list. Make sure it has been approved.`
+            ? `"${excerpt}" is a concession outside the approved price list. Make it subject to approval, or offer only approved terms.`
             : `"${excerpt}" is a pricing concession; check it against your approved pricing.`,
+          `${excerpt} (subject to approval)`,
         );
         out.push(hasPolicy ? finding : { ...finding, severity: 'info' });
       }
