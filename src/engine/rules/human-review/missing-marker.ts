@@ -1,9 +1,8 @@
 import type { CheckContext } from '../../context.ts';
 import { defineRule, type RawFinding } from '../../rule.ts';
 import type { FieldText } from '../../text/field.ts';
-import { BODY_PROPOSAL, PROPOSAL_WORD } from '../../text/signals.ts';
-
-const PROPOSAL_CHEAP = /proposal|quot|\bsow\b|statement of work|order[ _-]?form|pricing/i;
+import { PROPOSAL_WORD } from '../../text/signals.ts';
+import { proposalInBody } from './proposal-reading.ts';
 
 function markerPresent(ctx: CheckContext, marker: string): boolean {
   const key = marker.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -17,11 +16,8 @@ function firstSignal(ctx: CheckContext): { field: FieldText; start: number; end:
   const s = PROPOSAL_WORD.exec(subject.lower);
   if (s) return { field: subject, start: s.index, end: s.index + s[0].length };
   const body = ctx.field('body');
-  for (const [from, to] of PROPOSAL_CHEAP.test(body.text) ? body.rangesFor(['body']) : []) {
-    BODY_PROPOSAL.lastIndex = from;
-    const m = BODY_PROPOSAL.exec(body.text);
-    if (m && m.index + m[0].length <= to) return { field: body, start: m.index, end: m.index + m[0].length };
-  }
+  const spot = proposalInBody(ctx, body);
+  if (spot) return { field: body, ...spot };
   const attachments = ctx.field('attachments');
   PROPOSAL_WORD.lastIndex = 0;
   const a = PROPOSAL_WORD.exec(attachments.lower.replace(/[_.]/g, ' '));
