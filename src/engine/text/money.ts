@@ -5,6 +5,7 @@
  * one sentence; the word classes are data in commerce-lexicon.ts.
  */
 import { alternation, NOT_A_PRICE, PRICE_NOUNS, STATISTIC_MODIFIERS } from './commerce-lexicon.ts';
+import { Lru } from './lru.ts';
 
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)`;
 const SCALE = String.raw`(?:\s?(?:k|mm|m|bn|million|billion|thousand)\b)?`;
@@ -164,3 +165,22 @@ export const BILL =
 /** "subject to approval", "pending sign-off from finance": a term offered only once approved. */
 export const PENDING_APPROVAL =
   /\b(?:subject\s+to\s+(?:[\w-]+\s+){0,3}(?:approval|sign-?off|confirmation)|pending\s+(?:[\w-]+\s+){0,3}(?:approval|sign-?off)|once\s+(?:it\s+is\s+|it's\s+)?approved|if\s+approved)\b/i;
+
+export interface PricedMention extends MoneyMention {
+  /** The amount's role, or undefined when it is not a price offered. */
+  readonly role: PriceRole | undefined;
+}
+
+const pricedMemo = new Lru<readonly PricedMention[]>(2000);
+
+/** Every amount of a sentence with its role (memoised by sentence text; callers never mutate the result). */
+export function pricesIn(sentence: string): readonly PricedMention[] {
+  let r = pricedMemo.get(sentence);
+  if (!r) {
+    r = HAS_MONEY_CHEAP.test(sentence)
+      ? moneyIn(sentence).map((m) => ({ ...m, role: priceRole(sentence, m.start, m.end) }))
+      : [];
+    pricedMemo.set(sentence, r);
+  }
+  return r;
+}

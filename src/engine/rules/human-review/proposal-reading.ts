@@ -8,7 +8,7 @@
  */
 import type { CheckContext } from '../../context.ts';
 import type { FieldText } from '../../text/field.ts';
-import { BILL, HAS_MONEY_CHEAP, moneyIn, priceRole } from '../../text/money.ts';
+import { BILL, HAS_MONEY_CHEAP, pricesIn } from '../../text/money.ts';
 import { readSentence } from '../../text/reading.ts';
 
 export interface ProposalSpot {
@@ -73,6 +73,13 @@ const REVIEW_REQUEST =
 const GOES_TO_THIRD_PARTY =
   /\b(?:proposal|quote|offer|bid|estimate)\s+to\s+[\p{Lu}][\p{L}&.-]+|\b(?:plan to|will|going to|before (?:i|we|it))\s+(?:send|mail|submit|forward|put (?:this|it) in the mail|goes? out)\b/u;
 const ORDER_FORM = /order forms?/i;
+const WHOLE_DOC = new RegExp(`^${DOC}$`, 'i');
+const ANY_DOC = new RegExp(String.raw`\b${DOC}\b`, 'i');
+const DOC_CUE =
+  /propos|quot|estimat|\bsow\b|statement of work|order form|price list|pricing sheet|\bbids?\b|tender|term sheet|breakdown/i;
+const COMMERCIAL_CUE =
+  /attach|enclos|here|below|find|send|shar|forward|submit|pleased|happy|delighted|put together|prepared|updated|revised|adjusted|modified|reworked|amended|priced|quoted|recalculated|lowered|reduced/i;
+const HANDED_CUE = /\b(?:is|are)\s+(?:now\s+)?(?:attached|enclosed|below|ready for)\b/i;
 const SIGNING = /\b(?:sign|signed|signature|countersign|docusign|execute|execution)\b/i;
 
 /** Whether any amount in the sender's text is a price offered (not a bill, saving or statistic). */
@@ -81,8 +88,8 @@ function quotesPrices(text: string): { priced: boolean; total: boolean } {
   if (!HAS_MONEY_CHEAP.test(text) || BILL.test(text)) return res;
   for (const line of text.split(/\n|(?<=[.!?])\s+/)) {
     if (!HAS_MONEY_CHEAP.test(line) || readSentence(line).isQuestion) continue;
-    for (const m of moneyIn(line)) {
-      if (!priceRole(line, m.start, m.end)) continue;
+    for (const m of pricesIn(line)) {
+      if (!m.role) continue;
       res.priced = true;
       if (/\btotal\b[^$€£\n]{0,30}$/i.test(line.slice(0, m.start))) res.total = true;
     }
@@ -94,36 +101,50 @@ function quotesPrices(text: string): { priced: boolean; total: boolean } {
 export function proposalInBody(ctx: CheckContext, body: FieldText): ProposalSpot | undefined {
   const own = ctx.ownBody;
   if (REVIEW_REQUEST.test(own) && GOES_TO_THIRD_PARTY.test(own)) return undefined;
-  const prices = quotesPrices(own);
+  let read: { priced: boolean; total: boolean } | undefined;
+  const prices = () => {
+    read ??= quotesPrices(own);
+    return read;
+  };
+  const docCue = DOC_CUE.test(own);
+  const handedCue = HANDED_CUE.test(own);
+  const money = HAS_MONEY_CHEAP.test(own);
+  if (!docCue && !handedCue && !money) return undefined;
   const ranges = body.rangesFor(['body']);
   const sentences = body.sentences.filter(([s, e]) => ranges.some(([a, b]) => s >= a && e <= b));
   for (let i = 0; i < sentences.length; i++) {
     const [s, e] = sentences[i]!;
     const text = body.text.slice(s, e);
-    if (NOT_NOW.test(text) || FOLLOW_UP.test(text) || THEIRS.test(text) || namedOwner(text)) continue;
     const at = (m: RegExpExecArray | null) =>
       m ? { start: s + m.index, end: s + m.index + m[0].length } : undefined;
-    const doc = TRANSFER_THEN_DOC.exec(text) ?? MODIFIED_DOC.exec(text);
-    if (doc && (!ORDER_FORM.test(doc[0]) || SIGNING.test(own) || prices.priced)) return at(doc);
-    const handed = DOC_IS_HANDED.exec(text);
-    if (handed && (new RegExp(`^${DOC}$`, 'i').test(handed[1]!) || prices.priced || PRICE_WORDS.test(own)))
-      return at(handed);
-    if (prices.priced) {
+    const sendsNow = () =>
+      !(NOT_NOW.test(text) || FOLLOW_UP.test(text) || THEIRS.test(text) || namedOwner(text));
+    if (docCue && DOC_CUE.test(text)) {
+      const doc = TRANSFER_THEN_DOC.exec(text) ?? MODIFIED_DOC.exec(text);
+      if (doc && (!ORDER_FORM.test(doc[0]) || SIGNING.test(own) || prices().priced) && sendsNow())
+        return at(doc);
+    }
+    if (handedCue && HANDED_CUE.test(text)) {
+      const handed = DOC_IS_HANDED.exec(text);
+      if (handed && (WHOLE_DOC.test(handed[1]!) || PRICE_WORDS.test(own) || prices().priced) && sendsNow())
+        return at(handed);
+    }
+    if (money && COMMERCIAL_CUE.test(text) && prices().priced) {
       const commercial = TRANSFER_THEN_COMMERCIAL.exec(text) ?? HANDED_OVER.exec(text) ?? REVISED.exec(text);
-      if (commercial) return at(commercial);
+      if (commercial && sendsNow()) return at(commercial);
     }
     // "As discussed, I'm attaching:" followed by a list that names the proposal.
-    if (TRANSFER_LIST.test(text)) {
+    if (docCue && /:\s*$/.test(text) && TRANSFER_LIST.test(text)) {
       for (let j = i + 1; j < sentences.length && j <= i + 8; j++) {
         const [ls, le] = sentences[j]!;
         if (/\n[ \t]*\n/.test(body.text.slice(sentences[j - 1]![1], ls))) break;
-        const item = new RegExp(String.raw`\b${DOC}\b`, 'i').exec(body.text.slice(ls, le));
+        const item = ANY_DOC.exec(body.text.slice(ls, le));
         if (item) return { start: ls + item.index, end: ls + item.index + item[0].length };
       }
     }
   }
   // A priced total sent to the customer ("Revised contract total: $19,400", "the new total is $8,300").
-  if (prices.total) {
+  if (money && /\btotal\b/i.test(own) && prices().total) {
     for (const [s, e] of sentences) {
       const text = body.text.slice(s, e);
       const m = /\btotal\b/i.exec(text);

@@ -1,14 +1,14 @@
 import type { CheckContext } from '../../context.ts';
 import { defineRule, type RawFinding } from '../../rule.ts';
+import { inRanges } from '../../text/field.ts';
 import { readSentence } from '../../text/reading.ts';
 import {
   BILL,
   HAS_MONEY_CHEAP,
   type MoneyMention,
-  moneyIn,
   PENDING_APPROVAL,
   type PriceRole,
-  priceRole,
+  pricesIn,
 } from '../../text/money.ts';
 import { isUnitPrice } from './unapproved-price.ts';
 
@@ -28,11 +28,6 @@ function approvedAmount(ctx: CheckContext, m: MoneyMention): boolean {
   if (m.amount === undefined) return false;
   if (currency && m.currency && m.currency !== currency) return false;
   return (pricing?.approvedPrices ?? []).some((p) => p.amount === m.amount);
-}
-
-/** Whether a policy competitor is named in the text (their prices are theirs, not an offer). */
-function namesCompetitor(ctx: CheckContext, text: string, lower: string): boolean {
-  return ctx.compiled.competitors.findAll(text, [[0, text.length]], undefined, lower).length > 0;
 }
 
 const POLICY = {
@@ -124,35 +119,47 @@ export const rule = defineRule(
     const out: RawFinding[] = [];
     for (const field of [subject, body]) {
       if (!HAS_MONEY_CHEAP.test(field.text)) continue;
-      for (const [from, to] of field.rangesFor(['body', 'subject'])) {
-        for (const [s, e] of field.sentences) {
-          if (s < from || e > to) continue;
-          const text = field.text.slice(s, e);
-          if (!HAS_MONEY_CHEAP.test(text)) continue;
-          const mentions = moneyIn(text);
-          if (mentions.length === 0) continue;
-          if (PENDING_APPROVAL.test(text) || readSentence(text).isQuestion) continue;
-          if (namesCompetitor(ctx, text, field.lower.slice(s, e))) continue;
-          for (const m of mentions) {
-            const role = priceRole(text, m.start, m.end);
-            if (!role) continue;
-            if (role === 'change' && !FIRST_PERSON.test(text)) continue;
-            // Whole unit prices ("$49 per seat") are compared with the price list by pricing/unapproved-price.
-            if (m.amount !== undefined && isUnitPrice(text.slice(m.end))) continue;
-            if (approvedAmount(ctx, m)) continue;
-            const [os, oe] = field.toOriginal(s + m.start, s + m.end);
-            const excerpt = field.original.slice(os, oe);
-            const finding = ctx.report(
-              field,
-              s + m.start,
-              s + m.end,
-              hasPolicy
-                ? `${excerpt} is ${ROLE[role]} that is not in the approved price list. Have it approved before it goes out, or quote an approved plan price.`
-                : `${excerpt} is ${ROLE[role]}; check it against your approved pricing.`,
-              `${excerpt} (subject to approval)`,
-            );
-            out.push(hasPolicy ? finding : { ...finding, severity: 'info' });
-          }
+      // A sentence that names a policy competitor quotes their prices, not ours (read once, when needed).
+      let competitors: { start: number; end: number }[] | undefined;
+      const namesCompetitor = (s: number, e: number) => {
+        competitors ??= ctx.compiled.competitors.findAll(
+          field.text,
+          field.rangesFor(['body', 'subject']),
+          undefined,
+          field.lower,
+        );
+        return competitors.some((c) => c.start < e && c.end > s);
+      };
+      const ranges = field.rangesFor(['body', 'subject']);
+      for (const [s, e] of field.sentences) {
+        if (!inRanges(ranges, s, e)) continue;
+        const text = field.text.slice(s, e);
+        let offered: boolean | undefined;
+        for (const m of pricesIn(text)) {
+          const { role } = m;
+          if (!role) continue;
+          offered ??= !(
+            PENDING_APPROVAL.test(text) ||
+            readSentence(text).isQuestion ||
+            namesCompetitor(s, e)
+          );
+          if (!offered) break;
+          if (role === 'change' && !FIRST_PERSON.test(text)) continue;
+          // Whole unit prices ("$49 per seat") are compared with the price list by pricing/unapproved-price.
+          if (m.amount !== undefined && isUnitPrice(text.slice(m.end))) continue;
+          if (approvedAmount(ctx, m)) continue;
+          const [os, oe] = field.toOriginal(s + m.start, s + m.end);
+          const excerpt = field.original.slice(os, oe);
+          const finding = ctx.report(
+            field,
+            s + m.start,
+            s + m.end,
+            hasPolicy
+              ? `${excerpt} is ${ROLE[role]} that is not in the approved price list. Have it approved before it goes out, or quote an approved plan price.`
+              : `${excerpt} is ${ROLE[role]}; check it against your approved pricing.`,
+            `${excerpt} (subject to approval)`,
+          );
+          out.push(hasPolicy ? finding : { ...finding, severity: 'info' });
         }
       }
     }

@@ -27,46 +27,104 @@ const ACCOUNT = alternation(ACCOUNT_NOUNS);
 const NOT_A_CREDIT = String.raw`(?!\s+(?:cards?|unions?|scores?|ratings?|checks?|limits?|lines?|reports?|risk|history|facility|exposure|support|department|group|team|analyst|agreement|worksheet|ring|response|terms|quality|default|derivative|spread|event|insurance|memo)\b)`;
 
 /**
- * Concessions: terms a customer gets outside the price list. Each alternative is one kind; the kinds are
- * read from word classes (commerce-lexicon.ts), not from fixed phrases.
+ * Concessions: terms a customer gets outside the price list, one group of patterns per kind, each read only
+ * when its cheap cue is in the text. The kinds are read from word classes (commerce-lexicon.ts), not from
+ * fixed phrases.
  */
-const CONCESSION = new RegExp(
-  [
-    // Free periods: "free for the first two months", "the first month free", "included for the first 30 days".
-    String.raw`\b(?:free|included|complimentary|waived|covered|on us)\b(?:\s+(?:of charge|at no (?:extra\s+)?(?:cost|charge)))?[^.!?\n]{0,25}?\bfor (?:the )?(?:first|next|initial) ${N}?\s?${PERIOD}`,
-    String.raw`\b(?:the )?(?:first |next )?${N} ${PERIOD} (?:free|at no (?:extra )?(?:cost|charge)|on us|on the house|complimentary)\b`,
-    String.raw`\b(?:first|next) (?:month|quarter|year) (?:free|at no (?:cost|charge)|on us)\b`,
-    // Something given away: "a free audit", "three free months", "complimentary seats", "a free strategy call".
-    String.raw`(?<![\w-])(?:free|complimentary|gratis)(?!\s+(?:up|of|from|to|for|and|or|with)\b)\s+(?:[\w'-]+\s+){0,2}?(?:${GIVEABLE})\b`,
-    // Free of charge, at no cost, on the house.
-    String.raw`\b(?:free of charge|at no (?:extra |additional )?(?:cost|charge)(?! to (?:us|me)\b)|no (?:extra |additional )?charge(?! ever)|on the house|at our (?:cost|expense))\b`,
-    String.raw`\b(?:is|are|'s|be|'re)\s+on us\b`,
+const GROUPS: readonly { readonly cue: RegExp; readonly re: RegExp }[] = [
+  {
+    // Free periods and free things: "free for the first two months", "the first month free", "included for
+    // the first 30 days", "a free audit", "complimentary seats", "free of charge", "on the house".
+    cue: /free|complimentary|gratis|includ|waived|covered|on us|on the house|charge|at no|at our/i,
+    re: new RegExp(
+      [
+        String.raw`\b(?:free|included|complimentary|waived|covered|on us)\b(?:\s+(?:of charge|at no (?:extra\s+)?(?:cost|charge)))?[^.!?\n]{0,25}?\bfor (?:the )?(?:first|next|initial) ${N}?\s?${PERIOD}`,
+        String.raw`\b(?:the )?(?:first |next )?${N} ${PERIOD} (?:free|at no (?:extra )?(?:cost|charge)|on us|on the house|complimentary)\b`,
+        String.raw`\b(?:first|next) (?:month|quarter|year) (?:free|at no (?:cost|charge)|on us)\b`,
+        String.raw`(?<![\w-])(?:free|complimentary|gratis)(?!\s+(?:up|of|from|to|for|and|or|with)\b)\s+(?:[\w'-]+\s+){0,2}?(?:${GIVEABLE})\b`,
+        String.raw`\b(?:free of charge|at no (?:extra |additional )?(?:cost|charge)(?! to (?:us|me)\b)|no (?:extra |additional )?charge(?! ever)|on the house|at our (?:cost|expense))\b`,
+        String.raw`\b(?:is|are|'s|be|'re)\s+on us\b`,
+      ].join('|'),
+      'giu',
+    ),
+  },
+  {
     // Waived fees.
-    String.raw`\b(?:waive|waived|waiving)\s+(?:the\s+|your\s+|all\s+|any\s+)?(?:[\w-]+\s+){0,2}?(?:fees?|charges?|costs?|deposit|minimum)\b`,
+    cue: /waiv/i,
+    re: /\b(?:waive|waived|waiving)\s+(?:the\s+|your\s+|all\s+|any\s+)?(?:[\w-]+\s+){0,2}?(?:fees?|charges?|costs?|deposit|minimum)\b/giu,
+  },
+  {
     // Credits: "a $2,000 service credit", "{amount} goodwill credit", "partner credits", "credit toward your
     // next order", "two months of service credit", "we'll credit your account".
-    String.raw`${AMOUNT}\s+(?:(?:${CREDIT_KIND}|in)\s+){0,2}credits?\b${NOT_A_CREDIT}`,
-    String.raw`\b(?:${CREDIT_KIND})\s+credits?\b${NOT_A_CREDIT}`,
-    String.raw`\bcredits?\s+(?:toward|towards|against|off|on)\s+(?:your|the|any|future|a|an|next)\b`,
-    String.raw`\b${N}\s+${PERIOD}\s+of\s+(?:[\w-]+\s+)?credits?\b`,
-    String.raw`\bcredit(?:ed|ing)?\s+(?:you|your (?:account|next (?:invoice|bill)|invoice|bill))\b`,
-    // Money put into the customer's account: "I've added $40 to your account".
-    String.raw`\b(?:add(?:ed|ing)?|appl(?:y|ied|ying)|issu(?:e|ed|ing)|put|load(?:ed)?|deposit(?:ed)?|refund(?:ed|ing)?|transferr?(?:ed)?)\s+(?:an?\s+)?${AMOUNT}\s+(?:[\w-]+\s+){0,2}?(?:to|on|onto|into|in|back to)\s+your\s+(?:${ACCOUNT})\b`,
-    // Money or an incentive given to the reader: "send you $20", "a $250 referral bonus", "$100 for you".
-    String.raw`\b(?:send|give|pay|offer|gift)\s+you\s+(?:an?\s+)?(?:${MONEY_SOURCE}|\[[^\]\n]{1,80}\])`,
-    String.raw`${AMOUNT}\s+(?:[\w-]+\s+)?(?:${INCENTIVE})\b`,
-    String.raw`(?:${MONEY_SOURCE})\s+for you\b`,
-    String.raw`\breferral\s+(?:bonus|reward|fee|credit|incentive|commission|payment|program|programme)\b`,
+    cue: /credit/i,
+    re: new RegExp(
+      [
+        String.raw`${AMOUNT}\s+(?:(?:${CREDIT_KIND}|in)\s+){0,2}credits?\b${NOT_A_CREDIT}`,
+        String.raw`\b(?:${CREDIT_KIND})\s+credits?\b${NOT_A_CREDIT}`,
+        String.raw`\bcredits?\s+(?:toward|towards|against|off|on)\s+(?:your|the|any|future|a|an|next)\b`,
+        String.raw`\b${N}\s+${PERIOD}\s+of\s+(?:[\w-]+\s+)?credits?\b`,
+        String.raw`\bcredit(?:ed|ing)?\s+(?:you|your (?:account|next (?:invoice|bill)|invoice|bill))\b`,
+      ].join('|'),
+      'giu',
+    ),
+  },
+  {
+    // Money put into the customer's account ("I've added $40 to your account"), a period refunded ("we'll
+    // refund your first two months").
+    cue: /\b(?:add|appl|issu|put|load|deposit|refund|transfer)\w*\s[^.!?\n]*\byour\b/i,
+    re: new RegExp(
+      [
+        String.raw`\b(?:add(?:ed|ing)?|appl(?:y|ied|ying)|issu(?:e|ed|ing)|put|load(?:ed)?|deposit(?:ed)?|refund(?:ed|ing)?|transferr?(?:ed)?)\s+(?:an?\s+)?${AMOUNT}\s+(?:[\w-]+\s+){0,2}?(?:to|on|onto|into|in|back to)\s+your\s+(?:${ACCOUNT})\b`,
+        String.raw`\brefund\s+(?:you\s+)?(?:your|the)\s+(?:first|last|next)?\s*(?:${N}\s+)?${PERIOD}`,
+      ].join('|'),
+      'giu',
+    ),
+  },
+  {
+    // Money given to the reader: "send you $20", "I'll give you [a thank-you]".
+    cue: /\b(?:send|give|pay|offer|gift)\s+you\b/i,
+    re: new RegExp(
+      String.raw`\b(?:send|give|pay|offer|gift)\s+you\s+(?:an?\s+)?(?:${MONEY_SOURCE}|\[[^\]\n]{1,80}\])`,
+      'giu',
+    ),
+  },
+  {
+    // An incentive: "a $250 referral bonus", "$100 for you", "our referral reward".
+    cue: new RegExp(String.raw`\b(?:${INCENTIVE})\b|\bfor you\b`, 'i'),
+    re: new RegExp(
+      [
+        String.raw`${AMOUNT}\s+(?:[\w-]+\s+)?(?:${INCENTIVE})\b`,
+        String.raw`(?:${MONEY_SOURCE})\s+for you\b`,
+        String.raw`\breferral\s+(?:bonus|reward|fee|credit|incentive|commission|payment|program|programme)\b`,
+      ].join('|'),
+      'giu',
+    ),
+  },
+  {
     // A price, offer or term outside the list: "a special rate", "limited-time offer", "reduced fee structure".
-    String.raw`\b(?:${SPECIAL})\s+(?:${CONTENT_WORD}\s+){0,2}?(?:${DEAL})\b`,
-    String.raw`\bspecial\s*\**\s*:\s*\**\s*(?:${MONEY_SOURCE})`,
-    // A period refunded: "we'll refund your first two months".
-    String.raw`\brefund\s+(?:you\s+)?(?:your|the)\s+(?:first|last|next)?\s*(?:${N}\s+)?${PERIOD}`,
-  ].join('|'),
-  'giu',
-);
-const CHEAP =
-  /free|waiv|credit|complimentary|gratis|no (?:extra |additional )?(?:cost|charge)|on us|on the house|at our|included|covered|refund|bonus|reward|incentive|referral|voucher|coupon|cash|rebate|stipend|gift|commission|you|special|exclusive|intro|promo|limited|sale|early|found|launch|loyal|custom|bespoke|tailor|discount|reduced|prefer|negotiat|courtesy|partner|vip|insider|holiday|seasonal|flash|clearance|best|lowest|unbeatable|one-off|[$€£]/i;
+    cue: new RegExp(String.raw`\b(?:${SPECIAL})\b`, 'i'),
+    re: new RegExp(
+      [
+        String.raw`\b(?:${SPECIAL})\s+(?:${CONTENT_WORD}\s+){0,2}?(?:${DEAL})\b`,
+        String.raw`\bspecial\s*\**\s*:\s*\**\s*(?:${MONEY_SOURCE})`,
+      ].join('|'),
+      'giu',
+    ),
+  },
+];
+
+function concessions(text: string): { start: number; end: number; text: string }[] {
+  const found: { start: number; end: number; text: string }[] = [];
+  for (const { cue, re } of GROUPS) {
+    if (!cue.test(text)) continue;
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) found.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: typeof found = [];
+  for (const f of found) if (!out.length || f.start >= out[out.length - 1]!.end) out.push(f);
+  return out;
+}
 const NEGATED =
   /\b(?:no|not|never|without|cannot|can't|won't|don't|doesn't|isn't|aren't|unable to|nor)\b[^.;:!?]{0,40}$/i;
 /** A standard inclusion, not a concession: "support is free of charge on every plan". */
@@ -190,25 +248,23 @@ export const rule = defineRule(
     const hasPolicy = ctx.policy.pricing !== undefined;
     const out: RawFinding[] = [];
     for (const field of [ctx.field('subject'), ctx.field('body')]) {
-      if (!CHEAP.test(field.text)) continue;
       const ranges = field.rangesFor(['body', 'subject']);
-      let last = -1;
-      for (const m of field.text.matchAll(CONCESSION)) {
-        const start = m.index;
-        const end = start + m[0].length;
-        if (start < last) continue;
+      for (const m of concessions(field.text)) {
+        let { start, end } = m;
+        // Markdown emphasis around an amount is not part of the concession.
+        while (field.text[start] === '*' && start < end) start++;
+        while (field.text[end - 1] === '*' && end > start) end--;
         if (!ranges.some(([s, e]) => start >= s && end <= e)) continue;
         const [ss, se] = field.sentenceAt(start) ?? [start, end];
         const sentence = field.text.slice(ss, se);
         const lead = field.text.slice(ss, start);
         if (PENDING_APPROVAL.test(sentence) || NEGATED.test(lead)) continue;
         if (
-          /\b(?:free of charge|no (?:extra |additional )?charge|at no)/i.test(m[0]) &&
+          /\b(?:free of charge|no (?:extra |additional )?charge|at no)/i.test(m.text) &&
           STANDARD.test(sentence)
         )
           continue;
-        if (/\btrial\b/i.test(m[0]) && (OWN_TRIAL.test(sentence) || trialApproved(ctx, sentence))) continue;
-        last = end;
+        if (/\btrial\b/i.test(m.text) && (OWN_TRIAL.test(sentence) || trialApproved(ctx, sentence))) continue;
         const [os, oe] = field.toOriginal(start, end);
         const excerpt = field.original.slice(os, oe);
         const finding = ctx.report(
