@@ -49,6 +49,9 @@ const AMOUNT_THEN_NOUN =
 // Units of time and of subscription: a commodity rate ("$4.65/MMBtu") is market pricing, not an offer.
 const RATE_UNIT = String.raw`(?:(?:month|mo|year|yr|annum|week|wk|day|hour|hr|seat|user|licen[cs]e|person|head|site|location|member|employee|agent|device|store|room|session|visit|class|student|unit|item|page|report)s?\b|\[[^\]\n]{1,30}\])`;
 const RATE_AFTER = new RegExp(String.raw`^\s*(?:\/\s*|per\s+|(?:a|an|each)\s+)${RATE_UNIT}`, 'i');
+/** We offer to do something for an amount: "I can do the whole audit for $3,000". */
+const WE_DO_FOR =
+  /\b(?:i|we)(?:'d|'ll)?\s+(?:can|could|would|will|am able to|are able to|are happy to|am happy to|'d be happy to)?\s*(?:do|deliver|handle|build|run|provide|offer|include|cover|take on|complete|set up|install|migrate|manage|support|host|design|write|cater|ship|supply|throw in)\b[^.!?;]{0,50}\bfor\s*(?:just|only|about|around|roughly)?\s*\**\s*$/i;
 const AT_SIGN = /@\s*(?:(?:the\s+)?(?:current\s+)?market\s*[+-]\s*)?$/i;
 const CHANGE =
   /\b(?:reduc|lower|cut|drop|decreas|bring(?:ing)? down|increas|rais)\w*\b[^.!?]{0,80}\bfrom\s*$/i;
@@ -127,7 +130,13 @@ export function moneyIn(text: string, from = 0, to = text.length): MoneyMention[
  * somebody else's (savings, statistics, a computed figure, a third party's rate, the customer's own bill or
  * spending). `sentence` is the sentence's text; `start` / `end` the amount's offsets in it.
  */
-export function priceRole(sentence: string, start: number, end: number): PriceRole | undefined {
+export function priceRole(
+  sentence: string,
+  start: number,
+  end: number,
+  /** The sentence is an item of a list under a price heading ("Here are the numbers:", "Fees:"). */
+  listed = false,
+): PriceRole | undefined {
   // The clause the amount sits in: from the last clause break before it.
   const before = sentence.slice(0, start);
   let clauseStart = 0;
@@ -150,12 +159,43 @@ export function priceRole(sentence: string, start: number, end: number): PriceRo
   if (NOT_PRICE.test(`${clause.slice(-50)} ${after.slice(0, 20)}`)) return undefined;
   const noun = NOUN_THEN_AMOUNT.exec(before);
   if (noun && !(/^(?:sub)?total$/i.test(noun[1]!) && /^of$/i.test(noun[2]!))) return 'price';
-  if (PREPOSITION_PRICE.test(before)) return 'price';
+  if (PREPOSITION_PRICE.test(before) || WE_DO_FOR.test(before)) return 'price';
   if (AT_SIGN.test(before)) return 'at';
   if (AMOUNT_THEN_NOUN.test(after)) return 'investment';
   if (RATE_AFTER.test(after)) return 'rate';
   if (CHANGE.test(before)) return 'change';
+  if (listed && LIST_ITEM.test(before)) return 'label';
   return undefined;
+}
+
+/** A list item up to its amount: "- Build: ", "2. Hosting - ", "• Design sprint — ". */
+const LIST_ITEM = /^\s*(?:[-•*·+>✅✓☑]+\s*|\d+[.)]\s*)?\**[^:=\n]{1,60}?\**\s*[:=—–-]\s*\**\s*\(?\s*$/u;
+const LIST_SHAPE = /^\s*(?:[-•*·+>✅✓☑]|\d+[.)])|^[^:\n]{1,60}:\s*\S/u;
+const PRICE_HEADING = new RegExp(
+  String.raw`\b(?:${PRICE_NOUN}|numbers|figures|breakdown|options|line items|propos\w*|offer\w*)\b[^\n]*:\s*\**\s*$`,
+  'i',
+);
+
+/**
+ * Whether the line starting at `lineStart` of `text` is an item of a list under a price heading: the nearest
+ * line above it (in the same paragraph) that ends with a colon names prices ("Pricing:", "Here are the
+ * numbers for phase two:").
+ */
+export function underPriceHeading(text: string, lineStart: number): boolean {
+  const nl = text.indexOf('\n', lineStart);
+  const first = text.slice(lineStart, nl < 0 ? undefined : nl);
+  if (!LIST_SHAPE.test(first)) return false;
+  let end = lineStart;
+  for (let k = 0; k < 12; k++) {
+    const prevEnd = text.lastIndexOf('\n', end - 1);
+    if (prevEnd < 0) return false;
+    const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
+    const line = text.slice(prevStart, prevEnd);
+    if (!line.trim()) return false;
+    if (/:\s*\**\s*$/.test(line)) return PRICE_HEADING.test(line) && !NOT_PRICE.test(line);
+    end = prevStart;
+  }
+  return false;
 }
 
 /** A bill or receipt (invoice number, amount due): its amounts are billing, not offers. */
@@ -173,14 +213,18 @@ export interface PricedMention extends MoneyMention {
 
 const pricedMemo = new Lru<readonly PricedMention[]>(2000);
 
-/** Every amount of a sentence with its role (memoised by sentence text; callers never mutate the result). */
-export function pricesIn(sentence: string): readonly PricedMention[] {
-  let r = pricedMemo.get(sentence);
+/**
+ * Every amount of a sentence with its role (memoised by sentence text; callers never mutate the result).
+ * `listed`: the sentence is an item of a list under a price heading (see underPriceHeading).
+ */
+export function pricesIn(sentence: string, listed = false): readonly PricedMention[] {
+  const key = listed ? `\u0001${sentence}` : sentence;
+  let r = pricedMemo.get(key);
   if (!r) {
     r = HAS_MONEY_CHEAP.test(sentence)
-      ? moneyIn(sentence).map((m) => ({ ...m, role: priceRole(sentence, m.start, m.end) }))
+      ? moneyIn(sentence).map((m) => ({ ...m, role: priceRole(sentence, m.start, m.end, listed) }))
       : [];
-    pricedMemo.set(sentence, r);
+    pricedMemo.set(key, r);
   }
   return r;
 }

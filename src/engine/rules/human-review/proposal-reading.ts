@@ -8,7 +8,7 @@
  */
 import type { CheckContext } from '../../context.ts';
 import type { FieldText } from '../../text/field.ts';
-import { BILL, HAS_MONEY_CHEAP, pricesIn } from '../../text/money.ts';
+import { BILL, HAS_MONEY_CHEAP, pricesIn, underPriceHeading } from '../../text/money.ts';
 import { readSentence } from '../../text/reading.ts';
 
 export interface ProposalSpot {
@@ -19,7 +19,7 @@ export interface ProposalSpot {
 /** Documents that are offers in themselves. */
 const DOC = `(?:(?:pricing |price |cost |rate )?proposals?|quotes?|quotations?|estimates?|sow|statement of work|order forms?|price list|pricing sheet|bids?|tenders?|term sheet|(?:cost|pricing|price|investment|fee) breakdown)`;
 /** Nouns that are offers only when the email quotes prices ("here's the package", "the revised numbers"). */
-const COMMERCIAL = `(?:trade|deal|terms|offer|package|numbers|figures|breakdown|pricing|options|contract|pilot|agreement)`;
+const COMMERCIAL = String.raw`(?:trade|deal|terms|offer|package|numbers|figures|breakdown|pricing|options|contract|pilot|agreement|propos\w*)`;
 /** Handing something over now. */
 const TRANSFER = `(?:attached(?: (?:is|are|please find|you'll find|you will find))?|attaching|enclosed(?: (?:is|are))?|enclosing|here is|here's|here are|here would be|below is|below are|please find|you'll find|sending you|i'm sending|i am sending|we're sending|we are sending|sharing|forward(?:ing)?(?: you)? the following|(?:pleased|happy|delighted) to (?:submit|send|share|present|provide)|submit(?:ting)?|i(?:'ve| have) put together|we(?:'ve| have) put together|i(?:'ve| have) prepared|we(?:'ve| have) prepared|i(?:'ve| have) attached|we(?:'ve| have) attached)`;
 
@@ -52,7 +52,7 @@ const FOLLOW_UP = new RegExp(
 );
 /** The customer's (or a third party's) proposal. */
 const THEIRS = new RegExp(
-  String.raw`\b(?:your|their|his|her)\s+(?:[\w-]+\s+){0,2}?${DOC}\b|\b${DOC}\s+(?:that\s+)?(?:you|they)\s+(?:sent|shared|provided|submitted|attached|forwarded)|\b${DOC}\s+from\s+(?:you|your|them)\b`,
+  String.raw`\b(?:your|their|his|her)\s+(?:[\w-]+\s+){0,2}?${DOC}\b|\b${DOC}\s+(?:that\s+)?(?:you|they)(?:'ve| have)?\s+(?:sent|shared|provided|submitted|attached|forwarded|put together|prepared|drafted|wrote|did|made)|\b${DOC}\s+from\s+(?:you|your|them)\b|\bthanks?(?: you)? (?:so much |again )?for (?:the|your|sending|sharing)\b[^.!?\n]{0,30}\b${DOC}`,
   'i',
 );
 const POSSESSIVE_NAME = /\b\p{Lu}[\p{L}&.-]*'s\s+/gu;
@@ -69,9 +69,12 @@ function namedOwner(text: string): boolean {
 }
 /** A draft circulated for comments before it goes out (internal review is the review step itself). */
 const REVIEW_REQUEST =
-  /\bfor your (?:review|comments?|input|feedback)(?: and (?:comments?|input|feedback|approval|sign-off))?\b|\bplease review and\b|\b(?:any|your) (?:comments|suggestions|edits|changes|thoughts)\b/i;
-const GOES_TO_THIRD_PARTY =
-  /\b(?:proposal|quote|offer|bid|estimate)\s+to\s+[\p{Lu}][\p{L}&.-]+|\b(?:plan to|will|going to|before (?:i|we|it))\s+(?:send|mail|submit|forward|put (?:this|it) in the mail|goes? out)\b/u;
+  /\bfor your (?:review|comments?|input|feedback)(?: and (?:comments?|input|feedback|approval|sign-off))?\b|\bplease (?:review|check|look over|proofread|sanity-check)\b|\b(?:any|your) (?:comments|suggestions|edits|changes|thoughts)\b/i;
+/** The draft goes to a named party ("a rate proposal to Northwind") … */
+const TO_NAMED_PARTY = /\b(?:proposal|quote|offer|bid|estimate)\s+to\s+\p{Lu}[\p{L}&.-]+/u;
+/** … or is sent later ("before I send it out", "I plan to mail it Friday"). */
+const SENT_LATER =
+  /\b(?:plan to|will|going to|before (?:i|we|it))\s+(?:send|mail|submit|forward|put (?:this|it) in the mail|goes? out)\b/i;
 const ORDER_FORM = /order forms?/i;
 const WHOLE_DOC = new RegExp(`^${DOC}$`, 'i');
 const ANY_DOC = new RegExp(String.raw`\b${DOC}\b`, 'i');
@@ -86,12 +89,19 @@ const SIGNING = /\b(?:sign|signed|signature|countersign|docusign|execute|executi
 function quotesPrices(text: string): { priced: boolean; total: boolean } {
   const res = { priced: false, total: false };
   if (!HAS_MONEY_CHEAP.test(text) || BILL.test(text)) return res;
-  for (const line of text.split(/\n|(?<=[.!?])\s+/)) {
-    if (!HAS_MONEY_CHEAP.test(line) || readSentence(line).isQuestion) continue;
-    for (const m of pricesIn(line)) {
-      if (!m.role) continue;
-      res.priced = true;
-      if (/\btotal\b[^$€£\n]{0,30}$/i.test(line.slice(0, m.start))) res.total = true;
+  let lineStart = 0;
+  for (const whole of text.split('\n')) {
+    const start = lineStart;
+    lineStart += whole.length + 1;
+    if (!HAS_MONEY_CHEAP.test(whole)) continue;
+    const listed = underPriceHeading(text, start);
+    for (const line of whole.split(/(?<=[.!?])\s+/)) {
+      if (!HAS_MONEY_CHEAP.test(line) || readSentence(line).isQuestion) continue;
+      for (const m of pricesIn(line, listed)) {
+        if (!m.role) continue;
+        res.priced = true;
+        if (/\btotal\b[^$€£\n]{0,30}$/i.test(line.slice(0, m.start))) res.total = true;
+      }
     }
   }
   return res;
@@ -100,7 +110,7 @@ function quotesPrices(text: string): { priced: boolean; total: boolean } {
 /** The first place the sender's text sends a proposal, in the body's normalised offsets. */
 export function proposalInBody(ctx: CheckContext, body: FieldText): ProposalSpot | undefined {
   const own = ctx.ownBody;
-  if (REVIEW_REQUEST.test(own) && GOES_TO_THIRD_PARTY.test(own)) return undefined;
+  if (REVIEW_REQUEST.test(own) && (TO_NAMED_PARTY.test(own) || SENT_LATER.test(own))) return undefined;
   let read: { priced: boolean; total: boolean } | undefined;
   const prices = () => {
     read ??= quotesPrices(own);

@@ -9,6 +9,7 @@ import {
   PENDING_APPROVAL,
   type PriceRole,
   pricesIn,
+  underPriceHeading,
 } from '../../text/money.ts';
 import { isUnitPrice } from './unapproved-price.ts';
 
@@ -134,8 +135,13 @@ export const rule = defineRule(
       for (const [s, e] of field.sentences) {
         if (!inRanges(ranges, s, e)) continue;
         const text = field.text.slice(s, e);
+        if (!HAS_MONEY_CHEAP.test(text)) continue;
+        const lineStart = field.text.lastIndexOf('\n', s - 1) + 1;
+        const listed =
+          /^\s*(?:[-•*·+>]+|\d+[.)])?\s*$/.test(field.text.slice(lineStart, s)) &&
+          underPriceHeading(field.text, lineStart);
         let offered: boolean | undefined;
-        for (const m of pricesIn(text)) {
+        for (const m of pricesIn(text, listed)) {
           const { role } = m;
           if (!role) continue;
           offered ??= !(

@@ -49,6 +49,11 @@ const GROUPS: readonly { readonly cue: RegExp; readonly re: RegExp }[] = [
     ),
   },
   {
+    // Something taken off the bill: "take the workshop off the invoice", "knock two months off your renewal".
+    cue: /\boff\b/i,
+    re: /\b(?:take|taking|took|taken|knock|knocking|knocked|shave|shaving|shaved|strike|striking|struck|drop|dropping|dropped|leave|leaving|left)\b[^.!?\n]{0,50}?\boff\s+(?:of\s+)?(?:the\s+|your\s+|this\s+|that\s+)?(?:next\s+|first\s+|final\s+|current\s+)?(?:invoice|bill|renewal|price|total|quote|contract|order|subscription|estimate|statement)\b/giu,
+  },
+  {
     // Waived fees.
     cue: /waiv/i,
     re: /\b(?:waive|waived|waiving)\s+(?:the\s+|your\s+|all\s+|any\s+)?(?:[\w-]+\s+){0,2}?(?:fees?|charges?|costs?|deposit|minimum)\b/giu,
@@ -74,7 +79,7 @@ const GROUPS: readonly { readonly cue: RegExp; readonly re: RegExp }[] = [
     cue: /\b(?:add|appl|issu|put|load|deposit|refund|transfer)\w*\s[^.!?\n]*\byour\b/i,
     re: new RegExp(
       [
-        String.raw`\b(?:add(?:ed|ing)?|appl(?:y|ied|ying)|issu(?:e|ed|ing)|put|load(?:ed)?|deposit(?:ed)?|refund(?:ed|ing)?|transferr?(?:ed)?)\s+(?:an?\s+)?${AMOUNT}\s+(?:[\w-]+\s+){0,2}?(?:to|on|onto|into|in|back to)\s+your\s+(?:${ACCOUNT})\b`,
+        String.raw`\b(?:add(?:ed|ing)?|appl(?:y|ied|ying)|issu(?:e|ed|ing)|put|load(?:ed)?|deposit(?:ed)?|refund(?:ed|ing)?|transferr?(?:ed)?)\s+(?:an?\s+|the\s+)?${AMOUNT}\s+(?:[\w-]+\s+){0,3}?(?:to|on|onto|into|in|back to)\s+your\s+(?:${ACCOUNT})\b`,
         String.raw`\brefund\s+(?:you\s+)?(?:your|the)\s+(?:first|last|next)?\s*(?:${N}\s+)?${PERIOD}`,
       ].join('|'),
       'giu',
@@ -134,11 +139,17 @@ const STANDARD =
 const OWN_TRIAL =
   /\byour\s+(?:[\w-]+\s+){0,3}?trial\b|\btrial\s+(?:period\s+)?(?:ends|ended|expires|expired|is over|will end|converts|has ended)\b/i;
 
-/** A free trial is approved when the price list has a trial at 0 of that length (or of any length). */
-function trialApproved(ctx: CheckContext, sentence: string): boolean {
-  const trials = (ctx.policy.pricing?.approvedPrices ?? []).filter(
-    (p) => p.amount === 0 && /trial/i.test(p.plan),
-  );
+/** "A free plan", "the free tier": a zero-price plan, approved when the price list has one. */
+const FREE_PLAN = /\b(?:free|complimentary)\s+(?:[\w-]+\s+)?(?:plan|tier|version|edition|account)\b/i;
+
+/**
+ * A free trial is approved when the price list has a trial at 0 of that length (or of any length); a free plan
+ * or tier when the list has a plan at 0 that is not a trial.
+ */
+function zeroPriceApproved(ctx: CheckContext, match: string, sentence: string): boolean {
+  const zero = (ctx.policy.pricing?.approvedPrices ?? []).filter((p) => p.amount === 0);
+  if (!/\btrial\b/i.test(match)) return zero.some((p) => !/trial/i.test(p.plan));
+  const trials = zero.filter((p) => /trial/i.test(p.plan));
   if (trials.length === 0) return false;
   const stated = /(\d+)[\s-]*(day|week|month)/i.exec(sentence);
   return trials.some((p) => {
@@ -259,12 +270,10 @@ export const rule = defineRule(
         const sentence = field.text.slice(ss, se);
         const lead = field.text.slice(ss, start);
         if (PENDING_APPROVAL.test(sentence) || NEGATED.test(lead)) continue;
-        if (
-          /\b(?:free of charge|no (?:extra |additional )?charge|at no)/i.test(m.text) &&
-          STANDARD.test(sentence)
-        )
+        if (/\b(?:free|complimentary|charge|at no)\b/i.test(m.text) && STANDARD.test(sentence)) continue;
+        if (/\btrial\b/i.test(m.text) && OWN_TRIAL.test(sentence)) continue;
+        if ((/\btrial\b/i.test(m.text) || FREE_PLAN.test(m.text)) && zeroPriceApproved(ctx, m.text, sentence))
           continue;
-        if (/\btrial\b/i.test(m.text) && (OWN_TRIAL.test(sentence) || trialApproved(ctx, sentence))) continue;
         const [os, oe] = field.toOriginal(start, end);
         const excerpt = field.original.slice(os, oe);
         const finding = ctx.report(

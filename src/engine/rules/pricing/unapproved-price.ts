@@ -42,6 +42,15 @@ export function unitsOf(text: string): Units {
   return units;
 }
 
+/**
+ * A plan the policy names with a capital ("Standard", "Premium") is that plan only when written with one:
+ * "shipping is standard" or "premium support" use the word, not the plan's name.
+ */
+function writtenAsName(found: string, plan: string): boolean {
+  const first = plan.charAt(0);
+  return first.toLowerCase() === first || found.charAt(0) === first;
+}
+
 /** A stated unit agrees with an approved one unless both name a time period and the periods differ. */
 function unitsAgree(stated: Units, approved: string | undefined): boolean {
   if (!approved) return true;
@@ -128,7 +137,7 @@ export const rule = defineRule(
         for (const [i, re] of plans.entries()) {
           re.lastIndex = 0;
           for (const pm of before.matchAll(re)) {
-            if (pm.index > planAt) {
+            if (pm.index > planAt && writtenAsName(pm[0], approved[i]!.plan)) {
               planAt = pm.index;
               plan = approved[i];
             }
@@ -155,9 +164,10 @@ export const rule = defineRule(
           continue;
         }
         if (!plan) {
-          const afterPlan = plans.findIndex((re) => {
+          const afterPlan = plans.findIndex((re, i) => {
             re.lastIndex = 0;
-            return re.test(after.slice(perUnit?.[0].length ?? 0, 40));
+            const pm = re.exec(after.slice(perUnit?.[0].length ?? 0, 40));
+            return pm !== null && writtenAsName(pm[0], approved[i]!.plan);
           });
           if (afterPlan >= 0) plan = approved[afterPlan];
         }
