@@ -85,6 +85,29 @@ const COMMERCIAL_CUE =
 const HANDED_CUE = /\b(?:is|are)\s+(?:now\s+)?(?:attached|enclosed|below|ready for)\b/i;
 const SIGNING = /\b(?:sign|signed|signature|countersign|docusign|execute|execution)\b/i;
 
+/**
+ * "The estimate of affected records", "a time estimate": an estimate that is not of price or work is no quote.
+ */
+function estimateOfSomethingElse(text: string, m: RegExpExecArray): boolean {
+  const doc = m[1] ?? '';
+  if (!/^estimates?$/i.test(doc)) return false;
+  const end = m.index + m[0].length;
+  const before = text.slice(Math.max(0, end - doc.length - 25), end - doc.length);
+  if (
+    /\b(?:time|resolution|delivery|arrival|completion|duration|impact|traffic|usage|volume|headcount)\s*$/i.test(
+      before,
+    )
+  )
+    return true;
+  const of = /^\s+(?:of|for)\s+((?:[\w-]+\s*){1,4})/i.exec(text.slice(end));
+  return (
+    of !== null &&
+    !/\b(?:cost|costs|price|pricing|fees?|work|project|works|job|build|installation|services?|scope|budget|labou?r|materials?|hours)\b/i.test(
+      of[1]!,
+    )
+  );
+}
+
 /** Whether any amount in the sender's text is a price offered (not a bill, saving or statistic). */
 function quotesPrices(text: string): { priced: boolean; total: boolean } {
   const res = { priced: false, total: false };
@@ -131,7 +154,12 @@ export function proposalInBody(ctx: CheckContext, body: FieldText): ProposalSpot
       !(NOT_NOW.test(text) || FOLLOW_UP.test(text) || THEIRS.test(text) || namedOwner(text));
     if (docCue && DOC_CUE.test(text)) {
       const doc = TRANSFER_THEN_DOC.exec(text) ?? MODIFIED_DOC.exec(text);
-      if (doc && (!ORDER_FORM.test(doc[0]) || SIGNING.test(own) || prices().priced) && sendsNow())
+      if (
+        doc &&
+        !estimateOfSomethingElse(text, doc) &&
+        (!ORDER_FORM.test(doc[0]) || SIGNING.test(own) || prices().priced) &&
+        sendsNow()
+      )
         return at(doc);
     }
     if (handedCue && HANDED_CUE.test(text)) {

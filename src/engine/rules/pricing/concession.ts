@@ -54,6 +54,11 @@ const GROUPS: readonly { readonly cue: RegExp; readonly re: RegExp }[] = [
     re: /\b(?:take|taking|took|taken|knock|knocking|knocked|shave|shaving|shaved|strike|striking|struck|drop|dropping|dropped|leave|leaving|left)\b[^.!?\n]{0,50}?\boff\s+(?:of\s+)?(?:the\s+|your\s+|this\s+|that\s+)?(?:next\s+|first\s+|final\s+|current\s+)?(?:invoice|bill|renewal|price|total|quote|contract|order|subscription|estimate|statement)\b/giu,
   },
   {
+    // Matching another offer: "we can match their price", "match whatever they quoted you", "price match".
+    cue: /match/i,
+    re: /\b(?:match|matching|beat|beating|undercut|undercutting)\s+(?:[\w'-]+\s+){0,4}?(?:price|prices|pricing|quote|quoted|offer|offered|rate|rates|bid)\b|\bprice[ -]match\w*/giu,
+  },
+  {
     // Waived fees.
     cue: /waiv/i,
     re: /\b(?:waive|waived|waiving)\s+(?:the\s+|your\s+|all\s+|any\s+)?(?:[\w-]+\s+){0,2}?(?:fees?|charges?|costs?|deposit|minimum)\b/giu,
