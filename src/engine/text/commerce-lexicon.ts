@@ -145,7 +145,6 @@ export const SPECIAL_MODIFIERS = [
   'best',
   'lowest',
   'unbeatable',
-  'one-off',
 ] as const;
 
 /** Nouns a special modifier turns into an ad-hoc commercial term ("reduced fee structure", "custom package"). */

@@ -32,7 +32,7 @@ export const rule = defineRule(
     severity: 'block',
     clause: 'proposals-human-review',
     description:
-      'A proposal (subject, body or attachment says proposal, quote, SOW, order form or pricing) without the review marker.',
+      'A proposal, quote, estimate, SOW or revised total sent without the review marker: the subject or an attachment says so, or the text hands one over (attached, here is, submit, a list after "I am sending"), revises one with prices, hands over prices ("here you go"), or states a priced total. Follow-ups, the customer\'s own proposal, quotes offered later and drafts circulated for comments are not proposals sent now.',
     source: 'customer-policy.md, Proposals & Sales Materials (All proposals marked "pending human review")',
     // The marker is a fixed string and proposal words show up in subjects and file names in every language.
     languageIndependent: true,
@@ -47,6 +47,22 @@ export const rule = defineRule(
           why: 'found in the body; the finding points at the subject',
         },
         { subject: 'Quotation: 40 Enterprise seats', text: 'Hi Jordan,\nAs discussed.' },
+        {
+          text: 'Hi Jordan,\nI have reworked the estimate without the second site visit: the new total is $6,480.',
+          why: 'a revised estimate with its total, no proposal word needed',
+        },
+        {
+          text: 'Hi Jordan,\nHere are the numbers we talked about:\n- Discovery: $4,000\n- Rollout: $19,500',
+          why: 'prices handed over for acceptance',
+        },
+        {
+          text: "Hi Jordan,\nAs agreed, I'm sending over:\n- the architecture notes\n- the pilot proposal for the Lisbon office",
+          why: 'the proposal named in a list after the sending verb',
+        },
+        {
+          text: 'Hi Jordan,\nThat works. Here you go: a one-off fee of $950 covers the data clean-up.',
+          why: 'a price handed over',
+        },
       ],
       pass: [
         {
@@ -79,6 +95,30 @@ export const rule = defineRule(
           text: 'Pat, can you review this before it goes out?',
           policy: { organization: { internalDomains: ['ourco.example'] } },
           why: 'internal review is how it gets reviewed',
+        },
+        {
+          text: 'Hi Jordan,\nThanks for the proposal your team shared on Monday; we will reply by Friday.',
+          why: "a reply about the customer's own proposal",
+        },
+        {
+          text: 'Hi Jordan,\nChecking in on the quote I sent last week. Any questions so far?',
+          why: 'a follow-up about a proposal already sent',
+        },
+        {
+          text: 'Hi Jordan,\nIf it helps, I can put together a formal quote once the seat count is settled.',
+          why: 'a quote offered later, not sent now',
+        },
+        {
+          text: 'Attached for your comments is my outline of a service proposal to Fabrikam. I will mail it on Thursday.',
+          why: 'a draft circulated for comments before it goes to a third party',
+        },
+        {
+          text: 'Hi Jordan,\nAttached is the estimate of affected accounts from the sync incident.',
+          why: 'an estimate of something other than price or work',
+        },
+        {
+          text: 'Hi Jordan,\nHere is the quote for the new lease.\n\nPending human review',
+          why: 'marked',
         },
       ],
     },

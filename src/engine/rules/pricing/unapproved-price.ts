@@ -1,4 +1,5 @@
 import { defineRule, type RawFinding } from '../../rule.ts';
+import { PENDING_APPROVAL } from '../../text/money.ts';
 
 const AMOUNT = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?`;
 // "$49", "USD 49", "€12", "49 USD", "12 €", "49 dollars".
@@ -106,6 +107,16 @@ export const rule = defineRule(
           policy: PRICES,
           why: 'a discount, checked by its own rule',
         },
+        {
+          text: 'We can do Enterprise at $79 per seat/month, subject to approval by our pricing desk.',
+          policy: PRICES,
+          why: 'held for approval',
+        },
+        {
+          text: 'Shipping is standard at $29 per order for every customer.',
+          policy: PRICES,
+          why: 'the word "standard", not a plan name',
+        },
       ],
     },
   },
@@ -129,7 +140,8 @@ export const rule = defineRule(
         const amount = Number(whole.replace(/,/g, '')) + (cents ? Number(`0.${cents}`) : 0);
         const symbol = (m[1] ?? m[2] ?? m[7] ?? m[8] ?? '').toLowerCase();
         const stated = CURRENCY[symbol];
-        const [sS] = field.sentenceAt(start) ?? [start];
+        const [sS, sE] = field.sentenceAt(start) ?? [start, end];
+        if (PENDING_APPROVAL.test(field.text.slice(sS, sE))) continue;
         const before = field.text.slice(sS, start);
         // The plan named closest before the price is the one it quotes ("Enterprise at $79").
         let plan: (typeof approved)[number] | undefined;
@@ -182,7 +194,13 @@ export const rule = defineRule(
           : plan
             ? `approved: ${fmt(plan)}`
             : `approved: ${approved.map(fmt).join('; ')}`;
-        out.push(ctx.report(field, start, end, `${excerpt} is not an approved price (${why}).`));
+        // The fix: the plan's approved price in the same words, or the figure held for approval.
+        const sign = { USD: '$', EUR: '€', GBP: '£' }[currency ?? ''] ?? (currency ? `${currency} ` : '$');
+        const suggestion =
+          plan && !wrongCurrency
+            ? `${sign}${plan.amount.toLocaleString('en-US')}${plan.per ? ` per ${plan.per}` : ''}`
+            : `${excerpt} (subject to approval)`;
+        out.push(ctx.report(field, start, end, `${excerpt} is not an approved price (${why}).`, suggestion));
       }
     }
     return out;
