@@ -200,7 +200,7 @@ export function underPriceHeading(text: string, lineStart: number): boolean {
 
 /** A bill or receipt (invoice number, amount due): its amounts are billing, not offers. */
 export const BILL =
-  /\b(?:invoice\s*(?:number|no\.?|#|date|id)|(?:total\s+)?amount\s+due|balance\s+due|total\s+due|receipt\s*(?:number|no\.?|#)|billing\s+(?:period|statement))\b/i;
+  /\b(?:invoice\s*(?:number|no\.?|#|date|id)|(?:total\s+)?amount\s+due|balance\s+due|total\s+due|receipt\s*(?:number|no\.?|#)?|billing\s+(?:period|statement)|order\s*(?:#|no\.?|number)\s*:?\s*[\w-]*\d|(?:has|have) (?:been )?(?:shipped|dispatched|delivered)|payment (?:received|confirmation)|thank you for your (?:order|purchase|payment))\b/i;
 
 /** "subject to approval", "pending sign-off from finance": a term offered only once approved. */
 export const PENDING_APPROVAL =

@@ -44,7 +44,7 @@ const PRICE_WORDS = /\b(?:investment|pricing|price|cost|fee|fees|quote|estimated
 
 /** Offered later or on condition, not sent now. */
 const NOT_NOW =
-  /\b(?:if you|can (?:send|provide|prepare|put together|get)|could (?:send|provide|prepare)|happy to (?:send|prepare|provide|put)|(?:will|'ll|shall) (?:send|prepare|provide|put|get|share|forward)|going to (?:send|prepare)|would you like|do you want|let me know if|once (?:you|we)|as soon as)\b/i;
+  /\b(?:if you(?:'d| would| ever| still| do)? (?:need|want|like|wish|prefer|require)|if (?:needed|required|necessary|helpful|useful|it helps)|can (?:send|provide|prepare|put together|get)|could (?:send|provide|prepare)|happy to (?:send|prepare|provide|put)|(?:will|'ll|shall) (?:send|prepare|provide|put|get|share|forward)|going to (?:send|prepare)|would you like|do you want|once (?:you|we)|as soon as)\b/i;
 /** About a proposal already sent. */
 const FOLLOW_UP = new RegExp(
   String.raw`\b(?:i|we)\s+(?:sent|shared|submitted|emailed)\b|\bsent (?:over|you|it)\b|\bfollow(?:ing)?[ -]up on (?:the |our |my |this |that )?(?:[\w-]+\s+){0,2}?${DOC}|\bsince (?:i|we) sent\b|\bhad a chance to (?:review|look)\b|\bprevious(?:ly)?\b`,

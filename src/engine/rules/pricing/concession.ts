@@ -43,7 +43,8 @@ const GROUPS: readonly { readonly cue: RegExp; readonly re: RegExp }[] = [
         String.raw`\b(?:first|next) (?:month|quarter|year) (?:free|at no (?:cost|charge)|on us)\b`,
         String.raw`(?<![\w-])(?:free|complimentary|gratis)(?!\s+(?:up|of|from|to|for|and|or|with)\b)\s+(?:[\w'-]+\s+){0,2}?(?:${GIVEABLE})\b`,
         String.raw`\b(?:free of charge|at no (?:extra |additional )?(?:cost|charge)(?! to (?:us|me)\b)|no (?:extra |additional )?charge(?! ever)|on the house|at our (?:cost|expense))\b`,
-        String.raw`\b(?:is|are|'s|be|'re)\s+on us\b`,
+        // "… is on us" with the thing given as its subject, not inside a phrase ("dinner after the workshop").
+        String.raw`(?<!\b(?:after|before|during|at|for|from|with|of|in|on|about)\s+(?:the\s+|a\s+|an\s+|our\s+|your\s+|this\s+)?)\b(?:${GIVEABLE})\b(?:\s+[\w'-]+){0,3}?\s+(?:is|are|'s|be|'re)\s+on us\b`,
       ].join('|'),
       'giu',
     ),
@@ -57,6 +58,16 @@ const GROUPS: readonly { readonly cue: RegExp; readonly re: RegExp }[] = [
     // Matching another offer: "we can match their price", "match whatever they quoted you", "price match".
     cue: /match/i,
     re: /\b(?:match|matching|beat|beating|undercut|undercutting)\s+(?:[\w'-]+\s+){0,4}?(?:price|prices|pricing|quote|quoted|offer|offered|rate|rates|bid)\b|\bprice[ -]match\w*/giu,
+  },
+  {
+    // A cost we absorb: "we'll cover the extra hours ourselves", "we can absorb the travel costs".
+    cue: /\b(?:cover|covering|absorb|absorbing|eat|eating|foot|footing|pick up|picking up)\b/i,
+    re: /\b(?:we|i)(?:'ll|'d| will| would| can| could| are happy to| 're happy to)?\s+(?:cover|absorb|eat|foot|pick up)\s+(?:the\s+|any\s+|all\s+|your\s+|those\s+|these\s+)?(?:[\w-]+\s+){0,3}?(?:costs?|fees?|charges?|bill|expenses?|hours|overage|difference)\b(?:[^.!?\n]{0,30}?\b(?:ourselves|on our (?:side|end|dime)|at our (?:cost|expense)))?/giu,
+  },
+  {
+    // Price protection: "lock your price at this year's rate", "freeze your current pricing".
+    cue: /\b(?:lock|freez|hold|keep|guarantee)/i,
+    re: /\b(?:lock|locking|locked|freeze|freezing|frozen|hold|holding|keep|keeping|guarantee|guaranteeing)\s+(?:in\s+)?(?:your|the|current|this year's|today's|last year's|existing)\s+(?:current\s+)?(?:price|prices|pricing|rate|rates)\b/giu,
   },
   {
     // Waived fees.
@@ -215,6 +226,26 @@ export const rule = defineRule(
           policy: POLICY,
           why: 'credits of no stated amount',
         },
+        {
+          text: 'Since the kickoff moved, I can take the second design review off the invoice.',
+          policy: POLICY,
+          why: 'a charge taken off the bill',
+        },
+        {
+          text: 'Send me their offer and we will match the price they gave you.',
+          policy: POLICY,
+          why: 'a price match',
+        },
+        {
+          text: 'We will absorb the extra travel costs ourselves this time.',
+          policy: POLICY,
+          why: 'a cost we take on',
+        },
+        {
+          text: 'If you renew early we can freeze your current pricing until 2029.',
+          policy: POLICY,
+          why: 'price protection',
+        },
         { text: 'We can add 5 complimentary seats.', why: 'no pricing policy: informational' },
       ],
       pass: [
@@ -250,6 +281,24 @@ export const rule = defineRule(
           text: 'Free up some time on Friday and we can walk through it.',
           policy: POLICY,
           why: '"free up" is a verb',
+        },
+        {
+          text: 'Our free tier covers two editors; larger teams pick a paid plan.',
+          policy: {
+            pricing: {
+              maxDiscountPercent: 15,
+              approvedPrices: [
+                { plan: 'Free', amount: 0 },
+                { plan: 'Team', amount: 25, per: 'seat/month' },
+              ],
+            },
+          },
+          why: 'a free plan that is in the approved price list',
+        },
+        {
+          text: 'Reminder: dinner after the workshop is on us.',
+          policy: POLICY,
+          why: 'hospitality, not a commercial term',
         },
         {
           text: 'Phone support is included at no extra charge on every plan.',
