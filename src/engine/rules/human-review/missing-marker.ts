@@ -10,10 +10,14 @@ function markerPresent(ctx: CheckContext, marker: string): boolean {
   return squash(ctx.field('subject').lower).includes(key) || squash(ctx.field('body').lower).includes(key);
 }
 
+const REPLY = /^\s*(?:(?:re|aw|sv|antw|vs|fwd?|fw|tr|wg|rv)\s*(?:\[\d+\])?\s*:\s*)+/i;
+
 function firstSignal(ctx: CheckContext): { field: FieldText; start: number; end: number } | undefined {
   const subject = ctx.field('subject');
+  // A reply or forward keeps the thread's subject ("Re: Proposal for …"): what this email does is in its
+  // text and attachments.
   PROPOSAL_WORD.lastIndex = 0;
-  const s = PROPOSAL_WORD.exec(subject.lower);
+  const s = REPLY.test(subject.text) ? null : PROPOSAL_WORD.exec(subject.lower);
   if (s) return { field: subject, start: s.index, end: s.index + s[0].length };
   const body = ctx.field('body');
   const spot = proposalInBody(ctx, body);
@@ -63,6 +67,11 @@ export const rule = defineRule(
           text: 'Hi Jordan,\nThat works. Here you go: a one-off fee of $950 covers the data clean-up.',
           why: 'a price handed over',
         },
+        {
+          subject: 'RE: Quote for the Denver office',
+          text: 'Hi Jordan,\nSure. For the Denver office the revised total comes to $3,150.',
+          why: 'a reply that quotes a revised total',
+        },
       ],
       pass: [
         {
@@ -95,6 +104,11 @@ export const rule = defineRule(
           text: 'Pat, can you review this before it goes out?',
           policy: { organization: { internalDomains: ['ourco.example'] } },
           why: 'internal review is how it gets reviewed',
+        },
+        {
+          subject: 'Re: Proposal for the Q3 expansion',
+          text: 'Hi Jordan,\nJust checking in on the proposal I sent last week. Any questions so far?',
+          why: 'a reply in the thread of a proposal already sent',
         },
         {
           text: 'Hi Jordan,\nThanks for the proposal your team shared on Monday; we will reply by Friday.',

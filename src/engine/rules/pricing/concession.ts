@@ -151,6 +151,9 @@ const NEGATED =
 /** A standard inclusion, not a concession: "support is free of charge on every plan". */
 const STANDARD =
   /\b(?:every|all|each|any)\s+(?:[\w-]+\s+)?(?:plans?|customers?|tiers?|subscriptions?|accounts?)\b|\bstandard\b/i;
+/** A term the customer's agreement already sets ("service credits described in section 7 of your agreement"). */
+const CONTRACTUAL =
+  /\b(?:section|clause|schedule|exhibit|appendix)\s+\d|\b(?:described|defined|set out|outlined|specified|provided for)\s+(?:in|by|under)\b|\b(?:per|under|according to|as set out in)\s+(?:the|your|our)\s+(?:sla|agreement|contract|terms|msa|order form)\b/i;
 /** A trial the customer already has ("your free trial ends on ...") is an account status, not an offer. */
 const OWN_TRIAL =
   /\byour\s+(?:[\w-]+\s+){0,3}?trial\b|\btrial\s+(?:period\s+)?(?:ends|ended|expires|expired|is over|will end|converts|has ended)\b/i;
@@ -296,6 +299,11 @@ export const rule = defineRule(
           why: 'a free plan that is in the approved price list',
         },
         {
+          text: 'Downtime past the monthly commitment earns service credits as set out in clause 9 of the MSA.',
+          policy: POLICY,
+          why: 'a term the agreement already sets',
+        },
+        {
           text: 'Reminder: dinner after the workshop is on us.',
           policy: POLICY,
           why: 'hospitality, not a commercial term',
@@ -323,7 +331,7 @@ export const rule = defineRule(
         const [ss, se] = field.sentenceAt(start) ?? [start, end];
         const sentence = field.text.slice(ss, se);
         const lead = field.text.slice(ss, start);
-        if (PENDING_APPROVAL.test(sentence) || NEGATED.test(lead)) continue;
+        if (PENDING_APPROVAL.test(sentence) || NEGATED.test(lead) || CONTRACTUAL.test(sentence)) continue;
         if (/\b(?:free|complimentary|charge|at no)\b/i.test(m.text) && STANDARD.test(sentence)) continue;
         if (/\btrial\b/i.test(m.text) && OWN_TRIAL.test(sentence)) continue;
         if ((/\btrial\b/i.test(m.text) || FREE_PLAN.test(m.text)) && zeroPriceApproved(ctx, m.text, sentence))
