@@ -154,6 +154,9 @@ const STANDARD =
 /** A term the customer's agreement already sets ("service credits described in section 7 of your agreement"). */
 const CONTRACTUAL =
   /\b(?:section|clause|schedule|exhibit|appendix)\s+\d|\b(?:described|defined|set out|outlined|specified|provided for)\s+(?:in|by|under)\b|\b(?:per|under|according to|as set out in)\s+(?:the|your|our)\s+(?:sla|agreement|contract|terms|msa|order form)\b/i;
+/** Putting a billing mistake right ("refunded the duplicate charge") corrects the bill; it concedes nothing. */
+const CORRECTION =
+  /\b(?:duplicate|double|doubled|erroneous(?:ly)?|incorrect(?:ly)?|wrong(?:ly)?|mistaken(?:ly)?|in error|overcharge[ds]?|overbill(?:ed|ing)?|twice|billing error|accidental(?:ly)?)\b/i;
 /** A trial the customer already has ("your free trial ends on ...") is an account status, not an offer. */
 const OWN_TRIAL =
   /\byour\s+(?:[\w-]+\s+){0,3}?trial\b|\btrial\s+(?:period\s+)?(?:ends|ended|expires|expired|is over|will end|converts|has ended)\b/i;
@@ -304,6 +307,11 @@ export const rule = defineRule(
           why: 'a term the agreement already sets',
         },
         {
+          text: 'I have refunded $35 to your card for the charge we took twice in April.',
+          policy: POLICY,
+          why: 'a billing mistake put right',
+        },
+        {
           text: 'Reminder: dinner after the workshop is on us.',
           policy: POLICY,
           why: 'hospitality, not a commercial term',
@@ -332,6 +340,11 @@ export const rule = defineRule(
         const sentence = field.text.slice(ss, se);
         const lead = field.text.slice(ss, start);
         if (PENDING_APPROVAL.test(sentence) || NEGATED.test(lead) || CONTRACTUAL.test(sentence)) continue;
+        if (
+          /\b(?:refund|credit|add|appl|issu|put|load|deposit|transfer)/i.test(m.text) &&
+          CORRECTION.test(sentence)
+        )
+          continue;
         if (/\b(?:free|complimentary|charge|at no)\b/i.test(m.text) && STANDARD.test(sentence)) continue;
         if (/\btrial\b/i.test(m.text) && OWN_TRIAL.test(sentence)) continue;
         if ((/\btrial\b/i.test(m.text) || FREE_PLAN.test(m.text)) && zeroPriceApproved(ctx, m.text, sentence))
