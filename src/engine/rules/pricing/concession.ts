@@ -148,9 +148,9 @@ function concessions(text: string): { start: number; end: number; text: string }
 }
 const NEGATED =
   /\b(?:no|not|never|without|cannot|can't|won't|don't|doesn't|isn't|aren't|unable to|nor)\b[^.;:!?]{0,40}$/i;
-/** A standard inclusion, not a concession: "support is free of charge on every plan". */
+/** Terms for everyone, not a concession: "support is free of charge on every plan", "fees are waived for everyone". */
 const STANDARD =
-  /\b(?:every|all|each|any)\s+(?:[\w-]+\s+)?(?:plans?|customers?|tiers?|subscriptions?|accounts?)\b|\bstandard\b/i;
+  /\bstandard\b|\b(?:every|all|each|any)\s+(?:[\w-]+\s+)?(?:plans?|tiers?|subscriptions?|orders?|purchases?|editions?|accounts?)\b|\bcomes? with\b|\bincluded (?:in|with) (?:every|all|each|the standard)\b|\b(?:everyone|everybody|every (?:customer|user|member)|all (?:of )?(?:our |the )?(?:customers|users|members|clients))\b/i;
 /** A term the customer's agreement already sets ("service credits described in section 7 of your agreement"). */
 const CONTRACTUAL =
   /\b(?:section|clause|schedule|exhibit|appendix)\s+\d|\b(?:described|defined|set out|outlined|specified|provided for)\s+(?:in|by|under)\b|\b(?:per|under|according to|as set out in)\s+(?:the|your|our)\s+(?:sla|agreement|contract|terms|msa|order form)\b/i;
@@ -312,6 +312,11 @@ export const rule = defineRule(
           why: 'a billing mistake put right',
         },
         {
+          text: 'From June, card surcharges are waived for all of our customers.',
+          policy: POLICY,
+          why: 'a published change for everyone',
+        },
+        {
           text: 'Reminder: dinner after the workshop is on us.',
           policy: POLICY,
           why: 'hospitality, not a commercial term',
@@ -345,7 +350,8 @@ export const rule = defineRule(
           CORRECTION.test(sentence)
         )
           continue;
-        if (/\b(?:free|complimentary|charge|at no)\b/i.test(m.text) && STANDARD.test(sentence)) continue;
+        // A term for everyone (a published change, a standard inclusion) is not a concession to this customer.
+        if (STANDARD.test(sentence)) continue;
         if (/\btrial\b/i.test(m.text) && OWN_TRIAL.test(sentence)) continue;
         if ((/\btrial\b/i.test(m.text) || FREE_PLAN.test(m.text)) && zeroPriceApproved(ctx, m.text, sentence))
           continue;
