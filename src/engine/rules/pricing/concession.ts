@@ -9,11 +9,14 @@ import {
   INCENTIVE_NOUNS,
   SPECIAL_MODIFIERS,
 } from '../../text/commerce-lexicon.ts';
-import { MONEY_OR_SLOT_SOURCE, MONEY_SOURCE, PENDING_APPROVAL } from '../../text/money.ts';
+import { AMOUNT_SLOT_SOURCE, PENDING_APPROVAL } from '../../text/money.ts';
 
 const N = String.raw`(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
 const PERIOD = `(?:days?|weeks?|months?|month's|quarters?|years?)`;
-const AMOUNT = MONEY_OR_SLOT_SOURCE;
+// A compact money token (the concession patterns need to know an amount is there, not its value): a smaller
+// pattern keeps the regexes cheap to compile on a worker's first check.
+const MONEY_SOURCE = String.raw`(?:[$€£]\s?(?:\d[\d,.]*(?:\s?(?:k|mm|m)\b)?|\[[^\]\n]{1,40}\]|\{\{?[^}\n]{1,40}\}?\})|\b\d[\d,.]*\s?(?:[$€£]|(?:usd|eur|gbp|dollars|euros|pounds)\b))`;
+const AMOUNT = String.raw`\**(?:${MONEY_SOURCE}|${AMOUNT_SLOT_SOURCE})\**`;
 const GIVEABLE = alternation(GIVEABLE_NOUNS);
 const CREDIT_KIND = alternation(CREDIT_KINDS);
 const INCENTIVE = alternation(INCENTIVE_NOUNS);
@@ -33,19 +36,35 @@ const NOT_A_CREDIT = String.raw`(?!\s+(?:cards?|unions?|scores?|ratings?|checks?
  */
 const GROUPS: readonly { readonly cue: RegExp; readonly re: RegExp }[] = [
   {
-    // Free periods and free things: "free for the first two months", "the first month free", "included for
-    // the first 30 days", "a free audit", "complimentary seats", "free of charge", "on the house".
-    cue: /free|complimentary|gratis|includ|waived|covered|on us|on the house|charge|at no|at our/i,
+    // Free periods: "free for the first two months", "the first month free", "included for the first 30 days".
+    cue: /\b(?:first|next|initial)\b/i,
     re: new RegExp(
       [
         String.raw`\b(?:free|included|complimentary|waived|covered|on us)\b(?:\s+(?:of charge|at no (?:extra\s+)?(?:cost|charge)))?[^.!?\n]{0,25}?\bfor (?:the )?(?:first|next|initial) ${N}?\s?${PERIOD}`,
         String.raw`\b(?:the )?(?:first |next )?${N} ${PERIOD} (?:free|at no (?:extra )?(?:cost|charge)|on us|on the house|complimentary)\b`,
         String.raw`\b(?:first|next) (?:month|quarter|year) (?:free|at no (?:cost|charge)|on us)\b`,
-        String.raw`(?<![\w-])(?:free|complimentary|gratis)(?!\s+(?:up|of|from|to|for|and|or|with)\b)\s+(?:[\w'-]+\s+){0,2}?(?:${GIVEABLE})\b`,
-        String.raw`\b(?:free of charge|at no (?:extra |additional )?(?:cost|charge)(?! to (?:us|me)\b)|no (?:extra |additional )?charge(?! ever)|on the house|at our (?:cost|expense))\b`,
-        // "… is on us" with the thing given as its subject, not inside a phrase ("dinner after the workshop").
-        String.raw`(?<!\b(?:after|before|during|at|for|from|with|of|in|on|about)\s+(?:the\s+|a\s+|an\s+|our\s+|your\s+|this\s+)?)\b(?:${GIVEABLE})\b(?:\s+[\w'-]+){0,3}?\s+(?:is|are|'s|be|'re)\s+on us\b`,
       ].join('|'),
+      'giu',
+    ),
+  },
+  {
+    // Something given away: "a free audit", "three free months", "complimentary seats".
+    cue: /free|complimentary|gratis/i,
+    re: new RegExp(
+      String.raw`(?<![\w-])(?:free|complimentary|gratis)(?!\s+(?:up|of|from|to|for|and|or|with)\b)\s+(?:[\w'-]+\s+){0,2}?(?:${GIVEABLE})\b`,
+      'giu',
+    ),
+  },
+  {
+    // Free of charge, at no cost, on the house.
+    cue: /charge|at no|on the house|at our/i,
+    re: /\b(?:free of charge|at no (?:extra |additional )?(?:cost|charge)(?! to (?:us|me)\b)|no (?:extra |additional )?charge(?! ever)|on the house|at our (?:cost|expense))\b/giu,
+  },
+  {
+    // "… is on us" with the thing given as its subject, not inside a phrase ("dinner after the workshop").
+    cue: /\bon us\b/i,
+    re: new RegExp(
+      String.raw`(?<!\b(?:after|before|during|at|for|from|with|of|in|on|about)\s+(?:the\s+|a\s+|an\s+|our\s+|your\s+|this\s+)?)\b(?:${GIVEABLE})\b(?:\s+[\w'-]+){0,3}?\s+(?:is|are|'s|be|'re)\s+on us\b`,
       'giu',
     ),
   },
