@@ -40,7 +40,7 @@ const TRANSFER_LIST = new RegExp(String.raw`\b${TRANSFER}\b[^.!?\n]{0,40}:\s*$`,
 const HANDED_OVER = /\b(?:here you go|here it is|here they are|here you are)\b/i;
 const REVISED =
   /\b(?:i|we)(?:'ve| have)?\s+(?:just\s+|now\s+|also\s+)?(?:updated|revised|adjusted|modified|reworked|amended|re-?priced|re-?quoted|recalculated|lowered|reduced)\s+(?:the\s+|our\s+|your\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}?(?:scope|estimate|quote|quotation|pricing|proposal|contract|numbers|figures|total|price|prices|bid|sow|order|terms)\b/i;
-const PRICE_WORDS = /\b(?:investment|pricing|price|cost|fee|fees|quote|estimated?|budget|hours)\b/i;
+const PRICE_WORDS = /\b(?:investment|pricing|price|prices|cost|costs|fee|fees|quote|budget)\b/i;
 
 /** Offered later or on condition, not sent now. */
 const NOT_NOW =
