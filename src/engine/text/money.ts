@@ -16,12 +16,10 @@ const CODE = `(?:USD|EUR|GBP|CAD|AUD|CHF)`;
  * "$49", "$1,550.00", "$15K", "$10mm", "$29-129", "USD 49", "49 USD", "15$", "12 €", "40 dollars", "$[amount]".
  * Group 1 marks a currency-first amount, group 2 an amount-first one.
  */
-export const MONEY_SOURCE = String.raw`(?:(?:[$€£]|\b${CODE}\s?)\s?(?:${NUM}${SCALE}(?:\s?-\s?[$€£]?${NUM}${SCALE})?|${SLOT})|\b${NUM}${SCALE}\s?(?:[$€£]|\b(?:${CODE}|dollars|euros|pounds)\b))`;
-export const MONEY = new RegExp(MONEY_SOURCE, 'giu');
+const MONEY_SOURCE = String.raw`(?:(?:[$€£]|\b${CODE}\s?)\s?(?:${NUM}${SCALE}(?:\s?-\s?[$€£]?${NUM}${SCALE})?|${SLOT})|\b${NUM}${SCALE}\s?(?:[$€£]|\b(?:${CODE}|dollars|euros|pounds)\b))`;
+const MONEY = new RegExp(MONEY_SOURCE, 'giu');
 /** A placeholder that stands for an amount of money: "{amount}", "[credit amount]", "{{refund_total}}". */
 export const AMOUNT_SLOT_SOURCE = String.raw`(?:[\[{]{1,2}\s*[\w /-]{0,20}?(?:amount|price|cost|fee|total|sum|value|credit)[\w /-]{0,20}[\]}]{1,2})`;
-/** Money or an amount placeholder, optionally in markdown emphasis ("**{amount}**"). */
-export const MONEY_OR_SLOT_SOURCE = String.raw`\**(?:${MONEY_SOURCE}|${AMOUNT_SLOT_SOURCE})\**`;
 
 export const HAS_MONEY_CHEAP = /[$€£]|\b(?:usd|eur|gbp|cad|aud|chf|dollars|euros|pounds)\b/i;
 

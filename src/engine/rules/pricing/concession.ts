@@ -15,8 +15,8 @@ const N = String.raw`(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|e
 const PERIOD = `(?:days?|weeks?|months?|month's|quarters?|years?)`;
 // A compact money token (the concession patterns need to know an amount is there, not its value): a smaller
 // pattern keeps the regexes cheap to compile on a worker's first check.
-const MONEY_SOURCE = String.raw`(?:[$€£]\s?(?:\d[\d,.]*(?:\s?(?:k|mm|m)\b)?|\[[^\]\n]{1,40}\]|\{\{?[^}\n]{1,40}\}?\})|\b\d[\d,.]*\s?(?:[$€£]|(?:usd|eur|gbp|dollars|euros|pounds)\b))`;
-const AMOUNT = String.raw`\**(?:${MONEY_SOURCE}|${AMOUNT_SLOT_SOURCE})\**`;
+const CASH = String.raw`(?:[$€£]\s?(?:\d[\d,.]*(?:\s?(?:k|mm|m)\b)?|\[[^\]\n]{1,40}\]|\{\{?[^}\n]{1,40}\}?\})|\b\d[\d,.]*\s?(?:[$€£]|(?:usd|eur|gbp|dollars|euros|pounds)\b))`;
+const AMOUNT = String.raw`\**(?:${CASH}|${AMOUNT_SLOT_SOURCE})\**`;
 const GIVEABLE = alternation(GIVEABLE_NOUNS);
 const CREDIT_KIND = alternation(CREDIT_KINDS);
 const INCENTIVE = alternation(INCENTIVE_NOUNS);
@@ -124,7 +124,7 @@ const GROUPS: readonly { readonly cue: RegExp; readonly re: RegExp }[] = [
     // Money given to the reader: "send you $20", "I'll give you [a thank-you]".
     cue: /\b(?:send|give|pay|offer|gift)\s+you\b/i,
     re: new RegExp(
-      String.raw`\b(?:send|give|pay|offer|gift)\s+you\s+(?:an?\s+)?(?:${MONEY_SOURCE}|\[[^\]\n]{1,80}\])`,
+      String.raw`\b(?:send|give|pay|offer|gift)\s+you\s+(?:an?\s+)?(?:${CASH}|\[[^\]\n]{1,80}\])`,
       'giu',
     ),
   },
@@ -134,7 +134,7 @@ const GROUPS: readonly { readonly cue: RegExp; readonly re: RegExp }[] = [
     re: new RegExp(
       [
         String.raw`${AMOUNT}\s+(?:[\w-]+\s+)?(?:${INCENTIVE})\b`,
-        String.raw`(?:${MONEY_SOURCE})\s+for you\b`,
+        String.raw`(?:${CASH})\s+for you\b`,
         String.raw`\breferral\s+(?:bonus|reward|fee|credit|incentive|commission|payment|program|programme)\b`,
       ].join('|'),
       'giu',
@@ -146,7 +146,7 @@ const GROUPS: readonly { readonly cue: RegExp; readonly re: RegExp }[] = [
     re: new RegExp(
       [
         String.raw`\b(?:${SPECIAL})\s+(?:${CONTENT_WORD}\s+){0,2}?(?:${DEAL})\b`,
-        String.raw`\bspecial\s*\**\s*:\s*\**\s*(?:${MONEY_SOURCE})`,
+        String.raw`\bspecial\s*\**\s*:\s*\**\s*(?:${CASH})`,
       ].join('|'),
       'giu',
     ),
