@@ -57,12 +57,20 @@ const COMPUTED = /(?:[=×]|(?<!\*)\*(?!\*))\s*$|\d\s*x\s*$/i;
 const POSSESSIVE = /\b(?!(?:today|tomorrow|year|month|week)'s)[\p{L}]+'s\s*\**\s*$/iu;
 /** The customer's own account, described rather than offered ("your subscription renews at ..."). */
 const OWN_ACCOUNT =
-  /\byour\s+(?:current\s+|existing\s+|monthly\s+|annual\s+)?(?:subscription|renewal|invoice|bill|balance|statement|card|order)\b/i;
+  /\byour\s+(?:current\s+|existing\s+|monthly\s+|annual\s+)?(?:subscription|renewal|invoice|bill|balance|statement|card|order|contract|agreement)\b/i;
 /** The customer's own spending ("you're paying", "you spend"). */
 const CUSTOMER_SPEND =
   /\byou(?:'re| are)?\s+(?:currently\s+|probably\s+|already\s+)?(?:pay|paying|spend|spending|lose|losing|waste|wasting)\b/i;
 
 const CLAUSE_BREAK = /;|\b(?:but|however|whereas|vs\.?|versus|than)\b/gi;
+
+/** Whether the words before an amount describe the customer's own account or spending, not an offer. */
+export function customersOwn(before: string): boolean {
+  let clauseStart = 0;
+  for (const m of before.matchAll(CLAUSE_BREAK)) clauseStart = m.index + m[0].length;
+  const clause = before.slice(clauseStart);
+  return OWN_ACCOUNT.test(clause) || CUSTOMER_SPEND.test(clause);
+}
 
 export type PriceRole = 'label' | 'price' | 'rate' | 'investment' | 'at' | 'change';
 

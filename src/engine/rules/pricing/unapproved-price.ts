@@ -1,5 +1,5 @@
 import { defineRule, type RawFinding } from '../../rule.ts';
-import { PENDING_APPROVAL } from '../../text/money.ts';
+import { customersOwn, PENDING_APPROVAL } from '../../text/money.ts';
 
 const AMOUNT = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?`;
 // "$49", "USD 49", "€12", "49 USD", "12 €", "49 dollars".
@@ -113,6 +113,11 @@ export const rule = defineRule(
           why: 'held for approval',
         },
         {
+          text: 'As a reminder, your current contract is $45 per seat per month until renewal.',
+          policy: PRICES,
+          why: "the customer's own contract, described",
+        },
+        {
           text: 'Shipping is standard at $29 per order for every customer.',
           policy: PRICES,
           why: 'the word "standard", not a plan name',
@@ -142,6 +147,8 @@ export const rule = defineRule(
         const stated = CURRENCY[symbol];
         const [sS, sE] = field.sentenceAt(start) ?? [start, end];
         if (PENDING_APPROVAL.test(field.text.slice(sS, sE))) continue;
+        // The customer's own contract or spending, described ("your contract is $48,000 per year").
+        if (customersOwn(field.text.slice(sS, start))) continue;
         const before = field.text.slice(sS, start);
         // The plan named closest before the price is the one it quotes ("Enterprise at $79").
         let plan: (typeof approved)[number] | undefined;
