@@ -127,6 +127,14 @@ export const rule = defineRule(
           why: 'a draft circulated for comments before it goes to a third party',
         },
         {
+          text: 'Hi Jordan,\nAttached is the quote template you asked for, to use in your own tender.',
+          why: '"quote" modifies another noun',
+        },
+        {
+          text: 'Hi Jordan,\nThe attached estimate is from our flooring subcontractor; they bill you directly.',
+          why: "a third party's estimate, passed on",
+        },
+        {
           text: 'Hi Jordan,\nAttached is the estimate of affected accounts from the sync incident.',
           why: 'an estimate of something other than price or work',
         },

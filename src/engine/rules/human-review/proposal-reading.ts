@@ -23,14 +23,18 @@ const COMMERCIAL = String.raw`(?:trade|deal|terms|offer|package|numbers|figures|
 /** Handing something over now. */
 const TRANSFER = `(?:attached(?: (?:is|are|please find|you'll find|you will find))?|attaching|enclosed(?: (?:is|are))?|enclosing|here is|here's|here are|here would be|below is|below are|please find|you'll find|sending you|i'm sending|i am sending|we're sending|we are sending|sharing|forward(?:ing)?(?: you)? the following|(?:pleased|happy|delighted) to (?:submit|send|share|present|provide)|submit(?:ting)?|i(?:'ve| have) put together|we(?:'ve| have) put together|i(?:'ve| have) prepared|we(?:'ve| have) prepared|i(?:'ve| have) attached|we(?:'ve| have) attached)`;
 
-const TRANSFER_THEN_DOC = new RegExp(String.raw`\b${TRANSFER}\b[^.!?\n]{0,80}?\b(${DOC})\b`, 'i');
+/**
+ * The offer document is the head of its phrase, not a modifier ("proposal template", "quote request").
+ */
+const HEAD = String.raw`(?![ -](?:templates?|timelines?|requests?|process|deadlines?|format|guidelines?|meetings?|stage|phase|writing|software|tools?|section|questions?|vote|status|number|portal|system)\b)`;
+const TRANSFER_THEN_DOC = new RegExp(String.raw`\b${TRANSFER}\b[^.!?\n,;]{0,80}?\b(${DOC})\b${HEAD}`, 'iu');
 const TRANSFER_THEN_COMMERCIAL = new RegExp(
   String.raw`\b${TRANSFER}\b[^.!?\n]{0,40}?\b(${COMMERCIAL})\b`,
   'i',
 );
 const MODIFIED_DOC = new RegExp(
-  String.raw`\b(?:attached|enclosed|updated|revised|new|final|formal|detailed|custom)\s+(?:[\w-]+\s+){0,2}?(${DOC})\b`,
-  'i',
+  String.raw`\b(?:attached|enclosed|updated|revised|new|final|formal|detailed|custom)\s+(?:[\w-]+\s+){0,2}?(${DOC})\b${HEAD}`,
+  'iu',
 );
 const DOC_IS_HANDED = new RegExp(
   String.raw`\b(${DOC}|${COMMERCIAL}|plan|documentation)\b[^.!?\n]{0,40}?\b(?:is|are)\s+(?:now\s+)?(?:attached|enclosed|below|ready for (?:your )?(?:review|approval|signature|sign-off))\b`,
@@ -52,7 +56,7 @@ const FOLLOW_UP = new RegExp(
 );
 /** The customer's (or a third party's) proposal. */
 const THEIRS = new RegExp(
-  String.raw`\b(?:your|their|his|her)\s+(?:[\w-]+\s+){0,2}?${DOC}\b|\b${DOC}\s+(?:that\s+)?(?:you|they)(?:'ve| have)?\s+(?:sent|shared|provided|submitted|attached|forwarded|put together|prepared|drafted|wrote|did|made)|\b${DOC}\s+from\s+(?:you|your|them)\b|\bthanks?(?: you)? (?:so much |again )?for (?:the|your|sending|sharing)\b[^.!?\n]{0,30}\b${DOC}`,
+  String.raw`\b(?:your|their|his|her)\s+(?:[\w-]+\s+){0,2}?${DOC}\b|\b${DOC}\s+(?:that\s+)?(?:you|they)(?:'ve| have)?\s+(?:sent|shared|provided|submitted|attached|forwarded|put together|prepared|drafted|wrote|did|made)|\b${DOC}\s+from\s+(?:you|your|them)\b|\bthanks?(?: you)? (?:so much |again )?for (?:the|your|sending|sharing)\b[^.!?\n]{0,30}\b${DOC}|\b${DOC}\s+(?:that\s+|which\s+)?(?!we\b|i\b)(?:[\w'-]+\s+){1,3}(?:sent|provided|gave|shared|prepared|quoted|submitted|drew up)\b|\b${DOC}\b[^.!?\n]{0,20}?\b(?:is|was|comes)\s+from\s+(?!us\b|me\b)`,
   'i',
 );
 const POSSESSIVE_NAME = /\b\p{Lu}[\p{L}&.-]*'s\s+/gu;
