@@ -49,7 +49,12 @@ const RATE_UNIT = String.raw`(?:(?:month|mo|year|yr|annum|week|wk|day|hour|hr|se
 const RATE_AFTER = new RegExp(String.raw`^\s*(?:\/\s*|per\s+|(?:a|an|each)\s+)${RATE_UNIT}`, 'i');
 /** We offer to do something for an amount: "I can do the whole audit for $3,000". */
 const WE_DO_FOR =
-  /\b(?:i|we)(?:'d|'ll)?\s+(?:can|could|would|will|am able to|are able to|are happy to|am happy to|'d be happy to)?\s*(?:do|deliver|handle|build|run|provide|offer|include|cover|take on|complete|set up|install|migrate|manage|support|host|design|write|cater|ship|supply|throw in)\b[^.!?;]{0,50}\bfor\s*(?:just|only|about|around|roughly)?\s*\**\s*$/i;
+  /\b(?:i|we)(?:'d|'ll)?\s+(?:can|could|would|will|am able to|are able to|are happy to|am happy to|'d be happy to)?\s*(?:do|deliver|handle|build|run|provide|offer|include|cover|take on|complete|set up|install|migrate|manage|support|host|design|write|cater|ship|supply|throw in)\b[^.!?;]{0,50}\b(?:for|at)\s*(?:just|only|about|around|roughly)?\s*\**\s*$/i;
+/** A price that moves: "the per-seat price drops to $41", "your rate comes down to $900". */
+const PRICE_MOVES = new RegExp(
+  String.raw`\b(?:${PRICE_NOUN})\b[^.!?;]{0,20}?\b(?:drops?|falls?|goes down|comes? down|is reduced|would be reduced|lowers?|decreases?)\s+to\s*\**\s*$`,
+  'i',
+);
 const AT_SIGN = /@\s*(?:(?:the\s+)?(?:current\s+)?market\s*[+-]\s*)?$/i;
 const CHANGE =
   /\b(?:reduc|lower|cut|drop|decreas|bring(?:ing)? down|increas|rais)\w*\b[^.!?]{0,80}\bfrom\s*$/i;
@@ -169,7 +174,7 @@ export function priceRole(
   if (AT_SIGN.test(before)) return 'at';
   if (AMOUNT_THEN_NOUN.test(after)) return 'investment';
   if (RATE_AFTER.test(after)) return 'rate';
-  if (CHANGE.test(before)) return 'change';
+  if (CHANGE.test(before) || PRICE_MOVES.test(before)) return 'change';
   if (listed && LIST_ITEM.test(before)) return 'label';
   return undefined;
 }
@@ -207,6 +212,10 @@ export function underPriceHeading(text: string, lineStart: number): boolean {
 /** A bill or receipt (invoice number, amount due): its amounts are billing, not offers. */
 export const BILL =
   /\b(?:invoice\s*(?:number|no\.?|#|date|id)|(?:total\s+)?amount\s+due|balance\s+due|total\s+due|receipt\s*(?:number|no\.?|#)?|billing\s+(?:period|statement)|order\s*(?:#|no\.?|number)\s*:?\s*[\w-]*\d|(?:has|have) (?:been )?(?:shipped|dispatched|delivered)|payment (?:received|confirmation)|thank you for your (?:order|purchase|payment))\b/i;
+
+/** Putting a billing mistake right ("refunded the duplicate charge", "charged in error") concedes and offers nothing. */
+export const CORRECTION =
+  /\b(?:duplicate|double|doubled|erroneous(?:ly)?|incorrect(?:ly)?|wrong(?:ly)?|mistaken(?:ly)?|in error|overcharge[ds]?|overbill(?:ed|ing)?|twice|billing error|accidental(?:ly)?)\b/i;
 
 /** "subject to approval", "pending sign-off from finance": a term offered only once approved. */
 export const PENDING_APPROVAL =

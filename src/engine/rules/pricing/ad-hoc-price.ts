@@ -4,6 +4,7 @@ import { inRanges } from '../../text/field.ts';
 import { readSentence } from '../../text/reading.ts';
 import {
   BILL,
+  CORRECTION,
   HAS_MONEY_CHEAP,
   type MoneyMention,
   PENDING_APPROVAL,
@@ -21,7 +22,8 @@ const ROLE: Record<PriceRole, string> = {
   at: 'a quoted price',
   change: 'a changed commercial term',
 };
-const FIRST_PERSON = /\b(?:we|i|our|us|we're|we'll|i'll|i've|we've|let me)\b/i;
+/** A changed term is an offer when we make it or it is made to the reader. */
+const ADDRESSED = /\b(?:we|i|our|us|we're|we'll|i'll|i've|we've|let me|you|your)\b/i;
 
 function approvedAmount(ctx: CheckContext, m: MoneyMention): boolean {
   const pricing = ctx.policy.pricing;
@@ -74,6 +76,16 @@ export const rule = defineRule(
           policy: POLICY,
           why: 'we change a commercial term',
         },
+        {
+          text: 'If you commit to three years, the yearly licence price comes down to $9,000.',
+          policy: POLICY,
+          why: 'a price that moves for the reader',
+        },
+        {
+          text: 'We could deliver both workshops at $2,200 instead of the usual $3,000.',
+          policy: POLICY,
+          why: 'work offered at a price',
+        },
         { text: 'Hi Dana,\nProject fee: $3,200', why: 'no pricing policy: informational' },
       ],
       pass: [
@@ -101,6 +113,11 @@ export const rule = defineRule(
           text: 'Setup fee: $900 (subject to approval by our finance team)',
           policy: POLICY,
           why: 'offered only once approved',
+        },
+        {
+          text: 'The $18 late fee on your statement was applied in error and has been removed.',
+          policy: POLICY,
+          why: 'a billing mistake put right',
         },
         {
           text: 'Are you paying more than $300 a month for storage today?',
@@ -146,11 +163,12 @@ export const rule = defineRule(
           if (!role) continue;
           offered ??= !(
             PENDING_APPROVAL.test(text) ||
+            CORRECTION.test(text) ||
             readSentence(text).isQuestion ||
             namesCompetitor(s, e)
           );
           if (!offered) break;
-          if (role === 'change' && !FIRST_PERSON.test(text)) continue;
+          if (role === 'change' && !ADDRESSED.test(text)) continue;
           // Whole unit prices ("$49 per seat") are compared with the price list by pricing/unapproved-price.
           if (m.amount !== undefined && isUnitPrice(text.slice(m.end))) continue;
           if (approvedAmount(ctx, m)) continue;

@@ -9,7 +9,7 @@ import {
   INCENTIVE_NOUNS,
   SPECIAL_MODIFIERS,
 } from '../../text/commerce-lexicon.ts';
-import { AMOUNT_SLOT_SOURCE, PENDING_APPROVAL } from '../../text/money.ts';
+import { AMOUNT_SLOT_SOURCE, CORRECTION, PENDING_APPROVAL } from '../../text/money.ts';
 
 const N = String.raw`(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
 const PERIOD = `(?:days?|weeks?|months?|month's|quarters?|years?)`;
@@ -173,9 +173,6 @@ const STANDARD =
 /** A term the customer's agreement already sets ("service credits described in section 7 of your agreement"). */
 const CONTRACTUAL =
   /\b(?:section|clause|schedule|exhibit|appendix)\s+\d|\b(?:described|defined|set out|outlined|specified|provided for)\s+(?:in|by|under)\b|\b(?:per|under|according to|as set out in)\s+(?:the|your|our)\s+(?:sla|agreement|contract|terms|msa|order form)\b/i;
-/** Putting a billing mistake right ("refunded the duplicate charge") corrects the bill; it concedes nothing. */
-const CORRECTION =
-  /\b(?:duplicate|double|doubled|erroneous(?:ly)?|incorrect(?:ly)?|wrong(?:ly)?|mistaken(?:ly)?|in error|overcharge[ds]?|overbill(?:ed|ing)?|twice|billing error|accidental(?:ly)?)\b/i;
 /** A trial the customer already has ("your free trial ends on ...") is an account status, not an offer. */
 const OWN_TRIAL =
   /\byour\s+(?:[\w-]+\s+){0,3}?trial\b|\btrial\s+(?:period\s+)?(?:ends|ended|expires|expired|is over|will end|converts|has ended)\b/i;
