@@ -142,7 +142,8 @@ const GROUPS: readonly { readonly cue: RegExp; readonly re: RegExp }[] = [
   },
   {
     // A price, offer or term outside the list: "a special rate", "limited-time offer", "reduced fee structure".
-    cue: new RegExp(String.raw`\b(?:${SPECIAL})\b`, 'i'),
+    // Cued by the deal noun, which is much rarer than the modifiers ("best" closes half of all emails).
+    cue: new RegExp(String.raw`\b(?:${DEAL})\b`, 'i'),
     re: new RegExp(
       [
         String.raw`\b(?:${SPECIAL})\s+(?:${CONTENT_WORD}\s+){0,2}?(?:${DEAL})\b`,
