@@ -23,6 +23,7 @@ describe('money', () => {
     expect(role('Project fee: $3,000')).toBe('label');
     expect(role('**Total for year one:** $9,900')).toBe('label');
     expect(role('The revised total is $4,125.')).toBe('price');
+    expect(role('My quote for the garden fencing is $2,640.')).toBe('price');
     expect(role('Support plans starting at $80 for small teams.')).toBe('price');
     expect(role('I could run the workshop for $1,800.')).toBe('price');
     expect(role('That is a $2K retainer.')).toBe('investment');

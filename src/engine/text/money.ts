@@ -37,7 +37,7 @@ const PERIOD_LABEL =
 const PRICE_WORD = new RegExp(String.raw`\b(?:${PRICE_NOUN})\b`, 'i');
 /** A price noun, what it is for, and a verb or preposition linking it to the amount ("pricing for that is"). */
 const NOUN_THEN_AMOUNT = new RegExp(
-  String.raw`\b(${PRICE_NOUN})\b(?:\s+(?:for|on)\s+(?:that|this|it|these|those|the\s+[\w-]+|each|one))?\s*(is|are|will be|would be|comes to|come to|works out to|of|at|:)\s*(?:just|only|about|around|approximately|roughly|a flat|a fixed)?\s*\**\s*$`,
+  String.raw`\b(${PRICE_NOUN})\b(?:\s+(?:for|on)\s+(?:that|this|it|these|those|each|one|(?:the|your|this|that|these|those|our|each)\s+(?:[\w-]+\s+){0,2}?[\w-]+))?\s*(is|are|will be|would be|comes to|come to|works out to|of|at|:)\s*(?:just|only|about|around|approximately|roughly|a flat|a fixed)?\s*\**\s*$`,
   'i',
 );
 const PREPOSITION_PRICE =

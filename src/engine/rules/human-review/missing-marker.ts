@@ -68,6 +68,10 @@ export const rule = defineRule(
           why: 'a price handed over',
         },
         {
+          text: 'Hi Jordan,\nOur estimate for the warehouse shelving comes to $7,900 installed.',
+          why: 'our estimate stated with its price',
+        },
+        {
           subject: 'RE: Quote for the Denver office',
           text: 'Hi Jordan,\nSure. For the Denver office the revised total comes to $3,150.',
           why: 'a reply that quotes a revised total',

@@ -44,6 +44,7 @@ const TRANSFER_LIST = new RegExp(String.raw`\b${TRANSFER}\b[^.!?\n]{0,40}:\s*$`,
 const HANDED_OVER = /\b(?:here you go|here it is|here they are|here you are)\b/i;
 const REVISED =
   /\b(?:i|we)(?:'ve| have)?\s+(?:just\s+|now\s+|also\s+)?(?:updated|revised|adjusted|modified|reworked|amended|re-?priced|re-?quoted|recalculated|lowered|reduced)\s+(?:the\s+|our\s+|your\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}?(?:scope|estimate|quote|quotation|pricing|proposal|contract|numbers|figures|total|price|prices|bid|sow|order|terms)\b/i;
+const OUR_OFFER = /\b(?:our|my)\s+(?:[\w-]+\s+)?(?:quote|quotation|estimate|bid|proposal|offer)\b/i;
 const PRICE_WORDS = /\b(?:investment|pricing|price|prices|cost|costs|fee|fees|quote|budget)\b/i;
 
 /** Offered later or on condition, not sent now. */
@@ -170,6 +171,11 @@ export function proposalInBody(ctx: CheckContext, body: FieldText): ProposalSpot
       const handed = DOC_IS_HANDED.exec(text);
       if (handed && (WHOLE_DOC.test(handed[1]!) || PRICE_WORDS.test(own) || prices().priced) && sendsNow())
         return at(handed);
+    }
+    // "Our quote for the work is $14,500": our offer document stated with its price.
+    if (money && OUR_OFFER.test(text) && pricesIn(text).some((m) => m.role) && sendsNow()) {
+      const m = OUR_OFFER.exec(text);
+      if (m) return at(m);
     }
     if (money && COMMERCIAL_CUE.test(text) && prices().priced) {
       const commercial = TRANSFER_THEN_COMMERCIAL.exec(text) ?? HANDED_OVER.exec(text) ?? REVISED.exec(text);
