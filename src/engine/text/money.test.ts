@@ -40,6 +40,7 @@ describe('money', () => {
     expect(role('You are paying $300 a month for storage.')).toBeUndefined();
     expect(role('Your subscription renews at $40/month.')).toBeUndefined();
     expect(role('Ours is cheaper than $120/month.')).toBeUndefined();
+    expect(role('The rate for the Denver hub is $2.90 today.')).toBeUndefined();
   });
 
   it('reads list items under a price heading as prices, and only there', () => {

@@ -37,9 +37,18 @@ const PERIOD_LABEL =
 const PRICE_WORD = new RegExp(String.raw`\b(?:${PRICE_NOUN})\b`, 'i');
 /** A price noun, what it is for, and a verb or preposition linking it to the amount ("pricing for that is"). */
 const NOUN_THEN_AMOUNT = new RegExp(
-  String.raw`\b(${PRICE_NOUN})\b(?:\s+(?:for|on)\s+(?:that|this|it|these|those|each|one|(?:the|your|this|that|these|those|our|each)\s+(?:[\w-]+\s+){0,2}?[\w-]+))?\s*(is|are|will be|would be|comes to|come to|works out to|of|at|:)\s*(?:just|only|about|around|approximately|roughly|a flat|a fixed)?\s*\**\s*$`,
+  String.raw`\b(${PRICE_NOUN})\b(?:\s+(?:for|on)\s+(?:that|this|it|these|those|each|one))?\s*(is|are|will be|would be|comes to|come to|works out to|of|at|:)\s*(?:just|only|about|around|approximately|roughly|a flat|a fixed)?\s*\**\s*$`,
   'i',
 );
+/**
+ * The same with what the price is for spelled out ("our quote for the re-roofing work is"): only when we or
+ * the reader are in the clause, since "the rate for the Chicago citygate is" reports a market.
+ */
+const NOUN_FOR_THING_THEN_AMOUNT = new RegExp(
+  String.raw`\b(?:${PRICE_NOUN})\b\s+(?:for|on)\s+(?:the|your|this|that|these|those|our|each)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*(?:is|are|will be|would be|comes to|come to|works out to|:)\s*(?:just|only|about|around|approximately|roughly)?\s*\**\s*$`,
+  'i',
+);
+const ADDRESSED = /\b(?:we|our|my|i|you|your|us)\b/i;
 const PREPOSITION_PRICE =
   /\b(?:start(?:ing|s)? (?:at|from)|from (?:just|only)|for (?:just|only|under|less than|as little as)|as low as|at just|at only|priced at|(?:for|at) a (?:flat|fixed|one-time|monthly|annual|yearly) (?:fee|price|rate|cost) of)\s*$/i;
 const AMOUNT_THEN_NOUN =
@@ -170,6 +179,7 @@ export function priceRole(
   if (NOT_PRICE.test(`${clause.slice(-50)} ${after.slice(0, 20)}`)) return undefined;
   const noun = NOUN_THEN_AMOUNT.exec(before);
   if (noun && !(/^(?:sub)?total$/i.test(noun[1]!) && /^of$/i.test(noun[2]!))) return 'price';
+  if (NOUN_FOR_THING_THEN_AMOUNT.test(before) && ADDRESSED.test(clause)) return 'price';
   if (PREPOSITION_PRICE.test(before) || WE_DO_FOR.test(before)) return 'price';
   if (AT_SIGN.test(before)) return 'at';
   if (AMOUNT_THEN_NOUN.test(after)) return 'investment';
