@@ -11,6 +11,7 @@ import { build } from 'esbuild';
 import { fmt, summary, timeEach } from '../bench/stats.mjs';
 import { compromiseFromFileEsbuild } from './defer-compromise.mjs';
 import { importsOf } from './package-files.mjs';
+import { recipientsDraft } from '../bench/recipients.mjs';
 import { bigPolicy, bodyOfSize, draftOf, emailBody, typeOneWord } from '../bench/texts.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -163,6 +164,17 @@ for (const label of Object.keys(results.engine)) {
     writeGoodOverPreflight: b.writeGood.median / e,
     alexOverPreflight: b.alex.median / e,
   };
+}
+
+// Recipients with 5,000 accounts (bench/recipients.mjs): look-alike domains and new ones, a one-line body.
+{
+  log('bench: recipients, 5,000 accounts');
+  const t = performance.now();
+  engine.checkDraft(recipientsDraft(policy, -100), policy);
+  const first = performance.now() - t;
+  const n = quick ? 30 : 200;
+  const samples = timeEach((i) => engine.checkDraft(recipientsDraft(policy, i), policy), n, 5);
+  results.recipients = { firstCheckMs: first, check: summary(samples) };
 }
 
 // One word typed into a 1,000-word draft: the check after it (the previous text was checked just before).
@@ -503,6 +515,7 @@ function targets(r) {
   add('5,000 words, 5,000 accounts, median', e['5,000 words'].bigPolicy.median, 30);
   add('1 MB, median', e['1 MB'].default.median, 1000);
   add('1 MB, 5,000 accounts, median', e['1 MB'].bigPolicy.median, 1000);
+  add('eight recipients, 5,000 accounts, median', r.recipients.check.median, 1);
   add('one word typed into 1,000 words, median', r.incremental.default.median, 1);
   add('cold start, node (load + first check)', r.coldStart.node.total.median, 150);
   if (r.browser.coldStart)
@@ -561,6 +574,9 @@ function table(r) {
     `1 MB body in node: ${fmt(hp.ms)} ms; heap used after ${hp.heapUsedAfterMB.toFixed(1)} MB, heap total ${hp.heapTotalAfterMB.toFixed(1)} MB, peak RSS growth ${hp.peakRssGrowthMB.toFixed(1)} MB`,
   );
   rows.push(`compiling the 5,000-account policy: ${fmt(r.compileBigPolicyMs)} ms (once per policy)`);
+  rows.push(
+    `eight recipients (look-alike and new domains), 5,000 accounts: ${fmt(r.recipients.check.median)} ms p50, ${fmt(r.recipients.check.p95)} ms p95 per check; the first one, which builds the look-alike index, ${fmt(r.recipients.firstCheckMs)} ms`,
+  );
   rows.push('');
   rows.push('targets:');
   for (const x of r.targets)

@@ -8,6 +8,16 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+import {
+  benignSummary,
+  draftFor,
+  EVAL_CATEGORIES,
+  EVAL_NOW,
+  hasCategory,
+  readCorpus,
+  scoreItem,
+  table,
+} from './eval-score.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values: opts } = parseArgs({
@@ -40,21 +50,6 @@ export { exampleDraft } from './src/engine/rule.ts';`,
 const engine = await import(pathToFileURL(enginePath).href);
 engine.loadFullReader();
 
-/** The corpus's label names -> the engine's categories (corpus README, "Evaluating with a policy"). */
-const LABEL_TO_CATEGORY = {
-  overcommitment: 'overcommitment',
-  timeline: 'timeline',
-  competitor_fud: 'competitor-fud',
-  generic_template: 'generic-template',
-  unfilled_placeholder: 'placeholder',
-  pricing: 'pricing',
-  missing_review_marker: 'human-review',
-  unempathetic: 'tone',
-  pii: 'pii',
-  cross_account: 'cross-account',
-};
-const EVAL_CATEGORIES = Object.values(LABEL_TO_CATEGORY);
-
 function loadPolicy(file) {
   const parsed = engine.parsePolicyText(readFileSync(file, 'utf8'));
   if (!parsed.ok) throw new Error(`eval: ${file}: ${parsed.issues.join('; ')}`);
@@ -63,89 +58,28 @@ function loadPolicy(file) {
 
 const corpusPath = resolve(opts.corpus);
 const policy = loadPolicy(opts.policy ?? join(dirname(corpusPath), 'dev-policy.json'));
-const items = readFileSync(corpusPath, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l));
+const items = readCorpus(corpusPath);
 
-/** Categories the engine flags (warn or block: an info finding is not shown as a problem). */
-function flagged(findings) {
-  const cats = new Set();
-  for (const f of findings) if (f.severity !== 'info') cats.add(f.category);
-  return cats;
-}
-
-const NOW = '2026-12-01T12:00:00Z';
 const perItem = [];
 let checkMs = 0;
 for (const item of items) {
-  const labels = new Set(item.labels.map((l) => LABEL_TO_CATEGORY[l] ?? l));
-  const draft = {
-    subject: '',
-    body: item.text,
-    to: labels.has('cross-account') ? ['someone@recipient.example'] : [],
-    cc: [],
-    bcc: [],
-    now: NOW,
-  };
   const started = performance.now();
-  const result = engine.checkDraft(draft, policy);
+  const result = engine.checkDraft(draftFor(item), policy);
   checkMs += performance.now() - started;
-  const got = flagged(result.findings);
   perItem.push({
-    id: item.id,
-    kind: item.kind,
-    labels: [...labels],
-    got: [...got],
+    ...scoreItem(item, result.findings),
     findings: result.findings.map((f) => ({
       ruleId: f.ruleId,
       category: f.category,
       severity: f.severity,
       excerpt: f.excerpt,
     })),
-    benign: labels.size === 0,
-    warned: result.findings.some((f) => f.severity !== 'info'),
-    blocked: result.findings.some((f) => f.severity === 'block'),
     text: item.text,
     note: item.label_note,
   });
 }
-
-function table(rows) {
-  const out = {};
-  for (const cat of EVAL_CATEGORIES) {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    for (const r of rows) {
-      const want = r.labels.includes(cat);
-      // An unfilled template is an unpersonalised template too: a generic_template item counts as found when
-      // its placeholders are flagged (corpus README); a placeholder alone is no generic-template finding.
-      const have =
-        r.got.includes(cat) || (cat === 'generic-template' && want && r.got.includes('placeholder'));
-      if (want && have) tp++;
-      else if (have) fp++;
-      else if (want) fn++;
-    }
-    out[cat] = {
-      positives: tp + fn,
-      tp,
-      fp,
-      fn,
-      precision: tp + fp === 0 ? null : tp / (tp + fp),
-      recall: tp + fn === 0 ? null : tp / (tp + fn),
-    };
-  }
-  return out;
-}
-
 const corpus = table(perItem);
-const benign = perItem.filter((r) => r.benign);
-const benignSummary = {
-  items: benign.length,
-  warned: benign.filter((r) => r.warned).length,
-  blocked: benign.filter((r) => r.blocked).length,
-};
+const benign = benignSummary(perItem);
 
 // The rules' own written examples, each checked with every rule (as a person's draft is), not its own alone.
 const written = {};
@@ -161,7 +95,7 @@ for (const rule of engine.RULES) {
       const { draft, policy: extra } = engine.exampleDraft(example);
       const parsed = engine.parsePolicy({ version: 1, ...(extra ?? {}) });
       if (!parsed.ok) throw new Error(`eval: ${rule.meta.id}: example policy: ${parsed.issues.join('; ')}`);
-      const findings = engine.checkDraft({ ...draft, now: draft.now ?? NOW }, parsed.policy).findings;
+      const findings = engine.checkDraft({ ...draft, now: draft.now ?? EVAL_NOW }, parsed.policy).findings;
       const mine = findings.some((f) => f.ruleId === rule.meta.id);
       const text = typeof example === 'string' ? example : (example.text ?? example.subject ?? '');
       if (kind === 'flag') {
@@ -177,7 +111,6 @@ for (const rule of engine.RULES) {
   }
 }
 
-const fmt = (x) => (x === null ? '  -  ' : x.toFixed(2));
 if (opts.item) {
   const r = perItem.find((p) => p.id === opts.item);
   if (!r) throw new Error(`eval: no item ${opts.item}`);
@@ -188,7 +121,7 @@ if (opts.json) {
   console.log(
     JSON.stringify(
       {
-        corpus: { file: corpusPath, items: items.length, categories: corpus, benign: benignSummary },
+        corpus: { file: corpusPath, items: items.length, categories: corpus, benign },
         written,
         items: perItem.map(({ text: _t, note: _n, ...r }) => r),
       },
@@ -199,17 +132,18 @@ if (opts.json) {
   process.exit(0);
 }
 
+const fmt = (x) => (x === null ? '  -  ' : x.toFixed(2));
+const pct = (n) => `${((100 * n) / Math.max(1, benign.items)).toFixed(1)} %`;
 const lines = [];
-lines.push(`Development corpus: ${items.length} items (${opts.corpus.replace(root, '')})`);
+lines.push(`Development corpus: ${items.length} items (${corpusPath.replace(root, '')})`);
 lines.push('');
 lines.push('| category | items | found | wrong | precision | recall |');
 lines.push('| --- | ---: | ---: | ---: | ---: | ---: |');
 for (const [cat, s] of Object.entries(corpus))
   lines.push(`| ${cat} | ${s.positives} | ${s.tp} | ${s.fp} | ${fmt(s.precision)} | ${fmt(s.recall)} |`);
 lines.push('');
-const pct = (n) => `${((100 * n) / Math.max(1, benignSummary.items)).toFixed(1)} %`;
 lines.push(
-  `Benign emails: ${benignSummary.items}; with a warning or block: ${benignSummary.warned} (${pct(benignSummary.warned)}); blocked: ${benignSummary.blocked} (${pct(benignSummary.blocked)})`,
+  `Benign emails: ${benign.items}; with a warning or block: ${benign.warned} (${pct(benign.warned)}); blocked: ${benign.blocked} (${pct(benign.blocked)})`,
 );
 lines.push(
   `Time to check the corpus once, first reading included: ${checkMs.toFixed(0)} ms (a rough guide; npm run bench measures speed)`,
@@ -227,12 +161,7 @@ if (opts.misses || opts.category) {
   const only = opts.category;
   console.log('\nMisses (label not found) and extras (finding with no label):');
   for (const r of perItem) {
-    const missed = r.labels.filter(
-      (c) =>
-        !r.got.includes(c) &&
-        !(c === 'generic-template' && r.got.includes('placeholder')) &&
-        (!only || c === only),
-    );
+    const missed = r.labels.filter((c) => !hasCategory(r, c) && (!only || c === only));
     const extra = r.got.filter(
       (c) => !r.labels.includes(c) && (!only || c === only) && EVAL_CATEGORIES.includes(c),
     );

@@ -7,19 +7,33 @@ import {
   listFalsePositiveReports,
   loadManagedPolicy,
   loadRuleCounters,
+  loadPatternVerdicts,
   loadUserPolicy,
   onPolicyStorageChanged,
   resetUserPolicy,
+  savePatternVerdicts,
   saveUserPolicy,
 } from '../platform/storage.ts';
+import { seedVerdicts, takeNewVerdicts } from '../shared/pattern-safety.ts';
 import { broadcastPolicyChanged } from '../platform/tabs.ts';
 import { createPolicyCache, type WorkerContext } from './context.ts';
 import { handleMessage } from './router.ts';
 
+// Custom patterns' safety verdicts are read once per worker life, before any policy is composed: a pattern
+// decided when it was saved is looked up, never judged again on a wake-up.
+const verdictsReady = loadPatternVerdicts().then(seedVerdicts, () => 0);
+
 const policy = createPolicyCache(async () => {
+  await verdictsReady;
   const [user, managed] = await Promise.all([loadUserPolicy(), loadManagedPolicy()]);
   return { user, managed };
 });
+
+/** Stores the verdicts decided since the last time (a saved, imported or managed pattern seen first). */
+const storeNewVerdicts = () => {
+  const table = takeNewVerdicts();
+  if (table) void savePatternVerdicts(table).catch(() => undefined);
+};
 
 const ctx: WorkerContext = {
   version: browser.runtime.getManifest().version,
@@ -28,10 +42,16 @@ const ctx: WorkerContext = {
   counters: { checks: 0 },
   storeReport: appendFalsePositiveReport,
   audit: { append: (entry) => appendAuditEntry(entry), list: listAuditEntries },
-  loadPolicy: () => policy.get(),
+  loadPolicy: async () => {
+    const loaded = await policy.get();
+    storeNewVerdicts();
+    return loaded;
+  },
   policyStore: {
     async save(next) {
       await saveUserPolicy(next);
+      // The patterns just saved were judged by the save's validation: their verdicts are kept with them.
+      storeNewVerdicts();
       policy.invalidate();
     },
     async reset() {

@@ -8,7 +8,7 @@ import {
 import type { WorkerContext } from './context.ts';
 import { auditAppend, auditExport, auditList } from './handlers/audit.ts';
 import { check } from './handlers/check.ts';
-import { gateCheck, getGateSettings } from './handlers/gate.ts';
+import { gateCheck, gateUnguarded, getGateSettings } from './handlers/gate.ts';
 import { getStatus } from './handlers/get-status.ts';
 import { ping } from './handlers/ping.ts';
 import {
@@ -41,6 +41,7 @@ const handlers: Handlers = {
   'rule-stats': getRuleStats,
   'reports-list': reportsList,
   'rule-event': ruleEvent,
+  'gate-unguarded': gateUnguarded,
 };
 
 /** Parses a raw message and runs its handler; a bad message or a failing handler answers with a reason. */

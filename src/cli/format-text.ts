@@ -1,10 +1,15 @@
 // Human-readable report: one block per file, one entry per finding with the excerpt and the span marked.
 import type { CheckResult, Draft, Field, Finding, Scorecard } from '../engine/index.ts';
+import { fieldText, type Locator, positionOf, type SourcePosition } from './locate.ts';
+
+export { fieldText };
 
 export interface FileReport {
   file: string;
   draft: Draft;
   result: CheckResult;
+  /** The way from a finding's field offsets to the file; without it, positions count in the field. */
+  locate?: Locator;
 }
 
 export interface TextOptions {
@@ -32,20 +37,6 @@ function painter(color: boolean) {
 }
 
 const SEVERITY_STYLE: Record<Finding['severity'], Style> = { block: 'red', warn: 'yellow', info: 'cyan' };
-
-/** The text a finding's offsets point into (design.md: recipients and attachments are joined by ", "). */
-export function fieldText(draft: Draft, field: Field): string {
-  switch (field) {
-    case 'body':
-      return draft.body;
-    case 'subject':
-      return draft.subject;
-    case 'recipients':
-      return [...draft.to, ...draft.cc, ...draft.bcc].join(', ');
-    case 'attachments':
-      return (draft.attachments ?? []).map((attachment) => attachment.name).join(', ');
-  }
-}
 
 export interface Position {
   /** 1-based line. */
@@ -117,16 +108,27 @@ function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
-export function formatFinding(file: string, draft: Draft, finding: Finding, options: TextOptions): string {
+export function formatFinding(
+  file: string,
+  draft: Draft,
+  finding: Finding,
+  options: TextOptions,
+  where: SourcePosition = positionOf(draft, undefined, finding),
+): string {
   const paint = painter(options.color);
   const text = fieldText(draft, finding.field);
-  const position = positionAt(text, finding.start);
-  const where = finding.field === 'body' ? '' : ` (${finding.field})`;
+  const inField = where.in === `the ${finding.field}`;
+  const notes = [
+    finding.field === 'body' ? undefined : finding.field,
+    !inField && where.in && `in ${where.in}`,
+  ];
+  const said = notes.filter(Boolean).join(', ');
+  const place = said ? ` (${said})` : '';
   const severity = paint([SEVERITY_STYLE[finding.severity], 'bold'], finding.severity.toUpperCase());
   const out = [
-    `  ${paint('bold', `${file}:${position.line}:${position.column}`)}${where}  ${severity}  ${paint('cyan', finding.category)}  ${finding.message}`,
+    `  ${paint('bold', `${file}:${where.line}:${where.column}`)}${place}  ${severity}  ${paint('cyan', finding.category)}  ${finding.message}`,
   ];
-  const label = finding.field === 'body' ? String(position.line) : finding.field;
+  const label = finding.field === 'body' ? String(where.line) : finding.field;
   const gutter = ' '.repeat(label.length);
   if (text.length > 0) {
     const { line, marker } = markSpan(text, finding.start, finding.end);
@@ -152,13 +154,13 @@ export function formatScorecard(scorecard: Scorecard, options: TextOptions): str
 
 export function formatFileReport(report: FileReport, options: TextOptions): string {
   const paint = painter(options.color);
-  const { file, draft, result } = report;
+  const { file, draft, result, locate } = report;
   const out = [paint(['bold', 'cyan'], file)];
   if (result.findings.length === 0) {
     out.push(`  ${paint('green', 'no findings')}`);
   } else {
     for (const finding of sortFindings(result.findings))
-      out.push(formatFinding(file, draft, finding, options));
+      out.push(formatFinding(file, draft, finding, options, positionOf(draft, locate, finding)));
   }
   for (const failure of result.incomplete ?? []) {
     out.push(`  ${paint(['red', 'bold'], 'INCOMPLETE')}  rule ${failure.ruleId} failed: ${failure.error}`);
@@ -171,27 +173,51 @@ function plural(count: number, word: string, many = `${word}s`): string {
   return `${count} ${count === 1 ? word : many}`;
 }
 
+/** What a run's summary line counts; kept as numbers so that a long run does not hold its reports. */
+export interface Tally {
+  files: number;
+  block: number;
+  warn: number;
+  info: number;
+  heldFiles: number;
+  empty: number;
+}
+
+export function emptyTally(): Tally {
+  return { files: 0, block: 0, warn: 0, info: 0, heldFiles: 0, empty: 0 };
+}
+
+export function countReport(tally: Tally, findings: readonly Finding[]): void {
+  tally.files++;
+  for (const finding of findings) tally[finding.severity]++;
+  if (findings.some((finding) => finding.severity === 'block')) tally.heldFiles++;
+}
+
 /** One line per run: how many files, how many findings of each severity, how many files would be held. */
 export function formatSummary(reports: FileReport[], failedInputs: number, options: TextOptions): string {
+  const tally = emptyTally();
+  for (const report of reports) countReport(tally, report.result.findings);
+  return formatTally(tally, failedInputs, options);
+}
+
+export function formatTally(tally: Tally, failedInputs: number, options: TextOptions): string {
   const paint = painter(options.color);
-  const count = (severity: Finding['severity']) =>
-    reports.reduce(
-      (sum, report) => sum + report.result.findings.filter((f) => f.severity === severity).length,
-      0,
-    );
-  const blocking = count('block');
-  const blockedFiles = reports.filter((report) =>
-    report.result.findings.some((f) => f.severity === 'block'),
-  ).length;
   const parts = [
-    paint(blocking > 0 ? 'red' : 'green', plural(blocking, 'blocking issue')),
-    plural(count('warn'), 'warning'),
-    plural(count('info'), 'note'),
+    paint(tally.block > 0 ? 'red' : 'green', plural(tally.block, 'blocking issue')),
+    plural(tally.warn, 'warning'),
+    plural(tally.info, 'note'),
   ];
-  let line = `${plural(reports.length, 'file')} checked: ${parts.join(', ')}`;
-  if (reports.length > 0) line += ` (${blockedFiles} of ${reports.length} would be held at Send)`;
+  let line = `${plural(tally.files, 'file')} checked: ${parts.join(', ')}`;
+  if (tally.files > 0) line += ` (${tally.heldFiles} of ${tally.files} would be held at Send)`;
+  if (tally.empty > 0) line += `; ${plural(tally.empty, 'empty draft')} not checked`;
   if (failedInputs > 0) line += `; ${paint('red', `${plural(failedInputs, 'input')} could not be read`)}`;
   return `${line}.`;
+}
+
+/** The block for an empty draft: a notice, not a finding. */
+export function formatEmpty(file: string, options: TextOptions): string {
+  const paint = painter(options.color);
+  return `${paint(['bold', 'cyan'], file)}\n  ${paint('yellow', 'empty draft: nothing to check')}`;
 }
 
 export function formatTextReport(reports: FileReport[], failedInputs: number, options: TextOptions): string {

@@ -1,5 +1,5 @@
 // Node entry of the command line: wires the real file system, terminal and engine into the core.
-import { open } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import process from 'node:process';
 import packageJson from '../../package.json' with { type: 'json' };
 import { checkDraft } from '../engine/index.ts';
@@ -42,6 +42,19 @@ async function readStdin(maxBytes: number): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
+async function statPath(path: string): Promise<'file' | 'dir' | undefined> {
+  try {
+    return (await stat(path)).isDirectory() ? 'dir' : 'file';
+  } catch {
+    return undefined;
+  }
+}
+
+async function readDir(path: string) {
+  const entries = await readdir(path, { withFileTypes: true });
+  return entries.map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() }));
+}
+
 const io: CliIo = {
   stdout: (text) => {
     process.stdout.write(text);
@@ -51,9 +64,20 @@ const io: CliIo = {
   },
   readFile,
   readStdin,
+  stat: statPath,
+  readDir,
+  cwd: process.cwd(),
   isTTY: process.stdout.isTTY === true,
+  stderrIsTTY: process.stderr.isTTY === true,
   env: process.env,
 };
+
+// Reports are written file by file: a reader that stops early (`| head`) closes the pipe mid-run. Stop
+// quietly then, with the status of a run that could not complete, rather than with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(2);
+});
 
 main(process.argv.slice(2), { io, check: checkDraft, version: packageJson.version }).then(
   (code) => {

@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { sarifValidator } from '../../test/schemas/sarif.ts';
 import { checkDraft } from '../engine/index.ts';
 import { EXIT_BLOCKED, EXIT_OK, main } from './main.ts';
 import { fakeIo, stdout } from './test-helpers.ts';
@@ -56,5 +58,35 @@ describe('with the real engine', () => {
     expect(out).toMatch(/draft\.txt:\d+:\d+( \(\w+\))? {2}BLOCK {2}overcommitment {2}/);
     expect(out).toMatch(/\n\s+\| +\^+\n/);
     expect(out).toMatch(/would be held at Send/);
+  });
+
+  it('places findings in the example .eml at their line in the file, and writes valid SARIF', async () => {
+    const files = { 'sales.eml': example('sales-overpromise.eml') };
+    const { out } = await run(['check', '--format', 'json', 'sales.eml'], files);
+    const text = example('sales-overpromise.eml').toString('utf8').replace(/\r\n/g, '\n');
+    const lines = text.split('\n');
+    for (const finding of JSON.parse(out).results[0].findings) {
+      if (finding.field !== 'body' || finding.in) continue;
+      const line = lines[finding.line - 1] as string;
+      expect(line.slice(finding.column - 1, finding.column - 1 + finding.excerpt.length)).toBe(
+        finding.excerpt,
+      );
+    }
+    const sarif = await run(['check', '--format', 'sarif', 'sales.eml'], files);
+    const validate = sarifValidator();
+    expect(validate(JSON.parse(sarif.out)), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('reads the example policy written as YAML the same as the JSON one', async () => {
+    const policy = JSON.parse(example('../policies/sample.json').toString('utf8'));
+    const files = {
+      'p.yaml': stringify(policy),
+      'p.json': JSON.stringify(policy),
+      'sales.eml': example('sales-overpromise.eml'),
+    };
+    const yaml = await run(['check', '--policy', 'p.yaml', '--format', 'json', 'sales.eml'], files);
+    const json = await run(['check', '--policy', 'p.json', '--format', 'json', 'sales.eml'], files);
+    expect(yaml.err).toBe('');
+    expect(yaml.out).toBe(json.out);
   });
 });

@@ -47,12 +47,13 @@ describe('help and version', () => {
 describe('usage errors', () => {
   it.each([
     [['check', '--bogus', 'a.txt'], "Unknown option '--bogus'"],
-    [['check', '--format', 'xml', 'a.txt'], '--format must be "text" or "json"'],
+    [['check', '--format', 'xml', 'a.txt'], '--format must be "text", "json", "sarif", "github" or "junit"'],
+    [['check', '--max-warnings', 'many', 'a.txt'], '--max-warnings must be a whole number'],
     [['check', '--policy'], "Option '--policy <value>' argument missing"],
     [['check'], 'no input files'],
     [['send', 'a.txt'], 'unknown command "send"'],
     [['check', '-', '-'], 'standard input (-) can be read only once'],
-    [['check', 'notes.pdf'], 'notes.pdf: unsupported file type (expected .eml, .txt, .json'],
+    [['check', 'notes.pdf'], 'notes.pdf: unsupported file type (expected .eml, .txt, .md, .json'],
     [['check', 'README'], 'README: unsupported file type'],
   ])('%j', async (argv, message) => {
     const { code, out, err } = await run(argv, fakeIo({ 'a.txt': CLEAN, 'notes.pdf': '%PDF', README: 'Hi' }));
@@ -61,13 +62,9 @@ describe('usage errors', () => {
     expect(err).toContain(message);
   });
 
-  it('says a directory or a missing file is that, not an unsupported type', async () => {
-    const io = fakeIo({ drafts: 'dir' });
-    const { code, err } = await run(['check', 'drafts', 'gone'], io);
+  it('says a missing file is that, not an unsupported type', async () => {
+    const { code, err } = await run(['check', 'gone'], fakeIo({}));
     expect(code).toBe(EXIT_USAGE);
-    expect(err).toContain(
-      'preflight: drafts: is a directory; give the files in it instead (for example DIR/*.eml)',
-    );
     expect(err).toContain('preflight: gone: no such file');
   });
 
@@ -81,7 +78,7 @@ describe('usage errors', () => {
 describe('unreadable inputs', () => {
   it.each([
     ['missing.txt', 'missing.txt: no such file'],
-    ['folder.eml', 'folder.eml: is a directory'],
+    ['folder.eml', 'folder.eml: is a folder with no .eml, .txt, .md or .json drafts'],
     ['secret.txt', 'secret.txt: permission denied'],
   ])('%s', async (file, message) => {
     const io = fakeIo({ 'a.txt': BLOCKING, 'folder.eml': 'dir', 'secret.txt': 'denied' });
@@ -112,10 +109,32 @@ describe('unreadable inputs', () => {
     expect(err).toContain('mail.eml: too large (12.0 MB): inputs over 10.0 MB are refused');
   });
 
-  it('accepts empty input', async () => {
-    const { code, check } = await run(['check', 'empty.txt'], fakeIo({ 'empty.txt': '' }));
+  it('reports an empty draft as a notice, exit 0, counted in the summary', async () => {
+    const io = fakeIo({ 'empty.txt': '', 'blank.md': '\n  \n', 'a.txt': CLEAN });
+    const { code, check, out } = await run(['check', 'empty.txt', 'blank.md', 'a.txt'], io);
     expect(code).toBe(EXIT_OK);
-    expect(check.calls[0]?.draft.body).toBe('');
+    expect(check.calls).toHaveLength(1);
+    expect(out).toContain('empty.txt\n  empty draft: nothing to check\n');
+    expect(out).toContain(
+      '1 file checked: 0 blocking issues, 0 warnings, 0 notes (0 of 1 would be held at Send); 2 empty drafts not checked.',
+    );
+  });
+
+  it('refuses binary input with exit 2 and says what it looks like', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const nul = new Uint8Array([72, 105, 0, 0, 33]);
+    const io = fakeIo({ 'photo.eml': png, 'odd.txt': nul, 'a.txt': BLOCKING });
+    const { code, err, check } = await run(['check', 'photo.eml', 'odd.txt', 'a.txt'], io);
+    expect(code).toBe(EXIT_USAGE);
+    expect(err).toContain('photo.eml: binary data (PNG image), not an email or a draft');
+    expect(err).toContain('odd.txt: binary data (NUL bytes)');
+    expect(check.calls).toHaveLength(1);
+  });
+
+  it('reads 8-bit mail text (a Latin-1 body) as text, not binary', async () => {
+    const latin1 = new Uint8Array([...new TextEncoder().encode('Subject: S\n\nGr'), 0xfc, 0xdf, 0x65, 10]);
+    const { code } = await run(['check', 'a.eml'], fakeIo({ 'a.eml': latin1 }));
+    expect(code).toBe(EXIT_OK);
   });
 
   it('lists every problem of an invalid draft file with its path', async () => {
@@ -196,6 +215,26 @@ describe('policy', () => {
     expect(err).toContain('accounts[0].domains[0]: not a domain');
     expect(err).toContain('pricing.maxDiscountPercent:');
     expect(check.calls).toHaveLength(0);
+  });
+
+  it('refuses a custom pattern that could freeze the check, with why and how to rewrite; accepts everyday ones', async () => {
+    const rule = (pattern: string) => ({
+      id: 'c',
+      category: 'tone',
+      severity: 'warn',
+      message: 'm',
+      pattern,
+    });
+    const bad = { version: 1, customRules: [rule('^(a+)+$')] };
+    const io = fakeIo({ 'p.json': JSON.stringify(bad), 'a.txt': CLEAN });
+    const { code, err, check } = await run(['check', '--policy', 'p.json', 'a.txt'], io);
+    expect(code).toBe(EXIT_USAGE);
+    expect(err).toContain('customRules[0].pattern: unsafe pattern');
+    expect(err).toContain('Rewrite it');
+    expect(check.calls).toHaveLength(0);
+    const good = { version: 1, customRules: [rule('\\d+x'), rule('password\\s*[:=]\\s*\\S+')] };
+    const io2 = fakeIo({ 'p.json': JSON.stringify(good), 'a.txt': CLEAN });
+    expect((await run(['check', '--policy', 'p.json', 'a.txt'], io2)).code).toBe(EXIT_OK);
   });
 
   it('reports a missing policy file', async () => {
@@ -301,9 +340,9 @@ describe('output', () => {
     expect(out).not.toContain('\u001b[');
   });
 
-  it('names the field of a subject finding', async () => {
+  it('names the field of a subject finding and points into its header line', async () => {
     const { out } = await run(['check', 'a.txt'], fakeIo({ 'a.txt': 'Subject: Hello [Name]\n\nHi Dana' }));
-    expect(out).toContain('a.txt:1:7 (subject)  BLOCK  placeholder');
+    expect(out).toContain('a.txt:1:16 (subject)  BLOCK  placeholder');
     expect(out).toContain('    subject | Hello [Name]\n');
     expect(out).toContain('            |       ^^^^^^\n');
   });

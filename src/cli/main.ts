@@ -1,17 +1,23 @@
 // The command line's core: argument parsing, reading inputs, running the check, reporting, the exit status.
 // Everything it touches comes in through `CliDeps`, so it runs the same under tests as from a terminal.
 import { parseArgs } from 'node:util';
-import { type CheckResult, type Draft, type Policy, parsePolicyText } from '../engine/index.ts';
-import { formatJsonReport } from './format-json.ts';
-import { type FileReport, formatTextReport } from './format-text.ts';
+import { CATEGORIES, type CheckResult, type Draft, listRules, type Policy } from '../engine/index.ts';
+import { parsePolicyFile, placeRuleKeyIssues, unknownRuleKeyIssues } from '../engine/policy-file.ts';
+import { judgePattern } from '../shared/pattern-safety.ts';
+import { binaryKind } from './binary.ts';
+import { formatRulesJson, formatRulesText } from './format-rules.ts';
+import { IgnoreList, isGlob } from './glob.ts';
+import { expandInputs, type InputFs } from './inputs.ts';
+import { createProgress } from './progress.ts';
 import {
   decodeText,
   type InputKind,
   kindForPath,
-  readDraft,
+  readSource,
   SUPPORTED_EXTENSIONS,
   sniffKind,
 } from './read-input.ts';
+import { createReporter, FORMATS, type Format } from './reporter.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_BLOCKED = 1;
@@ -19,6 +25,9 @@ export const EXIT_USAGE = 2;
 
 /** Inputs larger than this are refused: no email is that big, and the check would stall. */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
+
+/** Patterns of files a folder walk or a glob leaves out, one a line as in .gitignore, in the working folder. */
+export const IGNORE_FILE = '.preflightignore';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -30,8 +39,16 @@ export interface CliIo {
   readFile: (path: string, maxBytes: number) => Promise<Uint8Array>;
   /** Reads standard input, with the same `maxBytes` contract as `readFile`. */
   readStdin: (maxBytes: number) => Promise<Uint8Array>;
+  /** 'file', 'dir', or undefined when nothing is at the path. */
+  stat: InputFs['stat'];
+  /** A folder's entries, for walking folders and expanding globs. */
+  readDir: InputFs['readDir'];
+  /** The working folder, where a policy file is looked for (and upward from it). */
+  cwd: string;
   /** Whether stdout is a terminal (colour is used only then, unless asked for). */
   isTTY: boolean;
+  /** Whether stderr is a terminal: a progress line is drawn there during a long text run. */
+  stderrIsTTY?: boolean;
   env: Record<string, string | undefined>;
   /** The send time for drafts that carry none; the current time by default. */
   now?: () => Date;
@@ -49,11 +66,14 @@ export const MAIN_HELP = `Preflight checks outgoing customer email against the C
 
 Usage:
   preflight check [--policy FILE] [--format text|json] FILE...
+  preflight check [options] FILE|DIR|GLOB...
+  preflight rules [--format text|json]
   preflight check --help
   preflight --help | --version
 
 Commands:
-  check    check .eml, .txt and draft .json files (or - for standard input)
+  check    check .eml, .txt, .md and draft .json files (or - for standard input)
+  rules    list every rule: id, category, default severity, policy clause, description
 
 Run "preflight check --help" for the input formats and exit statuses.
 `;
@@ -62,34 +82,62 @@ export const CHECK_HELP = `Usage: preflight check [options] FILE...
 
 Checks each FILE against the Customer Policy and reports every finding.
 
-FILE is one of:
+FILE is one of these (a folder is walked for all of them, leaving out hidden folders and
+node_modules; a glob such as "mail/**/*.eml" is expanded by preflight itself, quoted or not):
   NAME.eml    an RFC 822 message: subject, To/Cc/Bcc, From, the text body (or the HTML body as
               plain text when there is no text part) and the attachment names. Its Date header is
               used as the send time, so an audit of sent mail judges each message (SLA windows,
               timelines) at the time it was sent.
   NAME.txt    plain text, optionally opening with Subject:, To:, Cc:, Bcc: and From: lines
-              followed by a blank line.
+  NAME.md     followed by a blank line.
   NAME.json   a draft object: { "subject", "body", "to", "cc", "bcc", "from", "attachments",
               "thread", "now" }; only "body" is required.
   -           standard input: JSON if it starts with "{", a message if it opens with mail
               headers, plain text otherwise.
 Drafts other than .eml files are judged at the current time unless they carry "now".
-Inputs over 10 MB are refused.
+Inputs over 10 MB and binary files (images, PDFs, archives) are refused; an empty draft is a
+notice, not a finding.
+
+Findings are reported at FILE:LINE:COLUMN in the file as stored (columns in UTF-16 units, as
+editors count them). In an .eml part that is quoted-printable or base64, or read from HTML, the
+line and column count in the decoded text, and the report says so.
 
 Options:
-  --policy FILE          a policy file (JSON, version 1) layered over the built-in defaults;
-                         an invalid one is refused with every problem listed
-  --format text|json     report format (default: text). json prints
-                         { "version": 1, "results": [{ "file", "findings", "scorecard" }] }
+  --policy FILE          a policy file (JSON or YAML, version 1) layered over the built-in
+                         defaults; an invalid one is refused with every problem listed, each
+                         at its line and column. Without --policy, the first of .preflight.yaml,
+                         .preflight.yml and .preflight.json found in the working folder or the
+                         nearest folder above it is used
+  --no-config            use no policy file unless --policy names one
+  --ignore-pattern PAT   leave files matching PAT out of folders and globs (repeatable); the
+                         lines of a .preflightignore in the working folder are read the same
+                         way, as .gitignore lines
+  --format FORMAT        report format (default: text):
+                           text    for people, with the line and a caret under the finding
+                           json    { "version": 1, "results": [{ "file", "findings", "scorecard" }] };
+                                   findings also carry line, column, endLine, endColumn; inputs
+                                   that could not be read are listed under "unreadable"
+                           sarif   SARIF 2.1.0 (GitHub code scanning, Azure DevOps, SARIF viewers)
+                           github  GitHub Actions annotations (::error file=...,line=...,col=...::)
+                           junit   JUnit XML, one test case per file
+  -q, --quiet            report blocking findings only (the exit status is unchanged)
+  --max-warnings N       exit 1 when there are more than N warnings
   --color, --no-color    force colour on or off (default: on when stdout is a terminal and
                          NO_COLOR is not set)
   -h, --help             show this help
 
 Exit status:
   0  no finding blocks sending
-  1  at least one finding blocks sending
+  1  at least one finding blocks sending (or more warnings than --max-warnings allows)
   2  bad usage, an unreadable or invalid input or policy, or a check that could not complete
      (the other files are still checked and reported)
+`;
+
+export const RULES_HELP = `Usage: preflight rules [--format text|json] [--policy FILE]
+
+Lists every rule with its id, category, default severity, the policy clause it enforces and what it
+flags. With --policy, the policy's custom rules are listed too, and the severity it sets is shown
+beside the default. These ids (and the categories) are the keys of a policy's "rules".
 `;
 
 class UsageError extends Error {}
@@ -100,7 +148,11 @@ interface ParsedCommand {
   command: string | undefined;
   files: string[];
   policy: string | undefined;
-  format: 'text' | 'json';
+  format: Format;
+  quiet: boolean;
+  maxWarnings: number | undefined;
+  ignorePatterns: string[];
+  noConfig: boolean;
   color: boolean | undefined;
 }
 
@@ -110,6 +162,10 @@ function parseCommand(argv: string[]): ParsedCommand {
       options: {
         policy: { type: 'string' };
         format: { type: 'string' };
+        quiet: { type: 'boolean'; short: 'q' };
+        'max-warnings': { type: 'string' };
+        'ignore-pattern': { type: 'string'; multiple: true };
+        'no-config': { type: 'boolean' };
         color: { type: 'boolean' };
         'no-color': { type: 'boolean' };
         help: { type: 'boolean'; short: 'h' };
@@ -126,6 +182,10 @@ function parseCommand(argv: string[]): ParsedCommand {
       options: {
         policy: { type: 'string' },
         format: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        'max-warnings': { type: 'string' },
+        'ignore-pattern': { type: 'string', multiple: true },
+        'no-config': { type: 'boolean' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -140,9 +200,18 @@ function parseCommand(argv: string[]): ParsedCommand {
     throw new UsageError(message.replace(/\.$/, ''));
   }
   const { values, positionals, tokens } = parsed;
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') {
-    throw new UsageError(`--format must be "text" or "json", not "${format}"`);
+  const format = (values.format ?? 'text') as Format;
+  if (!FORMATS.includes(format)) {
+    const names = FORMATS.map((name) => `"${name}"`);
+    throw new UsageError(
+      `--format must be ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}, not "${format}"`,
+    );
+  }
+  const rawMax = values['max-warnings'];
+  let maxWarnings: number | undefined;
+  if (rawMax !== undefined) {
+    if (!/^\d+$/.test(rawMax)) throw new UsageError(`--max-warnings must be a whole number, not "${rawMax}"`);
+    maxWarnings = Number(rawMax);
   }
   // The last of --color / --no-color wins, as with most tools.
   let color: boolean | undefined;
@@ -157,6 +226,10 @@ function parseCommand(argv: string[]): ParsedCommand {
     files: positionals.slice(1),
     policy: values.policy,
     format,
+    quiet: values.quiet === true,
+    maxWarnings,
+    ignorePatterns: values['ignore-pattern'] ?? [],
+    noConfig: values['no-config'] === true,
     color,
   };
 }
@@ -208,24 +281,17 @@ async function load(io: CliIo, file: string): Promise<Loaded> {
   }
 }
 
-/** The reason a path cannot be read at all (missing, a directory), or undefined when it is a readable file. */
-async function probePath(io: CliIo, file: string): Promise<string | undefined> {
-  try {
-    await io.readFile(file, 0);
-    return undefined;
-  } catch (error) {
-    const code = (error as { code?: unknown })?.code;
-    return code === 'ENOENT' || code === 'EISDIR' ? readFailure(error) : undefined;
-  }
-}
-
 function displayName(file: string): string {
   return file === '-' ? '<stdin>' : file;
 }
 
 export async function main(argv: string[], deps: CliDeps): Promise<number> {
   const { io } = deps;
-  const fail = (message: string) => io.stderr(`preflight: ${message}\n`);
+  let clearProgress = () => {};
+  const fail = (message: string) => {
+    clearProgress();
+    io.stderr(`preflight: ${message}\n`);
+  };
   const usage = (message: string, help = 'preflight --help') => {
     fail(message);
     io.stderr(`Run "${help}" for usage.\n`);
@@ -253,9 +319,11 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     return EXIT_USAGE;
   }
   if (command.command === 'help') {
-    io.stdout(command.files[0] === 'check' ? CHECK_HELP : MAIN_HELP);
+    const topic = command.files[0];
+    io.stdout(topic === 'check' ? CHECK_HELP : topic === 'rules' ? RULES_HELP : MAIN_HELP);
     return EXIT_OK;
   }
+  if (command.command === 'rules') return listRulesCommand(command, deps);
   if (command.command !== 'check') {
     return usage(`unknown command "${command.command}"`);
   }
@@ -277,81 +345,133 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     return usage('standard input (-) can be read only once', 'preflight check --help');
   }
 
-  // Every kind problem is a usage error, reported together before anything is read.
-  const kinds = new Map<string, InputKind | 'sniff'>();
-  const badKinds: string[] = [];
+  // Every kind problem is a usage error, reported together before anything is read. Folders and globs are
+  // walked later, one file at a time; only what is named directly must be of a supported type.
+  const badKinds: [string, string][] = [];
   for (const file of command.files) {
-    if (file === '-') {
-      kinds.set(file, 'sniff');
-      continue;
-    }
-    const kind = kindForPath(file);
-    if (kind) kinds.set(file, kind);
-    else badKinds.push(file);
+    if (file === '-') continue;
+    const stat = await io.stat(file);
+    if (stat === 'dir' || kindForPath(file)) continue;
+    if (stat === undefined && isGlob(file)) continue;
+    badKinds.push([
+      file,
+      stat === undefined
+        ? 'no such file'
+        : `unsupported file type (expected ${SUPPORTED_EXTENSIONS.join(', ')} or - for standard input)`,
+    ]);
   }
   if (badKinds.length > 0) {
-    for (const file of badKinds) {
-      // A directory or a missing file deserves that reason rather than "unsupported type".
-      const probe = await probePath(io, file);
-      const reason =
-        probe ??
-        `unsupported file type (expected ${SUPPORTED_EXTENSIONS.join(', ')} or - for standard input)`;
-      fail(`${file}: ${reason}`);
-    }
+    for (const [file, reason] of badKinds) fail(`${file}: ${reason}`);
     io.stderr('Run "preflight check --help" for usage.\n');
     return EXIT_USAGE;
   }
 
+  const ignore = new IgnoreList();
+  for (const pattern of command.ignorePatterns) ignore.add(pattern);
+  try {
+    const own = decodeText(await io.readFile(IGNORE_FILE, MAX_INPUT_BYTES));
+    for (const line of own.split('\n')) ignore.add(line);
+  } catch {
+    // No .preflightignore: nothing is ignored beyond the patterns given.
+  }
+
   let policy: Policy | undefined;
-  if (command.policy !== undefined) {
-    const loaded = await load(io, command.policy);
+  const policyFile = command.policy ?? (command.noConfig ? undefined : await findPolicyFile(io));
+  if (policyFile !== undefined) {
+    const loaded = await loadPolicy(io, policyFile);
     if (!loaded.ok) {
-      fail(`policy ${command.policy}: ${loaded.reason}`);
+      fail(loaded.message);
+      for (const issue of loaded.issues) io.stderr(`  ${issue}\n`);
       return EXIT_USAGE;
     }
-    const parsed = parsePolicyText(decodeText(loaded.bytes));
-    if (!parsed.ok) {
+    // The same safety check as the extension's: a pattern that could freeze the check is refused, with why.
+    const unsafe = unsafePatternIssues(loaded.policy);
+    if (unsafe.length > 0) {
       fail(
-        `policy ${command.policy} is invalid (${parsed.issues.length} ${parsed.issues.length === 1 ? 'problem' : 'problems'}):`,
+        `policy ${policyFile} is invalid (${unsafe.length} ${unsafe.length === 1 ? 'problem' : 'problems'}):`,
       );
-      for (const issue of parsed.issues) io.stderr(`  ${issue}\n`);
+      for (const issue of unsafe) io.stderr(`  ${issue}\n`);
       return EXIT_USAGE;
     }
-    policy = parsed.policy;
+    policy = loaded.policy;
   }
 
   const now = (io.now ?? (() => new Date()))().toISOString();
-  const reports: FileReport[] = [];
+  const ci = io.env.CI !== undefined && io.env.CI !== '' && io.env.CI !== 'false';
+  let running = true;
+  const progress = createProgress(command.format === 'text' && io.stderrIsTTY === true && !ci, io.stderr);
+  clearProgress = () => progress.clear();
+  const reporter = createReporter(command.format, {
+    write: (text) => {
+      progress.clear();
+      io.stdout(text);
+      if (running) progress.restore();
+    },
+    color: command.format === 'text' && useColor(command.color, io),
+    quiet: command.quiet,
+    rules: () =>
+      listRules(policy).map((rule) => ({
+        id: rule.id,
+        category: rule.category,
+        severity: rule.effectiveSeverity,
+        clause: rule.clause,
+        clauseText: rule.clauseText,
+        description: rule.description,
+      })),
+    version: deps.version,
+  });
   let failedInputs = 0;
   let incomplete = false;
+  const unreadable = (name: string, reason: string) => {
+    failedInputs++;
+    reporter.unreadable(name, reason);
+  };
 
-  for (const file of command.files) {
+  for await (const input of expandInputs(command.files, io, ignore)) {
+    progress.tick();
+    const file = input.path;
     const name = displayName(file);
+    if (!input.ok) {
+      fail(`${name}: ${input.reason}`);
+      unreadable(name, input.reason);
+      continue;
+    }
     const loaded = await load(io, file);
     if (!loaded.ok) {
       fail(`${name}: ${loaded.reason}`);
-      failedInputs++;
+      unreadable(name, loaded.reason);
       continue;
     }
-    const declared = kinds.get(file);
-    const kind: InputKind =
-      declared === 'sniff' || declared === undefined ? sniffKind(decodeText(loaded.bytes)) : declared;
-    const read = await readDraft(loaded.bytes, kind);
+    const binary = binaryKind(loaded.bytes);
+    if (binary) {
+      const reason = `binary data (${binary}), not an email or a draft`;
+      fail(`${name}: ${reason}`);
+      unreadable(name, reason);
+      continue;
+    }
+    const kind: InputKind = input.kind === 'sniff' ? sniffKind(decodeText(loaded.bytes)) : input.kind;
+    // A walk finds other JSON too (settings, data): only objects with a "body" are drafts.
+    if (input.found && kind === 'json' && !isDraftJson(decodeText(loaded.bytes))) continue;
+    const read = await readSource(loaded.bytes, kind);
     if (!read.ok) {
-      fail(
-        `${name}: not a valid ${kind === 'json' ? 'draft' : 'email'} (${read.issues.length} ${read.issues.length === 1 ? 'problem' : 'problems'}):`,
-      );
+      const what = `not a valid ${kind === 'json' ? 'draft' : 'email'}`;
+      fail(`${name}: ${what} (${read.issues.length} ${read.issues.length === 1 ? 'problem' : 'problems'}):`);
       for (const issue of read.issues) io.stderr(`  ${issue}\n`);
-      failedInputs++;
+      unreadable(name, `${what}: ${read.issues.join('; ')}`);
       continue;
     }
     const draft: Draft = read.draft.now ? read.draft : { ...read.draft, now };
+    if (isEmptyDraft(draft)) {
+      reporter.empty(name);
+      continue;
+    }
     let result: CheckResult;
     try {
       result = await deps.check(draft, policy);
     } catch (error) {
-      fail(`${name}: internal error while checking: ${(error as Error)?.message ?? String(error)}`);
-      failedInputs++;
+      const reason = `internal error while checking: ${(error as Error)?.message ?? String(error)}`;
+      fail(`${name}: ${reason}`);
+      unreadable(name, reason);
       continue;
     }
     if (result.incomplete && result.incomplete.length > 0) {
@@ -359,18 +479,131 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
       const names = result.incomplete.map((failure) => failure.ruleId).join(', ');
       fail(`${name}: check incomplete, these rules failed: ${names}`);
     }
-    reports.push({ file: name, draft, result });
+    reporter.file({ file: name, draft, result, locate: read.locate });
   }
 
-  if (command.format === 'json') {
-    io.stdout(formatJsonReport(reports));
-  } else {
-    io.stdout(formatTextReport(reports, failedInputs, { color: useColor(command.color, io) }));
+  running = false;
+  progress.clear();
+  const { tally } = reporter;
+  let exitCode = EXIT_OK;
+  if (failedInputs > 0 || incomplete) exitCode = EXIT_USAGE;
+  else if (tally.block > 0) exitCode = EXIT_BLOCKED;
+  else if (command.maxWarnings !== undefined && tally.warn > command.maxWarnings) {
+    fail(`${tally.warn} warnings, more than --max-warnings ${command.maxWarnings} allows`);
+    exitCode = EXIT_BLOCKED;
   }
+  reporter.end(exitCode);
+  return exitCode;
+}
 
-  if (failedInputs > 0 || incomplete) return EXIT_USAGE;
-  const blocked = reports.some((report) =>
-    report.result.findings.some((finding) => finding.severity === 'block'),
+async function listRulesCommand(command: ParsedCommand, deps: CliDeps): Promise<number> {
+  const { io } = deps;
+  if (command.help) {
+    io.stdout(RULES_HELP);
+    return EXIT_OK;
+  }
+  if (command.format !== 'text' && command.format !== 'json') {
+    io.stderr(`preflight: rules --format must be "text" or "json", not "${command.format}"\n`);
+    return EXIT_USAGE;
+  }
+  if (command.files.length > 0) {
+    io.stderr(`preflight: rules takes no files (got ${command.files.join(' ')})\n`);
+    return EXIT_USAGE;
+  }
+  let policy: Policy | undefined;
+  if (command.policy !== undefined) {
+    const loaded = await loadPolicy(io, command.policy);
+    if (!loaded.ok) {
+      io.stderr(`preflight: ${loaded.message}\n`);
+      for (const issue of loaded.issues) io.stderr(`  ${issue}\n`);
+      return EXIT_USAGE;
+    }
+    policy = loaded.policy;
+  }
+  const rules = listRules(policy);
+  io.stdout(command.format === 'json' ? formatRulesJson(rules) : formatRulesText(rules));
+  return EXIT_OK;
+}
+
+/** The names a policy file is found by, in the order they win within one folder. */
+export const POLICY_FILES = ['.preflight.yaml', '.preflight.yml', '.preflight.json'];
+
+/** The first policy file in the working folder or the nearest folder above it that has one. */
+export async function findPolicyFile(io: CliIo): Promise<string | undefined> {
+  for (let dir = io.cwd; ; ) {
+    for (const name of POLICY_FILES) {
+      const candidate = inFolder(dir, name);
+      if ((await io.stat(candidate)) === 'file') return candidate;
+    }
+    const parent = parentFolder(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+// Path steps for an absolute working folder, POSIX or Windows, without node:path: the command line's
+// bundle imports only the file system, process and util modules (test/build/bundle-scan.test.ts).
+const SEPARATOR = /[\\/]/;
+
+function inFolder(dir: string, name: string): string {
+  if (SEPARATOR.test(dir.slice(-1))) return `${dir}${name}`;
+  return `${dir}${dir.includes('\\') && !dir.includes('/') ? '\\' : '/'}${name}`;
+}
+
+/** The folder above `dir`; a root (`/`, `C:\`) is its own parent. */
+export function parentFolder(dir: string): string {
+  const trimmed = dir.replace(/(?<=.)[\\/]+$/, '');
+  const at = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
+  if (at === -1) return dir;
+  const parent = trimmed.slice(0, at + 1);
+  // Keep the separator only for a root: `/` or `C:\`.
+  return /^(?:[\\/]|[A-Za-z]:[\\/])$/.test(parent) ? parent : parent.slice(0, -1);
+}
+
+type PolicyLoad = { ok: true; policy: Policy } | { ok: false; message: string; issues: string[] };
+
+/** Reads and validates a policy file (JSON or YAML), refusing rule keys that name no rule or category. */
+export async function loadPolicy(io: CliIo, file: string): Promise<PolicyLoad> {
+  const loaded = await load(io, file);
+  if (!loaded.ok) return { ok: false, message: `policy ${file}: ${loaded.reason}`, issues: [] };
+  const text = decodeText(loaded.bytes);
+  const parsed = parsePolicyFile(text);
+  let issues = parsed.ok ? [] : parsed.issues;
+  if (parsed.ok) {
+    const ids = listRules(parsed.policy).map((rule) => rule.id);
+    issues = placeRuleKeyIssues(text, unknownRuleKeyIssues(parsed.policy, ids, CATEGORIES));
+    if (issues.length === 0) return { ok: true, policy: parsed.policy };
+  }
+  const count = `${issues.length} ${issues.length === 1 ? 'problem' : 'problems'}`;
+  return { ok: false, message: `policy ${file} is invalid (${count}):`, issues };
+}
+
+function isDraftJson(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && 'body' in value;
+  } catch {
+    return true; // reported as an invalid draft, with the syntax error
+  }
+}
+
+/** Nothing to judge: no subject, no recipients, no attachments, and a body of blank space only. */
+function isEmptyDraft(draft: Draft): boolean {
+  return (
+    draft.body.trim() === '' &&
+    draft.subject.trim() === '' &&
+    draft.to.length + draft.cc.length + draft.bcc.length === 0 &&
+    (draft.attachments ?? []).length === 0
   );
-  return blocked ? EXIT_BLOCKED : EXIT_OK;
+}
+
+/** Every custom pattern the shared safety check refuses, by path. */
+export function unsafePatternIssues(policy: Policy): string[] {
+  const issues: string[] = [];
+  policy.customRules?.forEach((rule, i) => {
+    if (rule.pattern === undefined) return;
+    const verdict = judgePattern(rule.pattern);
+    if (!verdict.safe) issues.push(`customRules[${i}].pattern: ${verdict.reason}`);
+  });
+  return issues;
 }

@@ -1,14 +1,20 @@
 // Turns the bytes of one input file into a Draft. Pure given the bytes: no file system, no clock.
 import PostalMime, { type Address, addressParser } from 'postal-mime';
 import { type Draft, DraftInputSchema, formatIssues } from '../engine/index.ts';
+import { jsonStringLiterals, rawOffsetInLiteral } from './json-source.ts';
+import { type HeaderValue, headerOffset, itemAt, LineIndex, type Locator, recipientSpan } from './locate.ts';
 
 export type InputKind = 'eml' | 'txt' | 'json';
 
 export type ReadResult = { ok: true; draft: Draft } | { ok: false; issues: string[] };
 
+/** A read draft with the way back from its fields to the file (see locate.ts). */
+export type SourceResult = { ok: true; draft: Draft; locate: Locator } | { ok: false; issues: string[] };
+
 const EXTENSIONS: Record<string, InputKind> = {
   '.eml': 'eml',
   '.txt': 'txt',
+  '.md': 'txt',
   '.json': 'json',
 };
 
@@ -47,14 +53,17 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 interface HeaderBlock {
-  headers: { name: string; value: string }[];
+  headers: HeaderValue[];
   /** Offset of the body after the blank line. */
   bodyStart: number;
 }
 
-/** The leading header block when every line up to the first blank line is a header (or its continuation). */
-function leadingHeaders(text: string): HeaderBlock | undefined {
-  const headers: { name: string; value: string }[] = [];
+/**
+ * The leading header block when every line up to the first blank line is a header (or its continuation).
+ * With `lenient`, lines that are not headers (an mbox "From " line) are skipped instead of refusing the block.
+ */
+function leadingHeaders(text: string, lenient = false): HeaderBlock | undefined {
+  const headers: HeaderValue[] = [];
   let pos = 0;
   while (pos < text.length) {
     const nl = text.indexOf('\n', pos);
@@ -66,11 +75,26 @@ function leadingHeaders(text: string): HeaderBlock | undefined {
     const continuation = /^[ \t]/.test(line);
     const last = headers[headers.length - 1];
     if (continuation && last) {
-      last.value += ` ${line.trim()}`;
+      const trimmed = line.trim();
+      last.value += ` ${trimmed}`;
+      last.pieces.push({ at: pos + line.indexOf(trimmed), length: trimmed.length });
     } else {
       const match = HEADER_LINE.exec(line);
-      if (!match) return undefined;
-      headers.push({ name: match[1]!.toLowerCase(), value: match[2]!.trim() });
+      if (!match) {
+        if (!lenient) return undefined;
+        pos = next;
+        continue;
+      }
+      const raw = match[2]!;
+      const value = raw.trim();
+      // The value is the end of the line: its start is the line's length less its own, less leading blanks.
+      const valueAt = pos + line.length - raw.length + (raw.length - raw.trimStart().length);
+      headers.push({
+        name: match[1]!.toLowerCase(),
+        value,
+        lineStart: pos,
+        pieces: [{ at: valueAt, length: value.length }],
+      });
     }
     pos = next;
   }
@@ -112,20 +136,48 @@ function parseAddressList(value: string): string[] {
 
 /** A `.txt` draft: optional Subject/To/Cc/Bcc/From lines, a blank line, then the body. */
 export function parseTxt(text: string): Draft {
+  return readTxt(text).draft;
+}
+
+function readTxt(text: string): { draft: Draft; locate: Locator } {
   const block = leadingHeaders(text);
   const draft: Draft = { subject: '', body: text, to: [], cc: [], bcc: [] };
-  if (!block || block.headers.some((header) => !TXT_HEADERS.has(header.name))) return draft;
+  const lines = new LineIndex(text);
+  if (!block || block.headers.some((header) => !TXT_HEADERS.has(header.name)))
+    return { draft, locate: (field, start, end) => (field === 'body' ? lines.span(start, end) : undefined) };
   draft.body = text.slice(block.bodyStart);
   for (const { name, value } of block.headers) {
     if (name === 'subject') draft.subject = value;
     else if (name === 'from') draft.from = parseAddressList(value)[0] ?? value;
     else if (name === 'to' || name === 'cc' || name === 'bcc') draft[name].push(...parseAddressList(value));
   }
-  return draft;
+  return { draft, locate: headerLocator(draft, block, lines) };
+}
+
+/** Body offsets shift by the header block; the subject and recipients are found in their header lines. */
+function headerLocator(draft: Draft, block: HeaderBlock, lines: LineIndex): Locator {
+  return (field, start, end) => {
+    if (field === 'body') return lines.span(block.bodyStart + start, block.bodyStart + end);
+    if (field === 'subject') {
+      const header = block.headers.findLast((candidate) => candidate.name === 'subject');
+      if (!header || header.value !== draft.subject) return undefined;
+      return lines.span(headerOffset(header, start), headerOffset(header, end));
+    }
+    if (field === 'recipients') {
+      const span = recipientSpan(draft, block.headers, start);
+      return span ? lines.span(span.start, span.end) : undefined;
+    }
+    return undefined;
+  };
 }
 
 /** A draft `.json` file, validated with the engine's lenient input schema; every problem with its path. */
 export function parseJsonDraft(text: string): ReadResult {
+  const read = readJson(text);
+  return read.ok ? { ok: true, draft: read.draft } : read;
+}
+
+function readJson(text: string): SourceResult {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -134,17 +186,52 @@ export function parseJsonDraft(text: string): ReadResult {
   }
   const result = DraftInputSchema.safeParse(json);
   if (!result.success) return { ok: false, issues: formatIssues(result.error) };
-  return { ok: true, draft: result.data };
+  const draft = result.data;
+  let literals: Map<string, number> | undefined;
+  let lines: LineIndex | undefined;
+  const locate: Locator = (field, start, end) => {
+    literals ??= jsonStringLiterals(text);
+    lines ??= new LineIndex(text);
+    let path: string | undefined = field;
+    let from = start;
+    let to = end;
+    if (field === 'recipients' || field === 'attachments') {
+      const names = field === 'recipients' ? ['to', 'cc', 'bcc'] : ['attachments'];
+      const items =
+        field === 'recipients'
+          ? [...draft.to, ...draft.cc, ...draft.bcc]
+          : (draft.attachments ?? []).map((attachment) => attachment.name);
+      const paths = names.flatMap((name) =>
+        field === 'recipients'
+          ? (draft[name as 'to'] ?? []).map((_, i) => `${name}[${i}]`)
+          : items.map((_, i) => `attachments[${i}].name`),
+      );
+      const item = itemAt(items, start);
+      path = paths[item.index];
+      from = item.offset;
+      to = Math.min(item.offset + (end - start), (items[item.index] ?? '').length);
+    }
+    const literal = path === undefined ? undefined : literals.get(path);
+    if (literal === undefined) return undefined;
+    return lines.span(rawOffsetInLiteral(text, literal, from), rawOffsetInLiteral(text, literal, to));
+  };
+  return { ok: true, draft, locate };
 }
 
 /** An RFC 822 message. The Date header becomes `now`: an audit of sent mail judges it at its send time. */
 export async function parseEml(bytes: Uint8Array): Promise<ReadResult> {
+  const read = await readEml(bytes);
+  return read.ok ? { ok: true, draft: read.draft } : read;
+}
+
+async function readEml(bytes: Uint8Array): Promise<SourceResult> {
   let email: Awaited<ReturnType<typeof PostalMime.parse>>;
   try {
     email = await PostalMime.parse(bytes);
   } catch (error) {
     return { ok: false, issues: [`(file): not a readable email message: ${(error as Error).message}`] };
   }
+  const fromHtml = !email.text?.trim() && Boolean(email.html);
   const text = email.text?.trim() ? email.text : email.html ? htmlToText(email.html) : (email.text ?? '');
   const draft: Draft = {
     subject: (email.subject ?? '').replace(/\s*\n\s*/g, ' '),
@@ -165,15 +252,85 @@ export async function parseEml(bytes: Uint8Array): Promise<ReadResult> {
     const sent = new Date(email.date);
     if (!Number.isNaN(sent.getTime())) draft.now = sent.toISOString();
   }
-  return { ok: true, draft };
+  return { ok: true, draft, locate: emlLocator(bytes, draft, fromHtml) };
+}
+
+/**
+ * Positions in a message: a body part that is stored as it reads (7bit, 8bit) is found in the file; a part
+ * that is transfer-encoded or read from HTML has no such place, so its positions count in the decoded text.
+ */
+function emlLocator(bytes: Uint8Array, draft: Draft, fromHtml: boolean): Locator {
+  let state:
+    | { raw: string; lines: LineIndex; block: HeaderBlock | undefined; bodyAt: number; bodyLines: LineIndex }
+    | undefined;
+  const load = () => {
+    if (state) return state;
+    const raw = decodeText(bytes);
+    const block = leadingHeaders(raw, true);
+    const headerEnd = block?.bodyStart ?? 0;
+    const bodyAt = draft.body === '' ? -1 : raw.indexOf(draft.body, headerEnd);
+    state = { raw, lines: new LineIndex(raw), block, bodyAt, bodyLines: new LineIndex(draft.body) };
+    return state;
+  };
+  return (field, start, end) => {
+    const { raw, lines, block, bodyAt, bodyLines } = load();
+    if (field === 'body') {
+      if (bodyAt >= 0) return lines.span(bodyAt + start, bodyAt + end);
+      // The header block of the text part (the message's own when it has one part).
+      const part =
+        raw
+          .split(/\n[ \t]*\n/)
+          .find((b) => /^content-type:[ \t]*text\/plain/im.test(b) && /^content-/im.test(b)) ??
+        raw.slice(0, block?.bodyStart ?? 0);
+      const encoding = /^content-transfer-encoding:[ \t]*(quoted-printable|base64)/im.exec(part)?.[1];
+      const note = fromHtml
+        ? 'the text read from the HTML part'
+        : encoding
+          ? `the decoded ${encoding.toLowerCase()} part`
+          : 'the decoded text part';
+      return bodyLines.span(start, end, note);
+    }
+    if (!block) return undefined;
+    if (field === 'subject') {
+      const header = block.headers.findLast((candidate) => candidate.name === 'subject');
+      if (!header) return undefined;
+      if (header.value === draft.subject)
+        return lines.span(headerOffset(header, start), headerOffset(header, end));
+      // An encoded subject (=?UTF-8?Q?...?=): its line, with the column counted in the decoded text.
+      const at = lines.at(header.lineStart);
+      return {
+        line: at.line,
+        column: start + 1,
+        endLine: at.line,
+        endColumn: end + 1,
+        in: 'the decoded Subject header',
+      };
+    }
+    if (field === 'recipients') {
+      const span = recipientSpan(draft, block.headers, start);
+      return span ? lines.span(span.start, span.end) : undefined;
+    }
+    const names = (draft.attachments ?? []).map((attachment) => attachment.name);
+    const item = itemAt(names, start);
+    const name = names[item.index];
+    const at = name ? raw.indexOf(name, block.bodyStart) : -1;
+    if (at === -1) return undefined;
+    return lines.span(at + item.offset, at + Math.min(item.offset + (end - start), (name ?? '').length));
+  };
 }
 
 /** Reads one input of a known kind. */
 export async function readDraft(bytes: Uint8Array, kind: InputKind): Promise<ReadResult> {
-  if (kind === 'eml') return parseEml(bytes);
+  const read = await readSource(bytes, kind);
+  return read.ok ? { ok: true, draft: read.draft } : read;
+}
+
+/** Reads one input of a known kind, with the way back from its fields to positions in the file. */
+export async function readSource(bytes: Uint8Array, kind: InputKind): Promise<SourceResult> {
+  if (kind === 'eml') return readEml(bytes);
   const text = decodeText(bytes);
-  if (kind === 'json') return parseJsonDraft(text);
-  return { ok: true, draft: parseTxt(text) };
+  if (kind === 'json') return readJson(text);
+  return { ok: true, ...readTxt(text) };
 }
 
 const NAMED_ENTITIES: Record<string, string> = {

@@ -41,6 +41,26 @@ export function fakeIo(
       return entry;
     },
     readStdin: async () => new TextEncoder().encode(io.stdinText),
+    stat: async (path) => {
+      const entry = map.get(path);
+      if (entry === 'dir') return 'dir';
+      if (entry !== undefined) return 'file';
+      const prefix = path === '.' ? '' : `${path.replace(/\/+$/, '')}/`;
+      return [...map.keys()].some((key) => key.startsWith(prefix)) ? 'dir' : undefined;
+    },
+    readDir: async (path) => {
+      const prefix = path === '.' ? '' : `${path.replace(/\/+$/, '')}/`;
+      const entries = new Map<string, boolean>();
+      for (const [key, entry] of map) {
+        if (!key.startsWith(prefix) || key === path) continue;
+        const rest = key.slice(prefix.length);
+        const slash = rest.indexOf('/');
+        const name = slash === -1 ? rest : rest.slice(0, slash);
+        entries.set(name, (entries.get(name) ?? false) || slash !== -1 || entry === 'dir');
+      }
+      return [...entries].map(([name, isDirectory]) => ({ name, isDirectory }));
+    },
+    cwd: '/work/project',
     isTTY: false,
     env: {},
     now: () => new Date('2026-03-02T09:00:00Z'),

@@ -10,6 +10,7 @@ import { mountOverlay } from './overlay/mount.tsx';
 import { createSendDialogView } from './overlay/send-dialog.tsx';
 import { createPopupBridge } from './popup-bridge.ts';
 import { checkTimeoutFor, startSession } from './session.ts';
+import { siteHost } from './site-host.ts';
 
 export function adapterForHost(host: string): ComposeAdapter | undefined {
   if (host === 'mail.google.com') return gmailAdapter;
@@ -17,16 +18,26 @@ export function adapterForHost(host: string): ComposeAdapter | undefined {
   return undefined;
 }
 
-const adapter = adapterForHost(location.host);
+const adapter = adapterForHost(
+  siteHost({ host: location.host, origin: self.origin, ancestorOrigins: location.ancestorOrigins }),
+);
 if (adapter) {
   const controller = new AbortController();
   // The send gate's listeners go first, synchronously at document_start, before any compose exists.
   let gate: SendGate | undefined;
+  /** A send the site's reader could not read: every compose on this page then says it is not guarded. */
+  let classifyFailed = false;
+  const countUnguarded = (reason: 'send-not-found' | 'classify-failed') =>
+    void sendRequest({ kind: 'gate-unguarded', site: adapter.site, reason }).catch(() => undefined);
   const interceptor = installInterceptor(
     window,
     adapter.send,
     (gesture) => gate?.onGesture(gesture),
     controller.signal,
+    () => {
+      if (!classifyFailed) countUnguarded('classify-failed');
+      classifyFailed = true;
+    },
   );
   gate = createSendGate({
     site: adapter.site,
@@ -43,6 +54,10 @@ if (adapter) {
       site: adapter.site,
       report: (report) => sendRequest({ kind: 'report-false-positive', report }),
       countDismissal: (ruleId) => sendRequest({ kind: 'rule-event', ruleId, event: 'dismissed' }),
+      // The gate holds this compose only while it can find its Send (and read its sends).
+      guarded: () => !classifyFailed && adapter.send.findSend(composeWindow.root) !== null,
+      sendControl: () => adapter.send.findSend(composeWindow.root),
+      onUnguarded: () => countUnguarded(classifyFailed ? 'classify-failed' : 'send-not-found'),
     });
     // "Go to issue" in the send dialog opens that finding's card on this compose.
     gate?.register(composeWindow, signal, { openFinding: (finding, all) => view.openFinding(finding, all) });
@@ -55,6 +70,10 @@ if (adapter) {
     bridge.register(composeWindow, signal, {
       openFinding: (finding, all) => view.openFinding(finding, all),
       checkNow: session.checkNow,
+      guarded: () => {
+        const state = view.guardState();
+        return state === 'pending' ? undefined : state === 'guarded';
+      },
     });
   });
 }

@@ -13,6 +13,8 @@ export interface BridgeHooks {
   openFinding(finding: Finding, all: readonly Finding[]): boolean;
   /** Checks the compose again now (the session's). */
   checkNow(): Promise<void>;
+  /** Whether the send gate guards this compose (undefined while not known yet). */
+  guarded?(): boolean | undefined;
 }
 
 /** The popup's order: blocking first, then by field and position (the chip's panel uses the same). */
@@ -33,9 +35,16 @@ export function createPopupBridge(site: Site): {
 
   const findings = async (): Promise<TabCompose[]> => {
     const out: TabCompose[] = [];
-    for (const window of composes.keys()) {
+    for (const [window, hooks] of composes) {
       const checked = await check(window);
-      if (checked) out.push({ id: window.id, subject: checked.draft.subject, result: checked.result });
+      const guarded = hooks.guarded?.();
+      if (checked)
+        out.push({
+          id: window.id,
+          subject: checked.draft.subject,
+          result: checked.result,
+          ...(guarded === undefined ? {} : { guarded }),
+        });
     }
     return out;
   };

@@ -256,3 +256,20 @@ export async function listSetAside(backupKey: string): Promise<SetAside[]> {
   const stored = await browser.storage.local.get(backupKey);
   return withSetAside(stored[backupKey], []);
 }
+
+// ---- custom patterns' safety verdicts, decided once ----
+
+/** Where the verdicts on custom patterns are kept (pattern-safety.ts): never decided again on wake-up. */
+export const PATTERN_VERDICTS_KEY = 'patternVerdicts';
+
+export async function loadPatternVerdicts(): Promise<unknown> {
+  try {
+    return (await browser.storage.local.get(PATTERN_VERDICTS_KEY))[PATTERN_VERDICTS_KEY];
+  } catch {
+    return undefined;
+  }
+}
+
+export async function savePatternVerdicts(table: unknown): Promise<void> {
+  await browser.storage.local.set({ [PATTERN_VERDICTS_KEY]: table });
+}

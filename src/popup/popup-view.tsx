@@ -63,6 +63,12 @@ export function PopupView({
                     · {blocking} blocking, {c.result.findings.length - blocking} other
                   </span>
                 </h2>
+                {c.guarded === false && (
+                  <p class="error" role="alert" data-preflight-popup-unguarded="">
+                    Send not guarded here — report this. Preflight cannot find this email’s Send button, so
+                    sending it is not checked.
+                  </p>
+                )}
                 <FindingsList findings={c.result.findings} onGoTo={(i) => onGoTo(c.id, i)} />
                 <ScorecardView scorecard={c.result.scorecard} />
               </section>

@@ -73,6 +73,12 @@ export const RequestSchema = z.discriminatedUnion('kind', [
   /** The send gate's final check: complete, on the text as it is at Send, with the gate's settings. */
   z.object({ kind: z.literal('gate-check'), draft: DraftSchema }),
   z.object({ kind: z.literal('gate-settings') }),
+  /** A compose the send gate cannot guard (no Send found, a send it could not read): counted locally. */
+  z.object({
+    kind: z.literal('gate-unguarded'),
+    site: z.enum(['gmail', 'outlook', 'fake']),
+    reason: z.enum(['send-not-found', 'classify-failed']),
+  }),
   z.object({ kind: z.literal('audit-append'), entry: AuditEntryInputSchema }),
   z.object({ kind: z.literal('audit-list') }),
   z.object({ kind: z.literal('audit-export'), format: z.enum(['json', 'csv']) }),
@@ -128,6 +134,7 @@ export const ContentResponseSchemas = {
   'gate-settings': z.object({ kind: z.literal('gate-settings'), gate: GateSettingsSchema }),
   'audit-append': z.object({ kind: z.literal('audit-appended'), stored: count() }),
   'rule-event': z.object({ kind: z.literal('counted') }),
+  'gate-unguarded': z.object({ kind: z.literal('counted') }),
 } as const satisfies Partial<Record<RequestKind, z.ZodMiniType>>;
 
 export type ContentRequestKind = keyof typeof ContentResponseSchemas;
@@ -147,6 +154,8 @@ export const TabComposeSchema = z.object({
   id: z.string(),
   subject: z.string(),
   result: CheckResultSchema,
+  /** False when the send gate cannot guard this compose (its Send is not found): the popup says so. */
+  guarded: z.optional(z.boolean()),
 });
 export type TabCompose = z.infer<typeof TabComposeSchema>;
 

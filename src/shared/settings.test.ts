@@ -69,6 +69,35 @@ describe('effective policy', () => {
     expect(m.keys).toEqual(['approvedClaims']);
     expect(m.issues.some((i) => i.startsWith('sla.responseHours'))).toBe(true);
   });
+
+  it('reports a managed pattern the safety check refuses (it is left out of the policy in force)', () => {
+    const rule = (pattern: string) => ({
+      id: 'c',
+      category: 'tone',
+      severity: 'warn',
+      message: 'm',
+      pattern,
+    });
+    const m = readManagedLayer({ customRules: [rule('\\d+x'), rule('(a+)+$')] });
+    expect(m.issues).toEqual([expect.stringMatching(/^customRules\[1\]\.pattern: unsafe pattern/)]);
+    const eff = composeEffectivePolicy(undefined, m.policy);
+    expect(eff.policy.customRules?.map((r) => r.pattern)).toEqual(['\\d+x']);
+  });
+
+  it('an unreadable managed gate key means closed, locked, never the default', () => {
+    for (const gate of [{ failMode: 'closedd' }, { failMode: 'ask', extra: 1 }, 'closed', null]) {
+      const m = readManagedLayer({ gate });
+      expect(m.keys).toEqual(['gate']);
+      expect(m.policy.gate?.failMode).toBe('closed');
+      const eff = composeEffectivePolicy({ version: 1, gate: { failMode: 'ask' } }, m.policy);
+      expect(eff.policy.gate?.failMode).toBe('closed');
+      expect(eff.locked).toContain('gate');
+    }
+    expect(readManagedLayer({ gate: { failMode: 'nope', holdOnWarnings: true } }).policy.gate).toEqual({
+      failMode: 'closed',
+      holdOnWarnings: true,
+    });
+  });
 });
 
 describe('custom patterns', () => {

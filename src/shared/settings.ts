@@ -1,6 +1,6 @@
 // How the policy in force is put together and stored: pure, so the layering, the quota split and the
 // managed-field locks are tested without a browser. src/platform/storage.ts does the reading and writing.
-import { isSafePattern } from 'redos-detector';
+import { type PatternVerdict, patternVerdict } from './pattern-safety.ts';
 import { type Policy, PolicySchema, parsePolicy, withDefaults } from '../engine/index.ts';
 import { phraseEditIssues } from '../engine/phrase-edits.ts';
 import { formatPath } from '../engine/policy.ts';
@@ -313,8 +313,24 @@ export function readManagedLayer(raw: Record<string, unknown>): {
       keys.push(k);
       // Phrase edits naming a rule or phrase the pack does not have are kept (they change nothing) and reported.
       if (k === 'rules') issues.push(...phraseEditIssues(parsed.data));
+      // A pattern the safety check refuses is left out of the policy in force: the administrator is told why.
+      if (k === 'customRules') {
+        (parsed.data as Policy['customRules'])?.forEach((rule, i) => {
+          if (rule.pattern === undefined) return;
+          const verdict = checkPattern(rule.pattern);
+          if (!verdict.safe) issues.push(`customRules[${i}].pattern: ${verdict.reason}`);
+        });
+      }
     } else if (!parsed.success) {
       issues.push(...parsed.error.issues.map((i) => `${formatPath([k, ...i.path])}: ${i.message}`));
+      if (k === 'gate') {
+        // An administrator meant to set the send gate and it cannot be read: never quietly the default
+        // ("ask"). Unknown gate settings mean closed, locked like any managed key.
+        const hold = (raw[k] as { holdOnWarnings?: unknown } | null)?.holdOnWarnings;
+        policy[k] = { failMode: 'closed', holdOnWarnings: hold === true };
+        keys.push(k);
+        issues.push('gate: unreadable, so the send gate runs closed (no sending without a check)');
+      }
     }
   }
   return { policy: policy as Partial<Policy>, keys, issues };
@@ -362,29 +378,14 @@ export function isLocked(locked: readonly string[], path: string): boolean {
 
 // ---- custom patterns ----
 
-export type PatternVerdict = { safe: true } | { safe: false; reason: string };
+export type { PatternVerdict };
 
-/** A pattern is accepted only if it cannot backtrack catastrophically on some input. */
+/**
+ * A pattern is accepted only if it cannot backtrack catastrophically on some input: the one deterministic
+ * check (pattern-safety.ts), decided once per pattern and looked up afterwards.
+ */
 export function checkPattern(pattern: string): PatternVerdict {
-  try {
-    new RegExp(pattern, 'giu');
-  } catch (error) {
-    return { safe: false, reason: `not a valid regular expression: ${(error as Error).message}` };
-  }
-  try {
-    const result = isSafePattern(pattern, { unicode: true, timeout: 400 });
-    if (result.safe) return { safe: true };
-    const why =
-      result.error === 'hitMaxScore'
-        ? 'the same text can match it in very many ways'
-        : 'it can match the same text in unboundedly many ways';
-    return {
-      safe: false,
-      reason: `unsafe pattern: ${why}, so a long email could freeze the checker (catastrophic backtracking). Avoid nested or overlapping repeats such as (a+)+ or (\\w+\\s?)*.`,
-    };
-  } catch (error) {
-    return { safe: false, reason: `cannot be checked for safety: ${(error as Error).message}` };
-  }
+  return patternVerdict(pattern);
 }
 
 function withoutUnsafePatterns(policy: Policy): Policy {

@@ -401,7 +401,7 @@ describe("the policy's gate settings", () => {
 });
 
 describe('in the dialog', () => {
-  it("a fix applied through the editor's input path, re-checked, then sent (fixed-and-sent)", async () => {
+  it("a fix applied through the editor's input path, re-checked, shown, then sent (fixed-and-sent)", async () => {
     const page = await openGmail(browser.context);
     const compose = await gmailCompose(page);
     await typeInto(page, subjectOf(compose, 'gmail'), 'Pricing proposal for Contoso Health');
@@ -410,6 +410,13 @@ describe('in the dialog', () => {
     await expect.poll(() => dialog(page).getAttribute('data-preflight-dialog'), SLOW).toBe('held');
     expect(await page.locator('[data-preflight-held-finding^="human-review"]').count()).toBe(1);
     await page.locator('[data-preflight-held-finding^="human-review"] [data-preflight-action="fix"]').click();
+    // The fixed text is shown and the person is asked once more: nothing goes before that.
+    await expect.poll(() => dialog(page).getAttribute('data-preflight-dialog'), SLOW).toBe('fixed');
+    await expect(page.locator('[data-preflight-fixed-text]').textContent()).resolves.toContain(
+      'Pending human review',
+    );
+    expect((await sentLog(page)).length).toBe(0);
+    await action(page, 'send-fixed').click();
     const log = await waitForSends(page, 1, 15_000);
     expect(log[0]?.subject).toContain('Pending human review');
     expect(log[0]?.body).toContain('rollout plan');

@@ -33,3 +33,15 @@ export async function getGateSettings(
   const { policy } = await ctx.loadPolicy();
   return { kind: 'gate-settings', gate: gateSettings(policy) };
 }
+
+/** The counter (in the local rule statistics) of composes the send gate could not guard, per site. */
+export const UNGUARDED_COUNTER = 'preflight/send-not-guarded';
+
+/** Counts a compose the gate could not guard: the site and why, never anything of the email. */
+export async function gateUnguarded(
+  request: Extract<Request, { kind: 'gate-unguarded' }>,
+  ctx: WorkerContext,
+): Promise<ResponseFor<'gate-unguarded'>> {
+  await ctx.stats?.bump({ [`${UNGUARDED_COUNTER}:${request.site}:${request.reason}`]: { findings: 1 } });
+  return { kind: 'counted' };
+}

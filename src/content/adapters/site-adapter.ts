@@ -13,6 +13,8 @@ export interface SiteSpec {
     readonly subject: readonly string[];
   };
   readDraft(root: Element): Draft;
+  /** The element that shows the `index`th recipient of a field, in the order readDraft lists them. */
+  recipientElement?(root: Element, list: 'to' | 'cc' | 'bcc', index: number): HTMLElement | null;
   /** The site's own id for a compose when it has one. */
   composeId(root: Element): string | undefined;
   send: SendSite;
@@ -56,6 +58,22 @@ export function createSiteAdapter(spec: SiteSpec): ComposeAdapter {
       },
       applySuggestion: (field, start, end, expected, text) =>
         applyToField(field, { editor: body(), subject: subject() }, start, end, expected, text),
+      focusRecipient(list, index) {
+        const chip = spec.recipientElement?.(root, list, index);
+        if (!chip) return false;
+        chip.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        const well = chip.isContentEditable ? null : chip.closest<HTMLElement>('[contenteditable="true"]');
+        if (well) {
+          // A chip inside an editable well (Outlook): selected there, as a click on it selects it.
+          well.focus({ preventScroll: true });
+          const range = chip.ownerDocument.createRange();
+          range.selectNode(chip);
+          const selection = chip.ownerDocument.getSelection();
+          selection?.removeAllRanges();
+          selection?.addRange(range);
+        } else chip.focus({ preventScroll: true });
+        return true;
+      },
     };
   };
 

@@ -32,6 +32,9 @@ export interface ComposeWindow {
     expected: string,
     text: string,
   ): ApplyOutcome;
+  /** Scrolls to the `index`th recipient of a To/Cc/Bcc field (in the order readDraft lists them) and focuses
+   * its chip; false when the site or the recipient cannot be found. */
+  focusRecipient?(list: 'to' | 'cc' | 'bcc', index: number): boolean;
 }
 
 /** How a person asked to send: the Send button by pointer, Enter/Space on it, a shortcut, a send menu. */
@@ -55,6 +58,9 @@ export interface SendGesture {
 /** The site-specific half of the send gate: reads raw events synchronously, keeps no page nodes alive. */
 export interface SendSite {
   classify(event: Event): SendGesture | null;
+  /** The compose's own Send control as the gate would release it; null when it cannot be found (the
+   * compose is then not guarded, and says so). */
+  findSend(root: Element): Element | null;
 }
 
 export interface ComposeAdapter {

@@ -1,23 +1,40 @@
 // The send gate: every send attempt gets a fresh, complete check of the text as it is now; nothing blocking
 // lets the site's own send run at once, exactly once; anything else is a person's decision, on the record.
+// What happens to one held send is decided by the pure state machine in held.ts; this file runs what it
+// asks for (the check, the audit entry, the release, a fix) and shows its dialog.
 import type { Draft } from '../../engine/schemas/draft.ts';
 import type { CheckResult, Finding } from '../../engine/schemas/finding.ts';
-import type { AuditDecision, AuditEntryInput, GateSettings, Result } from '../../shared/messages.ts';
+import {
+  type AuditDecision,
+  type AuditEntryInput,
+  AuditEntryInputSchema,
+  type GateSettings,
+  type Result,
+} from '../../shared/messages.ts';
 import type { ComposeWindow, ReleaseClick, SendGesture, Site } from '../adapters/types.ts';
 import { checkTimeoutFor } from '../session.ts';
 import { rangeFor } from '../text-map.ts';
 import { auditEntry, decide } from './decide.ts';
+import {
+  type DialogState,
+  dialogFor,
+  type Effect,
+  type FailMode,
+  type HeldEvent,
+  type HeldState,
+  start,
+  step,
+} from './held.ts';
 
-export type DialogState =
-  | { kind: 'checking' }
-  | { kind: 'held'; findings: Finding[]; canOverride: boolean; fixable: boolean[]; note?: string }
-  | { kind: 'unavailable'; reason: string; allowUnchecked: boolean };
+export type { DialogState } from './held.ts';
 
 export interface DialogActions {
   cancel(): void;
   sendAnyway(justification: string): void;
   retry(): void;
   sendUnchecked(): void;
+  /** After a fix: send the fixed email. */
+  sendFixed(): void;
   goTo(index: number): void;
   fix(index: number): void;
 }
@@ -55,21 +72,36 @@ export const RELEASE_COOLDOWN_MS = 1000;
  */
 export const PRESS_SETTLE_MS = 500;
 
+/** The text that was checked, to compare with the text at release: body, subject and every recipient. */
+export function fingerprint(draft: Draft): string {
+  return JSON.stringify([draft.subject, draft.body, draft.to, draft.cc, draft.bcc]);
+}
+
 interface Held {
   gesture: SendGesture;
   window: ComposeWindow | undefined;
+  state: HeldState;
+  /** The draft the last check read, and its fingerprint. */
   draft?: Draft;
-  findings: Finding[];
+  checked?: string;
   /** The editor's caret when Send was pressed, to give it back on cancel. */
   selection: Range | null;
-  fixed: boolean;
-  cancelled: boolean;
   /** When the person last pressed (any part of a send gesture) while this send was held. */
   lastPressAt: number;
-  /** The dialog state waiting for the pressing to settle. */
-  pending?: DialogState | undefined;
+  /** When the send was held (a slow check shows "Checking…" a moment after this). */
+  startedAt: number;
+  /** What the dialog shows now (null: not on screen). */
+  shown: DialogState | null;
+  /** A dialog state waiting for the pressing to settle or for the "checking" delay. */
+  timer?: ReturnType<typeof setTimeout>;
   /** The latest complete check's findings (all of them), for "go to" to open the card of one. */
   allFindings: Finding[];
+}
+
+export interface SkippedAudit {
+  decision: AuditDecision;
+  decidedAt?: string | undefined;
+  why: string;
 }
 
 /** Per compose window, what the gate may ask of the overlay drawn on it. */
@@ -86,6 +118,10 @@ export interface SendGate {
   busy(): boolean;
   /** Audit entries that could not be written yet, kept in this tab. */
   unsavedAudit(): readonly AuditEntryInput[];
+  /** Audit entries skipped because they fail the log's schema (what and why, no email text). */
+  skippedAudit(): readonly SkippedAudit[];
+  /** The gate's settings as last read from the worker; undefined until one answer arrived. */
+  settings(): GateSettings | undefined;
 }
 
 export function createSendGate(deps: GateDeps): SendGate {
@@ -97,12 +133,30 @@ export function createSendGate(deps: GateDeps): SendGate {
   const releasedAt = new Map<string | Element, number>();
   const composeKey = (root: Element): string | Element => windowFor(root)?.id ?? root;
   const unsaved: AuditEntryInput[] = [];
+  const skipped: SkippedAudit[] = [];
   let settings: GateSettings | undefined;
   let held: Held | null = null;
 
-  void deps.gateSettings().then((answer) => {
-    if (answer.ok && !settings) settings = answer.data.gate;
-  });
+  // Unknown settings mean closed: until the worker has answered once, no send goes unchecked. A failed
+  // fetch is tried again at the next held send.
+  let fetching = false;
+  const fetchSettings = () => {
+    if (settings || fetching) return;
+    fetching = true;
+    void deps
+      .gateSettings()
+      .then(
+        (answer) => {
+          if (answer.ok && !settings) settings = answer.data.gate;
+        },
+        () => undefined,
+      )
+      .finally(() => {
+        fetching = false;
+      });
+  };
+  fetchSettings();
+  const failMode = (): FailMode => settings?.failMode ?? 'closed';
 
   const windowFor = (root: Element): ComposeWindow | undefined => {
     const direct = windows.get(root);
@@ -111,57 +165,78 @@ export function createSendGate(deps: GateDeps): SendGate {
     return undefined;
   };
 
+  /** A refusal that no retry can cure: the entry itself fails the log's schema (here or in the worker). */
+  const refused = (reason: string) => /^(invalid request|refused message)/.test(reason);
+
+  const skip = (entry: AuditEntryInput, why: string) => {
+    skipped.push({ decision: entry.decision, decidedAt: entry.decidedAt, why });
+    // The reason names the field, never a value: it may not hold any of the email.
+    deps.view.notify(
+      `Preflight skipped one audit entry (${entry.decision}) that does not fit the audit log's format: ${why}. ` +
+        'Later decisions are written as usual.',
+    );
+  };
+
+  /** Sends one entry: written, kept for later (no answer), or skipped for good (it fails the schema). */
+  const send = async (entry: AuditEntryInput): Promise<'written' | 'later' | 'skipped'> => {
+    const local = AuditEntryInputSchema.safeParse(entry);
+    if (!local.success) {
+      const issue = local.error.issues[0];
+      skip(entry, issue ? `${issue.path.join('.') || 'entry'}: ${issue.message}` : 'invalid');
+      return 'skipped';
+    }
+    const answer = await deps
+      .audit(entry)
+      .catch((error: unknown) => ({ ok: false as const, reason: String(error) }));
+    if (answer.ok) return 'written';
+    if (refused(answer.reason)) {
+      skip(entry, answer.reason.replace(/^(invalid request|refused message):\s*/, ''));
+      return 'skipped';
+    }
+    return 'later';
+  };
+
   const writeAudit = async (entry: AuditEntryInput): Promise<boolean> => {
-    // Older decisions kept in memory go first, in order.
+    // Older decisions kept in memory go first, in order; one that fails the schema is skipped (and
+    // reported), never left to block every later write in this tab.
     while (unsaved.length > 0) {
       const first = unsaved[0] as AuditEntryInput;
-      if (!(await deps.audit(first)).ok) break;
+      const outcome = await send(first);
+      if (outcome === 'later') break;
       unsaved.shift();
     }
-    if (unsaved.length === 0 && (await deps.audit(entry)).ok) return true;
+    if (unsaved.length === 0) {
+      const outcome = await send(entry);
+      if (outcome !== 'later') return outcome === 'written';
+    }
     unsaved.push(entry);
     return false;
   };
 
-  const record = async (h: Held, decision: AuditDecision, extra: Partial<AuditEntryInput> = {}) => {
-    const draft = h.draft ?? h.window?.readDraft() ?? { subject: '', body: '', to: [], cc: [], bcc: [] };
+  const record = async (h: Held, effect: Extract<Effect, { type: 'record' }>): Promise<boolean> => {
+    // The entry's hash is of the text that goes: the checked text (verified at release) or, unchecked,
+    // the text as it is now.
+    const fresh = effect.decision === 'sent-unchecked' ? h.window?.readDraft() : undefined;
+    const draft = fresh ??
+      h.draft ??
+      h.window?.readDraft() ?? { subject: '', body: '', to: [], cc: [], bcc: [] };
+    const findings = currentFindings(h);
     const entry = await auditEntry({
       site: deps.site,
       via: h.gesture.via,
-      decision,
-      ruleIds: h.findings.map((f) => f.ruleId),
+      decision: effect.decision as AuditDecision,
+      ruleIds: findings.map((f) => f.ruleId),
       draft,
       decidedAt: new Date(now()).toISOString(),
-      ...(extra.justification ? { justification: extra.justification } : {}),
-      ...(extra.checkerFailure ? { checkerFailure: extra.checkerFailure } : {}),
+      ...(effect.justification ? { justification: effect.justification } : {}),
+      ...(effect.checkerFailure ? { checkerFailure: effect.checkerFailure } : {}),
     });
-    const written = await writeAudit(entry);
-    if (!written) {
-      deps.view.notify(
-        'Preflight could not write this decision to its audit log. It is kept in this tab and written when ' +
-          'the checker answers again; closing the tab loses it.',
-      );
-    }
-    return written;
+    return writeAudit(entry);
   };
 
-  const finish = () => {
-    held = null;
-    deps.view.close();
-  };
-
-  const release = async (h: Held) => {
-    const key = h.window?.id ?? h.gesture.root;
-    releasedAt.set(key, now());
-    let sent = false;
-    try {
-      sent = await h.gesture.release(deps.releaseClick);
-    } finally {
-      releasedAt.set(key, now());
-      if (held === h) finish();
-    }
-    if (!sent) deps.view.notify('Preflight could not find the Send button again. Please send once more.');
-  };
+  /** The blocking findings the person decided on (kept on the held send for the record). */
+  const decidedOn = new WeakMap<Held, Finding[]>();
+  const currentFindings = (h: Held): Finding[] => decidedOn.get(h) ?? [];
 
   const returnToEditor = (h: Held) => {
     const editor = h.window?.bodyElement();
@@ -174,142 +249,194 @@ export function createSendGate(deps: GateDeps): SendGate {
     }
   };
 
-  /** Shows the dialog for `h` once the pressing has settled (PRESS_SETTLE_MS after the last press). */
-  const show = (h: Held, state: DialogState) => {
-    const wait = h.lastPressAt + PRESS_SETTLE_MS - now();
-    if (wait > 0) {
-      setTimeout(() => {
-        if (held === h && !h.cancelled && h.pending === state) show(h, state);
-      }, wait);
-      h.pending = state;
-      return;
-    }
-    h.pending = undefined;
+  const actionsFor = (h: Held): DialogActions => ({
+    cancel: () => dispatch(h, { type: 'cancel' }),
+    sendAnyway: (justification) => dispatch(h, { type: 'send-anyway', justification }),
+    retry: () => dispatch(h, { type: 'retry' }),
+    sendUnchecked: () => dispatch(h, { type: 'send-unchecked' }),
+    sendFixed: () => dispatch(h, { type: 'send-fixed' }),
+    goTo: (index) => dispatch(h, { type: 'go-to', index }),
+    fix: (index) => dispatch(h, { type: 'fix', index }),
+  });
+
+  const present = (h: Held, state: DialogState) => {
+    if (h.timer !== undefined) clearTimeout(h.timer);
+    h.timer = undefined;
+    h.shown = state;
     deps.view.show(state, actionsFor(h));
   };
 
-  const showHeld = (h: Held, blocking: Finding[], canOverride: boolean, note?: string) => {
-    h.findings = blocking;
-    const fixable = blocking.map(
-      (f) => f.suggestion !== undefined && (f.field === 'body' || f.field === 'subject') && !!h.window,
-    );
-    show(h, { kind: 'held', findings: blocking, canOverride, fixable, ...(note ? { note } : {}) });
+  /** Brings the dialog in line with the machine's state. */
+  const render = (h: Held) => {
+    const next = dialogFor(h.state, h.shown);
+    if (!next) {
+      if (h.timer !== undefined) clearTimeout(h.timer);
+      h.timer = undefined;
+      if (h.shown) deps.view.close();
+      h.shown = null;
+      return;
+    }
+    if (h.shown) {
+      present(h, next);
+      return;
+    }
+    // Not on screen yet: "checking" only after a short delay (a quick answer shows nothing), anything
+    // else once the pressing has settled.
+    if (h.timer !== undefined) clearTimeout(h.timer);
+    const settle = h.lastPressAt + PRESS_SETTLE_MS - now();
+    const checkingDue = h.startedAt + (deps.checkingDelayMs ?? 400) - now();
+    const wait = next.kind === 'checking' ? Math.max(checkingDue, settle) : settle;
+    if (wait <= 0) {
+      present(h, next);
+      return;
+    }
+    h.timer = setTimeout(() => {
+      h.timer = undefined;
+      if (held === h) render(h);
+    }, wait);
   };
 
-  const showUnavailable = (h: Held, reason: string) => {
-    h.findings = [];
-    const allowUnchecked = (settings?.failMode ?? 'ask') !== 'closed';
-    show(h, { kind: 'unavailable', reason, allowUnchecked });
+  const dispatch = (h: Held, event: HeldEvent) => {
+    if (held !== h) return;
+    const transition = step(h.state, event);
+    if (transition.state === h.state && transition.effects.length === 0) return;
+    h.state = transition.state;
+    if (h.state.phase.kind === 'held') decidedOn.set(h, h.state.phase.findings);
+    if (h.state.phase.kind === 'done') held = null;
+    render(h);
+    for (const effect of transition.effects) run(h, effect);
   };
 
   const runCheck = async (h: Held) => {
-    const timer = setTimeout(() => {
-      if (held === h && !h.cancelled && !h.pending) show(h, { kind: 'checking' });
-    }, deps.checkingDelayMs ?? 400);
-    let answer: Result<{ result: CheckResult; gate: GateSettings }>;
+    let event: HeldEvent;
     try {
       if (!h.window) {
-        answer = { ok: false, reason: 'Preflight has not found this compose window yet' };
+        event = {
+          type: 'failed',
+          reason: 'Preflight has not found this compose window yet',
+          failMode: failMode(),
+        };
       } else {
-        h.draft = h.window.readDraft();
+        const draft = h.window.readDraft();
+        h.draft = draft;
+        h.checked = fingerprint(draft);
         // A long email gets longer to be checked (checkTimeoutFor), not "no answer".
-        const wait = checkTimeoutFor(h.draft, timeoutMs);
-        answer = await deps.gateCheck(h.draft, wait);
-        // A worker stopped while idle wakes on the first message; a second try covers a slow wake.
-        if (!answer.ok && held === h && !h.cancelled) answer = await deps.gateCheck(h.draft, wait);
+        const answer = await deps.gateCheck(draft, checkTimeoutFor(draft, timeoutMs));
+        if (answer.ok) {
+          settings = answer.data.gate;
+          h.allFindings = answer.data.result.findings;
+          const decision = decide(answer.data.result, answer.data.gate);
+          const fixable =
+            decision.kind === 'hold'
+              ? decision.blocking.map(
+                  (f) =>
+                    f.suggestion !== undefined && (f.field === 'body' || f.field === 'subject') && !!h.window,
+                )
+              : [];
+          event = { type: 'answered', decision, failMode: answer.data.gate.failMode, fixable };
+        } else {
+          fetchSettings();
+          event = { type: 'failed', reason: answer.reason, failMode: failMode() };
+        }
       }
     } catch (error) {
-      answer = { ok: false, reason: error instanceof Error ? error.message : String(error) };
-    } finally {
-      clearTimeout(timer);
+      event = {
+        type: 'failed',
+        reason: error instanceof Error ? error.message : String(error),
+        failMode: failMode(),
+      };
     }
-    if (held !== h || h.cancelled) return;
-    if (!answer.ok) {
-      showUnavailable(h, answer.reason);
-      return;
-    }
-    settings = answer.data.gate;
-    h.allFindings = answer.data.result.findings;
-    const decision = decide(answer.data.result, answer.data.gate);
-    if (decision.kind === 'release') {
-      if (h.fixed) await record(h, 'fixed-and-sent');
-      await release(h);
-    } else if (decision.kind === 'incomplete') {
-      showUnavailable(h, `some rules failed to run (${decision.ruleIds.join(', ')})`);
-    } else {
-      showHeld(
-        h,
-        decision.blocking,
-        decision.canOverride,
-        h.fixed ? 'Fix applied. Still blocking:' : undefined,
-      );
-    }
+    dispatch(h, event);
   };
 
-  const actionsFor = (h: Held): DialogActions => ({
-    cancel() {
-      if (held !== h) return;
-      h.cancelled = true;
-      finish();
-      returnToEditor(h);
-      if (h.draft) void record(h, 'cancelled');
-    },
-    sendAnyway(justification) {
-      if (held !== h || justification.trim().length === 0) return;
-      void (async () => {
-        await record(h, 'sent-anyway', { justification });
-        await release(h);
-      })();
-    },
-    retry() {
-      if (held !== h) return;
-      void runCheck(h);
-    },
-    sendUnchecked() {
-      if (held !== h || (settings?.failMode ?? 'ask') === 'closed') return;
-      const failure = 'the checker did not answer';
-      void (async () => {
-        await record(h, 'sent-unchecked', { checkerFailure: failure });
-        await release(h);
-      })();
-    },
-    goTo(index) {
-      const finding = h.findings[index];
-      if (held !== h || !finding) return;
-      h.cancelled = true;
-      finish();
-      void record(h, 'went-to-finding');
-      selectFinding(h, finding);
-      const hooks = h.window && hooksOf.get(h.window);
-      hooks?.openFinding?.(finding, h.allFindings.length > 0 ? h.allFindings : h.findings);
-    },
-    fix(index) {
-      const finding = h.findings[index];
-      const window = h.window;
-      if (held !== h || !finding || !window || finding.suggestion === undefined) return;
-      if (finding.field !== 'body' && finding.field !== 'subject') return;
-      const text = finding.field === 'body' ? (h.draft?.body ?? '') : (h.draft?.subject ?? '');
-      const outcome = window.applySuggestion(
-        finding.field,
-        finding.start,
-        finding.end,
-        text.slice(finding.start, finding.end),
-        finding.suggestion,
-      );
-      if (!outcome.ok) {
-        showHeld(
-          h,
-          h.findings,
-          h.findings.every((f) => f.overridable !== false),
-          `Not applied: ${outcome.reason}.`,
+  const release = async (h: Held) => {
+    const key = h.window?.id ?? h.gesture.root;
+    releasedAt.set(key, now());
+    let sent = false;
+    try {
+      sent = await h.gesture.release(deps.releaseClick);
+    } catch {
+      sent = false;
+    } finally {
+      releasedAt.set(key, now());
+    }
+    dispatch(h, { type: 'released', sent });
+  };
+
+  const applyFix = (h: Held, finding: Finding) => {
+    const window = h.window;
+    if (
+      !window ||
+      finding.suggestion === undefined ||
+      (finding.field !== 'body' && finding.field !== 'subject')
+    ) {
+      dispatch(h, { type: 'fix-applied', ok: false, reason: 'this issue has no fix here' });
+      return;
+    }
+    const text = finding.field === 'body' ? (h.draft?.body ?? '') : (h.draft?.subject ?? '');
+    const outcome = window.applySuggestion(
+      finding.field,
+      finding.start,
+      finding.end,
+      text.slice(finding.start, finding.end),
+      finding.suggestion,
+    );
+    if (!outcome.ok) {
+      dispatch(h, { type: 'fix-applied', ok: false, reason: outcome.reason });
+      return;
+    }
+    // The person sees the fixed passage before anything is sent.
+    const after = window.readDraft();
+    const field = finding.field === 'body' ? after.body : after.subject;
+    const from = Math.max(0, finding.start - 60);
+    const to = Math.min(field.length, finding.start + finding.suggestion.length + 60);
+    const passage = `${from > 0 ? '…' : ''}${field.slice(from, to).trim()}${to < field.length ? '…' : ''}`;
+    dispatch(h, { type: 'fix-applied', ok: true, replacement: passage });
+  };
+
+  const run = (h: Held, effect: Effect) => {
+    switch (effect.type) {
+      case 'check':
+        void runCheck(h);
+        return;
+      case 'verify': {
+        // What goes must be what was checked: the text is read again now, at release.
+        const same = !h.window || h.checked === undefined || fingerprint(h.window.readDraft()) === h.checked;
+        dispatch(h, { type: 'verified', same });
+        return;
+      }
+      case 'record': {
+        const waits = h.state.phase.kind === 'recording';
+        void record(h, effect).then(
+          (ok) => waits && dispatch(h, { type: 'recorded', ok }),
+          () => waits && dispatch(h, { type: 'recorded', ok: false }),
         );
         return;
       }
-      h.fixed = true;
-      show(h, { kind: 'checking' });
-      void runCheck(h);
-    },
-  });
+      case 'release':
+        void release(h);
+        return;
+      case 'apply-fix':
+        applyFix(h, effect.finding);
+        return;
+      case 'select-finding': {
+        selectFinding(h, effect.finding);
+        const hooks = h.window && hooksOf.get(h.window);
+        const all = h.allFindings.length > 0 ? h.allFindings : currentFindings(h);
+        hooks?.openFinding?.(effect.finding, all);
+        return;
+      }
+      case 'return-to-editor':
+        returnToEditor(h);
+        return;
+      case 'notify':
+        deps.view.notify(effect.text);
+        return;
+      case 'cooldown':
+        releasedAt.set(h.window?.id ?? h.gesture.root, now());
+        return;
+    }
+  };
 
   const selectFinding = (h: Held, finding: Finding) => {
     const window = h.window;
@@ -348,24 +475,29 @@ export function createSendGate(deps: GateDeps): SendGate {
       if (!gesture.trigger) return;
       const last = releasedAt.get(composeKey(gesture.root));
       if (last !== undefined && now() - last < RELEASE_COOLDOWN_MS) return;
+      fetchSettings();
       const window = windowFor(gesture.root);
       const doc = gesture.root.ownerDocument;
-      const current = doc.getSelection?.();
+      const current = doc?.getSelection?.();
       const selection = current && current.rangeCount > 0 ? current.getRangeAt(0).cloneRange() : null;
+      const first = start(failMode());
       const h: Held = {
         gesture,
         window,
-        findings: [],
+        state: first.state,
         selection,
-        fixed: false,
-        cancelled: false,
         lastPressAt: now(),
+        startedAt: now(),
+        shown: null,
         allFindings: [],
       };
       held = h;
-      void runCheck(h);
+      render(h);
+      for (const effect of first.effects) run(h, effect);
     },
     busy: () => held !== null,
     unsavedAudit: () => unsaved,
+    skippedAudit: () => skipped,
+    settings: () => settings,
   };
 }

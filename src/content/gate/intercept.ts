@@ -32,6 +32,8 @@ export function installInterceptor(
   site: SendSite,
   onGesture: (gesture: SendGesture, event: Event) => void,
   signal: AbortSignal,
+  /** A send the site's reader could not read (it threw): the event goes to the site, and this is told. */
+  onFault?: (error: unknown) => void,
 ): Interceptor {
   let bypass = 0;
   const handler = (event: Event) => {
@@ -39,8 +41,10 @@ export function installInterceptor(
     let gesture: SendGesture | null = null;
     try {
       gesture = site.classify(event);
-    } catch {
-      // A selector that throws must never block sending (mail-dom.md §3): let the site handle it.
+    } catch (error) {
+      // A selector that throws must never block sending (mail-dom.md §3): let the site handle it, and say
+      // that this page is not guarded.
+      onFault?.(error);
       return;
     }
     if (!gesture) return;

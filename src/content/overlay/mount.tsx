@@ -5,13 +5,15 @@ import { render } from 'preact';
 import type { Finding } from '../../engine/schemas/finding.ts';
 import type { FalsePositiveReport, Result } from '../../shared/messages.ts';
 import type { ComposeWindow, Site } from '../adapters/types.ts';
+import { recipientAt } from '../recipient-at.ts';
 import type { ChipState, SessionView } from '../session.ts';
 import { rangeFor } from '../text-map.ts';
 import { FindingCard } from './finding-card.tsx';
 import { countFindings, dismissalKey, panelOrder, visibleFindings } from './findings.ts';
 import { FindingsPanel } from './findings-panel.tsx';
 import { type Box, contains, inputTextBox, intersect, rangeBoxes, toBox, visibleArea } from './geometry.ts';
-import { StatusChip } from './status-chip.tsx';
+import { INTERACTIVE, type PlacementInput, placeChip, samplePoints } from './placement.ts';
+import { type GuardState, StatusChip } from './status-chip.tsx';
 import { type DrawnUnderline, Underlines } from './underlines.tsx';
 
 const STYLE = `
@@ -23,6 +25,7 @@ const STYLE = `
   border: 1px solid; border-radius: 999px; background: #fff; box-shadow: 0 1px 3px rgba(0,0,0,.2);
   white-space: nowrap; pointer-events: auto; cursor: pointer; }
 .dot { width: 8px; height: 8px; border-radius: 50%; flex: none; }
+.guarded { font-weight: 700; color: #1b6e3a; }
 .finding { position: fixed; z-index: 2147483645; pointer-events: none; }
 .strip { position: absolute; height: 3px; }
 .highlight { position: absolute; border-radius: 2px; }
@@ -72,7 +75,19 @@ export interface OverlayDeps {
   report?(report: FalsePositiveReport): Promise<Result<unknown>>;
   /** Counts a dismissal for the rule's statistics (rule id only, never the text). */
   countDismissal?(ruleId: string): Promise<Result<unknown>>;
+  /** The compose's Send control as the gate finds it (the chip sits in its toolbar row when it can). */
+  sendControl?(): Element | null;
+  /** Whether the send gate can guard this compose now (its Send is found, its sends are read). */
+  guarded?(): boolean;
+  /** Called once when the compose stays unguarded past GUARD_SETTLE_MS (to count it, locally). */
+  onUnguarded?(): void;
 }
+
+/** A compose just opened may draw its toolbar a little after its editor: not guarded only if it lasts. */
+export const GUARD_SETTLE_MS = 1500;
+const GUARD_POLL_MS = 1000;
+/** A placement is measured again at least this often, even when nothing it depends on moved. */
+const PLACEMENT_REFRESH_MS = 1000;
 
 interface Tracked {
   key: string;
@@ -97,6 +112,8 @@ export interface OverlayView extends SessionView {
    * findings do not hold this one. False when there is nothing to open it on.
    */
   openFinding(finding: Finding, all: readonly Finding[]): boolean;
+  /** Whether the send gate guards this compose, as the chip shows it. */
+  guardState(): GuardState;
 }
 
 export function mountOverlay(
@@ -128,6 +145,36 @@ export function mountOverlay(
   // Measured in the last frame.
   let lines = new Map<string, Box[]>();
   let chipBox: Box | null = null;
+  let guard: GuardState = 'pending';
+  let unguardedSince: number | null = null;
+  let reportedUnguarded = false;
+
+  /** Re-reads whether the gate guards this compose; true when the state shown changed. */
+  const readGuard = (): boolean => {
+    if (!deps.guarded) return false;
+    let raw = false;
+    try {
+      raw = deps.guarded();
+    } catch {
+      raw = false;
+    }
+    const before = guard;
+    if (raw) {
+      guard = 'guarded';
+      unguardedSince = null;
+    } else {
+      const now = Date.now();
+      unguardedSince ??= now;
+      if (now - unguardedSince >= GUARD_SETTLE_MS) {
+        guard = 'unguarded';
+        if (!reportedUnguarded) {
+          reportedUnguarded = true;
+          deps.onUnguarded?.();
+        }
+      }
+    }
+    return guard !== before;
+  };
 
   const shown = (): Tracked[] => {
     const visible = new Set(
@@ -154,6 +201,7 @@ export function mountOverlay(
 
   const measureAndDraw = () => {
     // Reads.
+    readGuard();
     const editor = window.bodyElement();
     if (resizeObserver && editor !== observed) {
       if (observed) resizeObserver.unobserve(observed);
@@ -184,12 +232,16 @@ export function mountOverlay(
     const chipHeight = chip?.offsetHeight ?? 0;
     let chipPos: { top: number; left: number; hidden: boolean } | null = null;
     if (editorRect) {
-      // Just above the editor's top-right corner, outside the text: inside the editor it would cover what
-      // is written there, such as the quoted message at the bottom of an inline reply.
-      const top = Math.max(0, Math.min(editorRect.top, viewportBox().bottom) - (chipHeight || 26) - 4);
-      const left = Math.max(0, editorRect.right - chipWidth);
-      chipPos = { top, left, hidden: editorRect.width === 0 };
-      chipBox = { left, top, right: left + chipWidth, bottom: top + chipHeight };
+      const placed = placeChipNow(editorRect, chipWidth || 160, chipHeight || 26);
+      if (placed) {
+        chipPos = { top: placed.top, left: placed.left, hidden: editorRect.width === 0 };
+        chipBox = {
+          left: placed.left,
+          top: placed.top,
+          right: placed.left + chipWidth,
+          bottom: placed.top + chipHeight,
+        };
+      }
     }
     // Writes.
     draw(chipPos);
@@ -197,6 +249,44 @@ export function mountOverlay(
     // issues, 1 warning"), place it again next frame so it never runs past the editor's right edge.
     const drawnChip = mountPoint.querySelector('.chip') as HTMLElement | null;
     if (drawnChip && Math.abs(drawnChip.offsetWidth - chipWidth) > 1) schedule();
+  };
+
+  // ---- where the chip goes: covering no control of the compose or the page ----
+  let placement: { key: string; at: number; box: Box } | null = null;
+
+  /** Whether a click at (x, y) would land on something a person uses (not Preflight's own UI). */
+  const controlAt = (x: number, y: number): boolean => {
+    for (const el of doc.elementsFromPoint(x, y)) {
+      if (el.closest('[data-preflight-root]')) continue;
+      return el.closest(INTERACTIVE) !== null;
+    }
+    return false;
+  };
+
+  const placeChipNow = (editorRect: DOMRect, width: number, height: number): Box | null => {
+    const rootRect = window.root.getBoundingClientRect?.();
+    const send = deps.sendControl?.() ?? null;
+    const row = send?.closest('[role="group"], [role="toolbar"]') ?? send?.parentElement ?? null;
+    const input: PlacementInput = {
+      chip: { width, height },
+      viewport: viewportBox(),
+      compose: rootRect && rootRect.width > 0 ? toBox(rootRect) : null,
+      toolbar: row && window.root.contains(row) ? toBox(row.getBoundingClientRect()) : null,
+      send: send ? toBox(send.getBoundingClientRect()) : null,
+      editor: toBox(editorRect),
+    };
+    const key = JSON.stringify([input, Math.round(width), Math.round(height)], (_k, v) =>
+      typeof v === 'number' ? Math.round(v) : v,
+    );
+    const now = Date.now();
+    // The same layout keeps its place (measuring hits costs a little); a moved compose is placed again.
+    if (placement && placement.key === key && now - placement.at < PLACEMENT_REFRESH_MS) return placement.box;
+    const box = placeChip(
+      input,
+      (candidate) => samplePoints(candidate).filter(([x, y]) => controlAt(x, y)).length,
+    );
+    if (box) placement = { key, at: now, box };
+    return box;
   };
 
   const viewportBox = (): Box => ({
@@ -244,6 +334,7 @@ export function mountOverlay(
             schedule();
           }}
           position={chipPos}
+          guard={deps.guarded ? guard : undefined}
         />
         {panelOpen && chipBox && (
           <FindingsPanel
@@ -342,8 +433,16 @@ export function mountOverlay(
       target?.scrollIntoView({ block: 'center', inline: 'nearest' });
     } else if (t.finding.field === 'subject') {
       window.subjectElement()?.scrollIntoView({ block: 'nearest' });
+    } else if (t.finding.field === 'recipients') {
+      goToRecipient(t.finding);
     }
     openCard(key, true);
+  };
+
+  /** A finding on an address: its chip in the To/Cc/Bcc field, scrolled to and focused. */
+  const goToRecipient = (finding: Finding) => {
+    const at = recipientAt(window.readDraft(), finding);
+    if (at) window.focusRecipient?.(at.list, at.index);
   };
 
   // ---- pointer and keyboard: the editor keeps every event; Preflight only watches ----
@@ -422,10 +521,17 @@ export function mountOverlay(
     view.addEventListener('scroll', schedule, opts);
   }
   window.onChange(schedule, signal);
+  // The gate's hold on this compose is watched on its own: Send can go without the compose changing.
+  const guardTimer = deps.guarded
+    ? setInterval(() => {
+        if (readGuard()) schedule();
+      }, GUARD_POLL_MS)
+    : undefined;
 
   signal.addEventListener(
     'abort',
     () => {
+      if (guardTimer !== undefined) clearInterval(guardTimer);
       clearHoverTimer();
       if (frame && view) view.cancelAnimationFrame(frame);
       if (pointerFrame && view) view.cancelAnimationFrame(pointerFrame);
@@ -441,6 +547,7 @@ export function mountOverlay(
     a.ruleId === b.ruleId && a.field === b.field && a.start === b.start && a.end === b.end;
 
   return {
+    guardState: () => guard,
     openFinding(finding, all) {
       if (signal.aborted) return false;
       let t = tracked.find((item) => sameFinding(item.finding, finding));
@@ -452,6 +559,7 @@ export function mountOverlay(
       if (!t) return false;
       dismissed.delete(dismissalKey(t.finding));
       panelOpen = false;
+      if (t.finding.field === 'recipients') goToRecipient(t.finding);
       openCard(t.key, true);
       return true;
     },

@@ -40,7 +40,13 @@ label { font-weight: 600; display: block; margin-top: 10px; }
   font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; box-shadow: 0 4px 16px rgba(0,0,0,.3); }
 `;
 
-function FindingItem(props: { finding: Finding; fixable: boolean; onGoTo(): void; onFix(): void }) {
+function FindingItem(props: {
+  finding: Finding;
+  fixable: boolean;
+  busy: boolean;
+  onGoTo(): void;
+  onFix(): void;
+}) {
   const { finding } = props;
   return (
     <li data-preflight-held-finding={finding.ruleId} data-severity={finding.severity}>
@@ -51,11 +57,17 @@ function FindingItem(props: { finding: Finding; fixable: boolean; onGoTo(): void
         {finding.overridable === false ? ' · cannot be overridden' : ''}
       </div>
       <div class="row">
-        <button type="button" data-preflight-action="go-to" onClick={props.onGoTo}>
-          Go to issue
+        <button type="button" data-preflight-action="go-to" disabled={props.busy} onClick={props.onGoTo}>
+          {finding.field === 'recipients' ? 'Go to recipient' : 'Go to issue'}
         </button>
         {props.fixable && finding.suggestion !== undefined && (
-          <button type="button" class="primary" data-preflight-action="fix" onClick={props.onFix}>
+          <button
+            type="button"
+            class="primary"
+            data-preflight-action="fix"
+            disabled={props.busy}
+            onClick={props.onFix}
+          >
             {finding.suggestion ? `Fix: “${finding.suggestion.slice(0, 60)}”` : 'Fix: remove it'}
           </button>
         )}
@@ -67,10 +79,19 @@ function FindingItem(props: { finding: Finding; fixable: boolean; onGoTo(): void
 export function SendDialog(props: { state: DialogState; actions: DialogActions }) {
   const { state, actions } = props;
   const [justification, setJustification] = useState('');
+  // Every button is disabled from the first click on a decision until its outcome (the gate shows the
+  // state busy); a click already on its way is dropped here too, before the gate sees it.
+  const busy = state.busy === true;
+  const guard =
+    <A extends unknown[]>(fn: (...args: A) => void) =>
+    (...args: A) => {
+      if (!busy) fn(...args);
+    };
   if (state.kind === 'checking') {
     return (
       <div
         class="dialog neutral"
+        tabIndex={-1}
         role="dialog"
         aria-modal="true"
         aria-label="Preflight"
@@ -79,8 +100,52 @@ export function SendDialog(props: { state: DialogState; actions: DialogActions }
         <h2>Checking this email…</h2>
         <p>Preflight is checking the email against the Customer Policy before it goes.</p>
         <div class="actions">
-          <button type="button" data-preflight-action="cancel" onClick={actions.cancel}>
+          <button
+            type="button"
+            data-preflight-action="cancel"
+            disabled={busy}
+            onClick={guard(actions.cancel)}
+          >
             Cancel
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (state.kind === 'fixed') {
+    return (
+      <div
+        class="dialog neutral"
+        tabIndex={-1}
+        role="alertdialog"
+        aria-modal="true"
+        aria-label="Preflight"
+        data-preflight-dialog="fixed"
+        data-preflight-busy={busy ? '' : undefined}
+      >
+        <h2>Fixed. Send this email now?</h2>
+        <p>The email now reads:</p>
+        <p class="excerpt" data-preflight-fixed-text="">
+          “{state.replacement}”
+        </p>
+        <p>It passes the check. Send it, or go back and read it in full first.</p>
+        <div class="actions">
+          <button
+            type="button"
+            data-preflight-action="cancel"
+            disabled={busy}
+            onClick={guard(actions.cancel)}
+          >
+            Back to the email
+          </button>
+          <button
+            type="button"
+            class="primary"
+            data-preflight-action="send-fixed"
+            disabled={busy}
+            onClick={guard(actions.sendFixed)}
+          >
+            Send
           </button>
         </div>
       </div>
@@ -90,11 +155,13 @@ export function SendDialog(props: { state: DialogState; actions: DialogActions }
     return (
       <div
         class="dialog neutral"
+        tabIndex={-1}
         role="alertdialog"
         aria-modal="true"
         aria-label="Preflight"
         data-preflight-dialog="unavailable"
         data-preflight-fail-mode={state.allowUnchecked ? 'ask' : 'closed'}
+        data-preflight-busy={busy ? '' : undefined}
       >
         <h2>Preflight could not check this email</h2>
         <p>Reason: {state.reason}.</p>
@@ -104,7 +171,12 @@ export function SendDialog(props: { state: DialogState; actions: DialogActions }
             : 'Sending is blocked until the check works: your organisation’s policy does not allow sending without a check. Try again, or cancel and keep the draft.'}
         </p>
         <div class="actions">
-          <button type="button" data-preflight-action="cancel" onClick={actions.cancel}>
+          <button
+            type="button"
+            data-preflight-action="cancel"
+            disabled={busy}
+            onClick={guard(actions.cancel)}
+          >
             Cancel
           </button>
           {state.allowUnchecked && (
@@ -112,12 +184,19 @@ export function SendDialog(props: { state: DialogState; actions: DialogActions }
               type="button"
               class="danger"
               data-preflight-action="send-unchecked"
-              onClick={actions.sendUnchecked}
+              disabled={busy}
+              onClick={guard(actions.sendUnchecked)}
             >
               Send without checking
             </button>
           )}
-          <button type="button" class="primary" data-preflight-action="retry" onClick={actions.retry}>
+          <button
+            type="button"
+            class="primary"
+            data-preflight-action="retry"
+            disabled={busy}
+            onClick={guard(actions.retry)}
+          >
             Retry
           </button>
         </div>
@@ -128,10 +207,12 @@ export function SendDialog(props: { state: DialogState; actions: DialogActions }
   return (
     <div
       class="dialog"
+      tabIndex={-1}
       role="alertdialog"
       aria-modal="true"
       aria-label="Preflight"
       data-preflight-dialog="held"
+      data-preflight-busy={busy ? '' : undefined}
     >
       <h2>
         This email breaks{' '}
@@ -144,8 +225,9 @@ export function SendDialog(props: { state: DialogState; actions: DialogActions }
             key={`${i}:${finding.ruleId}:${finding.start}`}
             finding={finding}
             fixable={state.fixable[i] === true}
-            onGoTo={() => actions.goTo(i)}
-            onFix={() => actions.fix(i)}
+            busy={busy}
+            onGoTo={guard(() => actions.goTo(i))}
+            onFix={guard(() => actions.fix(i))}
           />
         ))}
       </ul>
@@ -156,6 +238,7 @@ export function SendDialog(props: { state: DialogState; actions: DialogActions }
             id="preflight-justification"
             data-preflight-justification=""
             value={justification}
+            disabled={busy}
             onInput={(e) => setJustification((e.currentTarget as HTMLTextAreaElement).value)}
           />
           <div class="hint">
@@ -167,7 +250,13 @@ export function SendDialog(props: { state: DialogState; actions: DialogActions }
         <p>The policy does not allow sending this anyway: fix it first.</p>
       )}
       <div class="actions">
-        <button type="button" class="primary" data-preflight-action="cancel" onClick={actions.cancel}>
+        <button
+          type="button"
+          class="primary"
+          data-preflight-action="cancel"
+          disabled={busy}
+          onClick={guard(actions.cancel)}
+        >
           Cancel and edit
         </button>
         {state.canOverride && (
@@ -175,8 +264,8 @@ export function SendDialog(props: { state: DialogState; actions: DialogActions }
             type="button"
             class="danger"
             data-preflight-action="send-anyway"
-            disabled={!ok}
-            onClick={() => ok && actions.sendAnyway(justification)}
+            disabled={!ok || busy}
+            onClick={guard(() => ok && actions.sendAnyway(justification))}
           >
             Send anyway
           </button>
@@ -211,9 +300,37 @@ export function createSendDialogView(doc: Document): GateView {
     for (const type of ['keydown', 'keyup', 'keypress']) {
       host.addEventListener(type, (event) => {
         event.stopPropagation();
-        if (type === 'keydown' && (event as KeyboardEvent).key === 'Escape') current?.actions.cancel();
+        if (type !== 'keydown') return;
+        const key = (event as KeyboardEvent).key;
+        if (key === 'Escape') current?.actions.cancel();
+        if (key === 'Tab' && current) {
+          event.preventDefault();
+          cycleFocus((event as KeyboardEvent).shiftKey ? -1 : 1);
+        }
       });
     }
+    // Focus stays in the dialog while it is open: an edit made behind it would not be the text checked.
+    doc.addEventListener(
+      'focusin',
+      (event) => {
+        if (!current || !host) return;
+        const path = event.composedPath();
+        if (path.includes(host)) return;
+        focusFirst();
+      },
+      true,
+    );
+    doc.defaultView?.addEventListener(
+      'keydown',
+      (event) => {
+        if (!current || !host || event.composedPath().includes(host)) return;
+        // A key aimed at the page while the dialog is up (focus was elsewhere): it goes to the dialog.
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        focusFirst();
+      },
+      true,
+    );
     doc.documentElement.append(host);
     return mountPoint;
   };
@@ -238,13 +355,43 @@ export function createSendDialogView(doc: Document): GateView {
     );
   };
 
+  const focusables = (): HTMLElement[] => {
+    const root = host?.shadowRoot;
+    if (!root) return [];
+    return [
+      ...root.querySelectorAll<HTMLElement>(
+        '.dialog button:not([disabled]), .dialog textarea:not([disabled])',
+      ),
+    ];
+  };
+
+  const focusDialog = () => {
+    (host?.shadowRoot?.querySelector('.dialog') as HTMLElement | null)?.focus({ preventScroll: true });
+  };
+
   const focusFirst = () => {
     const root = host?.shadowRoot;
     const target =
-      (root?.querySelector('[data-preflight-justification]') as HTMLElement | null) ??
-      (root?.querySelector('[data-preflight-action="retry"]') as HTMLElement | null) ??
-      (root?.querySelector('[data-preflight-action="cancel"]') as HTMLElement | null);
-    target?.focus();
+      (root?.querySelector('[data-preflight-justification]:not([disabled])') as HTMLElement | null) ??
+      (root?.querySelector('[data-preflight-action="send-fixed"]:not([disabled])') as HTMLElement | null) ??
+      (root?.querySelector('[data-preflight-action="retry"]:not([disabled])') as HTMLElement | null) ??
+      (root?.querySelector('[data-preflight-action="cancel"]:not([disabled])') as HTMLElement | null);
+    if (target) target.focus();
+    else focusDialog();
+  };
+
+  /** Tab and Shift+Tab go round the dialog's own controls, never out to the page. */
+  const cycleFocus = (direction: 1 | -1) => {
+    const list = focusables();
+    if (list.length === 0) {
+      focusDialog();
+      return;
+    }
+    const active = host?.shadowRoot?.activeElement as HTMLElement | null;
+    const index = active ? list.indexOf(active) : -1;
+    const next =
+      index < 0 ? (direction > 0 ? 0 : list.length - 1) : (index + direction + list.length) % list.length;
+    list[next]?.focus();
   };
 
   return {
@@ -253,7 +400,7 @@ export function createSendDialogView(doc: Document): GateView {
       if (!wasOpen || current?.state.kind !== state.kind) generation++;
       current = { state, actions };
       draw();
-      if (!wasOpen || state.kind !== 'checking') focusFirst();
+      if (!wasOpen || (state.kind !== 'checking' && !state.busy)) focusFirst();
     },
     close() {
       current = null;

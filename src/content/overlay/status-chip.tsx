@@ -11,9 +11,25 @@ export interface StatusChipProps {
   onToggle?: () => void;
   /** Viewport position; hidden when the editor is not shown (a minimised compose). */
   position?: { top: number; left: number; hidden: boolean } | null;
+  /** Whether the send gate guards this compose: 'unguarded' when it cannot find Send or read a send. */
+  guard?: GuardState;
 }
 
-export function StatusChip({ state, counts, expanded = false, onToggle, position }: StatusChipProps) {
+export type GuardState = 'pending' | 'guarded' | 'unguarded';
+
+export const UNGUARDED_TEXT = 'Send not guarded here — report this';
+export const UNGUARDED_TITLE =
+  'Preflight cannot find the Send button of this compose (or could not read a send), so sending from it ' +
+  'is not checked. Please report this to whoever looks after Preflight for you; the findings still show.';
+
+export function StatusChip({
+  state,
+  counts,
+  expanded = false,
+  onToggle,
+  position,
+  guard = 'pending',
+}: StatusChipProps) {
   // The counts last shown with a result (after dismissals): a new check keeps them until it answers.
   const shown = useRef<Counts | null>(null);
   let text: string;
@@ -52,6 +68,14 @@ export function StatusChip({ state, counts, expanded = false, onToggle, position
         : `Preflight: ${plural(blocking, 'blocking issue')}, ${plural(warnings, 'warning')}`;
     title = 'Findings from the latest check of this email: click for the list';
   }
+  if (guard === 'unguarded') {
+    // Never silently open: the chip says the gate is off here, whatever the findings.
+    title = `${UNGUARDED_TITLE} (${text.replace(/^Preflight: /, '')})`;
+    text = `Preflight: ${UNGUARDED_TEXT}`;
+    color = COLORS.block;
+  } else if (guard === 'guarded') {
+    title = `${title}. Send is guarded: every send is checked first.`;
+  }
   return (
     <button
       type="button"
@@ -64,6 +88,7 @@ export function StatusChip({ state, counts, expanded = false, onToggle, position
       data-state={state.kind}
       data-blocking={String(blocking)}
       data-warnings={String(warnings)}
+      data-guard={guard}
       style={{
         borderColor: color,
         color,
@@ -78,6 +103,11 @@ export function StatusChip({ state, counts, expanded = false, onToggle, position
     >
       <span class="dot" style={{ background: color }} />
       {text}
+      {guard === 'guarded' && (
+        <span class="guarded" role="img" aria-label="Send guarded" data-preflight-guarded="">
+          ✓
+        </span>
+      )}
     </button>
   );
 }

@@ -389,7 +389,19 @@ export const RULE_PACK: RulePack = {
           "Dear valued customer,\nThank you for your order.",
           "To whom it may concern,\nPlease find the renewal attached.",
           "Dear Sir/Madam,\nYour licence is due.",
-          "Dear Sir or Madam,\nYour licence is due."
+          "Dear Sir or Madam,\nYour licence is due.",
+          {
+            "text": "Dear Residents,\nThe lifts in block B are serviced on Monday.",
+            "why": "a plural audience, no one by name"
+          },
+          {
+            "text": "Dear Policyholder,\nYour renewal documents are enclosed.",
+            "why": "a role, no one by name"
+          },
+          {
+            "text": "Dear Harbour Energy Account Holder:\nYour tariff changes in June.",
+            "why": "the brand's customers, no one by name"
+          }
         ],
         "pass": [
           "Dear Dr. Patel,\nThank you for the call.",
@@ -404,6 +416,18 @@ export const RULE_PACK: RulePack = {
           {
             "text": "Hi Jordan,\nWe spoke to our valued customer advisory board about this.",
             "why": "the phrase is not the salutation"
+          },
+          {
+            "text": "Dear Northwind Customer Advisory Board,\nThe agenda is below.",
+            "why": "a named board, not the brand's customers"
+          },
+          {
+            "text": "Hello Northwind User Group,\nThe slides from Tuesday are attached.",
+            "why": "a named group"
+          },
+          {
+            "text": "Hi Dana,\nOur tenants portal now shows the rent ledger.",
+            "why": "the audience word is not the salutation"
           }
         ]
       },
@@ -424,6 +448,14 @@ export const RULE_PACK: RulePack = {
         {
           "regex": "^[ \\t]*to whom it may concern\\b",
           "flags": "im"
+        },
+        {
+          "regex": "^[ \\t]*(?:dear|hello|hi|greetings|attention)[ \\t]+(?:all[ \\t]+)?(?:tenant|resident|occupant|renter|homeowner|householder|parent|guardian|patient|student|guest|shareholder|stockholder|policyholder|cardholder|account[ \\t]+holder|member|subscriber|user|customer|client|patron|passenger|travell?er|investor|depositor|borrower|donor|supporter|participant|applicant|attendee|shopper|buyer|merchant|seller|supplier|neighbou?r)s?\\b(?![ \\t]+(?:success|support|service|care|experience|team|operations|advisory|council|board|relations|groups?|panel))",
+          "flags": "im"
+        },
+        {
+          "regex": "^[ \\t]*(?:[Dd]ear|DEAR|[Hh]ello|[Hh]i|[Gg]reetings)[ \\t]+(?:\\p{Lu}[\\p{L}\\p{N}&'.-]*[ \\t]+(?:(?:by|of|and|&|for|at|on|the)[ \\t]+)?){1,4}(?:[Cc]ustomer|[Cc]lient|[Uu]ser|[Mm]ember|[Ss]ubscriber|[Cc]ardholder|[Aa]ccount [Hh]older|[Pp]olicyholder|[Pp]atron|[Tt]enant|[Rr]esident|[Ss]hopper|[Gg]uest|CUSTOMER|CLIENT|USER|MEMBER)s?\\b(?![ \\t]+(?:[Ss]uccess|[Ss]upport|[Ss]ervice|[Cc]are|[Ee]xperience|[Tt]eam|[Oo]perations|[Aa]dvisory|[Cc]ouncil|[Bb]oard|[Rr]elations|[Ss]ervices|[Gg]roups?|[Pp]anel))",
+          "flags": "m"
         }
       ]
     },
@@ -442,7 +474,10 @@ export const RULE_PACK: RulePack = {
       "examples": {
         "flag": [
           "Hi ,\nThanks for the quick reply.",
-          "Dear  Representative,\nYour account is ready.",
+          {
+            "text": "Hello  Okafor,\nYour account is ready.",
+            "why": "two spaces where the first name should be"
+          },
           "Dear,\nYour account is ready.",
           "Hello firstname,\nYour account is ready."
         ],
@@ -493,10 +528,23 @@ export const RULE_PACK: RulePack = {
         "approvedClaims": true,
         "before": [
           "\\b(?:aim|aims|aiming|target|targets|targeting|strive|striving|goal|objective|aspire|try|trying|hope|hoping|working toward|work toward|asked|asking|whether|wondering|requested|request|if we can|if we could|you mentioned|you said)\\b",
-          "\\b(?:nobody|no one|no vendor|no provider|no company)\\b"
+          "\\b(?:nobody|no one|no vendor|no provider|no company)\\b",
+          "\\b(?:parent|parental|corporate|bank|banker's|credit|performance|payment|financial|loan|outgoing|incoming|existing|additional|separate|draft|executed|amended|physical|sovereign|personal|cross|upstream|downstream)\\s*$",
+          "[$€£]\\s?\\d[\\d.,]*\\s*(?:mm|m|k|bn|million|billion)?\\b(?:\\s+[a-z-]+)?\\s*$",
+          "(?<!\\b(?:able|committed|pledge|pledged|promise|proud|happy|glad|going|want|wants|willing|ready|here|continue|continues|commit)\\s)\\bto\\s*$",
+          "\\bun-?\\s*$"
+        ],
+        "after": [
+          "^(?:\\s+[\\w'-]+){0,5}?\\s+(?:isn't|aren't|is not|are not|was not|wasn't)\\s+(?:something|possible|available|realistic|on the table|an option|part of)",
+          "^(?:\\s+[\\w'-]+){0,5}?\\s+(?:cannot|can't|can not|won't|will not)\\s+be\\s+(?:given|made|offered|provided|promised|issued)",
+          "^(?:\\s+[\\w'-]+){0,5}?\\s+(?:is|are)\\s+(?:impossible|unrealistic|off the table)",
+          "^(?:\\s+[\\w'-]+){0,5}?\\s+(?:is|are|'s)\\s+(?:not\\s+)?something\\s+(?:we|i)\\s+(?:can't|cannot|can not|won't|are not able to|aren't able to|am not able to)",
+          "^s?\\s*(?:from\\s+(?:a|an|the|its|their|his|her)\\b|agreements?\\b|for\\s+(?:the\\s+)?obligations\\b|of\\s+(?:the\\s+)?(?:obligations|debt|loan|indebtedness)\\b)"
         ],
         "sentence": [
-          "\\b(?:per|under|in|by) (?:our|the|your) (?:sla|service level agreement|msa|master services agreement|contract|order form)\\b"
+          "\\b(?:per|under|in|by) (?:our|the|your)(?: [\\w-]+)? (?:sla|service level agreement|msa|master services agreement|contract|order form|agreement)\\b",
+          "^(?=.*\\b\\d+(?:\\.\\d+)?\\s?(?:%|percent\\b|-?hours?\\b|-?minutes?\\b|-?days?\\b)).*\\b(?:service|sla|uptime|availability) credits?\\b",
+          "\\b(?:collateral|credit support|counterpart(?:y|ies|y's)|letters? of credit|obligations? of|indemnit(?:y|ies)|surety|creditworth\\w*|isda|exposures?|guarantor|lender|borrower|master (?:agreement|contract)|annex|(?:applicable|governing|federal|tax|american|canadian|english|british|european) laws?)\\b"
         ]
       },
       "examples": {
@@ -513,6 +561,10 @@ export const RULE_PACK: RulePack = {
           {
             "text": "Our engineers gua​rantee it.",
             "why": "a zero-width space inside the word does not hide it"
+          },
+          {
+            "text": "We are able to guarantee a clean audit this year.",
+            "why": "an infinitive after \"able\" still promises"
           }
         ],
         "pass": [
@@ -531,9 +583,38 @@ export const RULE_PACK: RulePack = {
           {
             "text": "Nobody can guarantee zero incidents, but we will monitor closely.",
             "why": "negated by nobody"
+          },
+          {
+            "text": "We booked a second engineer over the holidays to guarantee continuity of cover.",
+            "why": "a purpose clause describes the plan; it promises no outcome"
+          },
+          {
+            "text": "A firm guarantee on the go-live date isn't something we can give yet.",
+            "why": "the guarantee is the subject of a sentence saying it cannot be given"
+          },
+          {
+            "text": "The holding company will sign a $5MM guaranty for the lease.",
+            "why": "a financial instrument, not a promise"
+          },
+          {
+            "text": "Legal is still reviewing the draft guarantee from the holding company.",
+            "why": "a legal document, not a promise"
+          },
+          {
+            "text": "The ratio of un-guaranteed exposure is small.",
+            "why": "a descriptive adjective"
+          },
+          {
+            "text": "Your rate is guaranteed for 24 months under your current agreement.",
+            "why": "a bounded term under the contract"
+          },
+          {
+            "text": "Our SLA guarantees 99.9% monthly availability, and service credits apply when we fall short.",
+            "why": "a bounded commitment with a figure and a remedy"
           }
         ]
       },
+      "rewrite": "claim",
       "kind": "phrase",
       "phrases": [
         {
@@ -637,6 +718,7 @@ export const RULE_PACK: RulePack = {
           }
         ]
       },
+      "rewrite": "claim",
       "kind": "phrase",
       "phrases": [
         {
@@ -711,7 +793,10 @@ export const RULE_PACK: RulePack = {
           "text": "always work",
           "suggestion": "work reliably"
         },
-        "unlimited",
+        {
+          "text": "unlimited",
+          "suggestion": "generous"
+        },
         {
           "text": "fully secure",
           "suggestion": "secured to industry standards"
@@ -793,6 +878,9 @@ export const RULE_PACK: RulePack = {
         "before": [
           "\\b(?:aim|aims|aiming|target|targets|targeting|strive|striving|goal|objective|aspire|try|trying|hope|hoping|working toward|work toward|asked|asking|whether|wondering|requested|if we can|if we could|you mentioned|you said)\\b",
           "\\b(?:nobody|no one|no vendor|no provider|no system)\\b"
+        ],
+        "after": [
+          "^\\W*(?:that\\s+)?(?:it|this|that|the\\s+[\\w-]+|we|i|you|they)\\s+(?:was|were|did|had|has been|have been)\\b"
         ]
       },
       "examples": {
@@ -817,9 +905,14 @@ export const RULE_PACK: RulePack = {
           {
             "text": "We target 100% accuracy on the invoice import.",
             "why": "hedged"
+          },
+          {
+            "text": "I'm 100% sure it was a typo in the export.",
+            "why": "sure of a past fact"
           }
         ]
       },
+      "rewrite": "claim",
       "kind": "pattern",
       "patterns": [
         {
@@ -1068,12 +1161,6 @@ export const RULE_PACK: RulePack = {
           "suggestion": "to recap"
         },
         {
-          "text": "for the last time"
-        },
-        {
-          "text": "I've told you"
-        },
-        {
           "text": "we've been over this"
         },
         {
@@ -1115,23 +1202,67 @@ export const RULE_PACK: RulePack = {
           "text": "nothing we can do"
         },
         {
-          "text": "calm down"
-        },
-        {
-          "text": "read the documentation"
-        },
-        {
-          "text": "read the docs"
-        },
-        {
           "text": "RTFM"
-        },
-        {
-          "text": "obviously you"
-        },
-        {
-          "text": "clearly you"
         }
+      ]
+    },
+    {
+      "id": "tone/curt-instruction",
+      "category": "tone",
+      "severity": "warn",
+      "clause": "support-communication",
+      "description": "Curt instructions and exasperation (\"read the docs\", \"calm down\", \"for the last time\").",
+      "message": "\"{match}\" sounds curt. Point to the exact step or page and offer help.",
+      "scope": [
+        "body",
+        "subject"
+      ],
+      "source": "customer-policy.md, Support Interactions (clear, empathetic, and solution-oriented)",
+      "exceptions": {
+        "negation": true,
+        "before": [
+          "\\b(?:things|it|traffic|demand|load|volume|market|season|rush|everything|queues?|prices?)\\s+(?:should\\s+|will\\s+|would\\s+|may\\s+|might\\s+|to\\s+|has\\s+|have\\s+|had\\s+)?$",
+          "\\b(?:you (?:can|may|might|could)|feel free to|(?:we|i) (?:recommend|suggest)(?: that you)?|worth it to|want to)\\s*$"
+        ],
+        "after": [
+          "^\\s*(?:(?:at|on|for|here|below|in|under|about|first|before|together|since|during|this|that|last)\\b|\\(|:|https?:)"
+        ]
+      },
+      "examples": {
+        "flag": [
+          "Read the docs. The answer is on page one.",
+          "Please calm down and stop emailing everyone.",
+          "For the last time, the export runs nightly.",
+          "I've told you twice already that refunds take five days."
+        ],
+        "pass": [
+          {
+            "text": "You can read the docs at docs.example.com for the setup steps.",
+            "why": "a pointer to the documentation"
+          },
+          {
+            "text": "We met for the last time in May, before the reorganisation.",
+            "why": "a last meeting, not exasperation"
+          },
+          {
+            "text": "Things should calm down after the launch week.",
+            "why": "the subject is not the reader"
+          },
+          {
+            "text": "I've told you about the new importer, and here is the guide.",
+            "why": "news told before"
+          }
+        ]
+      },
+      "kind": "phrase",
+      "phrases": [
+        "read the documentation",
+        "read the docs",
+        "read the manual",
+        "calm down",
+        "for the last time",
+        "I've told you",
+        "I have told you"
       ]
     }
   ]

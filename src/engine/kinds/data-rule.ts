@@ -9,6 +9,7 @@ import type {
   PhraseEntry,
   PhraseRule,
 } from '../schemas/rule-pack.ts';
+import { rewriteClaim } from '../text/claims.ts';
 import type { FieldText, Scope } from '../text/field.ts';
 import type { Span } from '../text/sentences.ts';
 import { type CompiledExceptions, compileExceptions, isExcepted } from './exceptions.ts';
@@ -82,14 +83,13 @@ function simpleRule(rule: PhraseRule | PatternRule, match: MatchFn, entries: rea
           found++;
           const [s, e] = field.toOriginal(m.start, m.end);
           const excerpt = field.original.slice(s, e);
+          const suggestion = suggestionOf(entries, m.entry);
+          const fix =
+            rule.rewrite === 'claim'
+              ? rewriteClaim(field, m.start, m.end, suggestion, ctx.policy.approvedClaims ?? [])
+              : { start: m.start, end: m.end, suggestion };
           out.push(
-            ctx.report(
-              field,
-              m.start,
-              m.end,
-              fill(rule.message, { match: excerpt }),
-              suggestionOf(entries, m.entry),
-            ),
+            ctx.report(field, fix.start, fix.end, fill(rule.message, { match: excerpt }), fix.suggestion),
           );
         }
       }

@@ -173,6 +173,11 @@ export const PolicySchema = z
       })
       .strict()
       .optional(),
+    /** Where sensitive data goes instead of email ("the Secure Share portal"); PII findings name it. */
+    privacy: z
+      .object({ secureChannel: z.string().trim().min(1).max(200).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 

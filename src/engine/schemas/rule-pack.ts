@@ -123,6 +123,11 @@ const base = {
   /** Runs on drafts in any language (figures, formats, names); default false. */
   languageIndependent: z.boolean().optional(),
   examples: ExamplesSchema,
+  /**
+   * `claim`: the suggestion rewrites every absolute marker of the match's clause together (text/claims.ts),
+   * so that applying it leaves no overcommitment; the entry's own suggestion is the fallback.
+   */
+  rewrite: z.enum(['claim']).optional(),
 };
 
 export const OperandSchema = z

@@ -29,6 +29,8 @@ describe('email signals', () => {
     expect(detectSeverity('The portal was down for all users this morning.')).toBe(1);
     expect(detectSeverity('There is no outage during the migration.')).toBeUndefined();
     expect(detectSeverity('Your data lives in an S3 bucket.')).toBeUndefined();
+    expect(detectSeverity('Your exports were down for an hour overnight.')).toBe(1);
+    expect(detectSeverity('Your backlog is down to 12 tickets.')).toBeUndefined();
   });
 
   it('tells proposals, support, onboarding, QBR and renewal emails apart', () => {

@@ -38,7 +38,7 @@ const SEVERITY_TAG =
   /\b(?:sev(?:erity)?[ -]?([1-4])|s([12])(?![\w.-])|p([1-4])(?![\w.-])|priority[ -]?([1-4]))\b/i;
 // Outage words count when they describe a live incident, not a promise of none ("no outage", "zero downtime").
 const SEV1_WORDS =
-  /(?<!\b(?:no|zero|without|any|planned|scheduled|avoid|prevent|minimal|minimi[sz]e)\s)\b(?:(?:an?|the|this|today's|yesterday's|current|ongoing|major|full|complete|total|widespread|global|partial) (?:outage|service outage|platform outage)|outage (?:affecting|impacting|on|in|of|for)|(?:is|are|was|went|has been|have been) (?:completely |fully )?down\b|down for (?:all|every|everyone|most)|production (?:is )?down|critical incident|major incident|sev(?:erity)? ?one|data loss incident|service (?:is )?unavailable)/i;
+  /(?<!\b(?:no|zero|without|any|planned|scheduled|avoid|prevent|minimal|minimi[sz]e)\s)\b(?:(?:an?|the|this|today's|yesterday's|current|ongoing|major|full|complete|total|widespread|global|partial) (?:outage|service outage|platform outage)|outage (?:affecting|impacting|on|in|of|for)|(?:is|are|was|were|went|has been|have been) (?:completely |fully )?down\b(?! (?:to|from|by|\d))|down for (?:all|every|everyone|most)|production (?:is )?down|critical incident|major incident|sev(?:erity)? ?one|data loss incident|service (?:is )?unavailable)/i;
 const SEV2_WORDS =
   /\b(?:degraded (?:performance|service)|partial outage|service disruption|significant (?:disruption|impact)|(?:many|several|most) users (?:cannot|can't|are unable)|high[- ]priority incident)\b/i;
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { parsePolicyText } from '../../engine/policy.ts';
+import { parsePolicyFile } from '../../engine/policy-file.ts';
 import type { Policy } from '../../engine/schemas/policy.ts';
 import { download } from '../../ui/api.ts';
 import { Issues, Section, type SectionProps } from './common.tsx';
@@ -24,8 +24,8 @@ export function PolicyFileSection({ effective, save, reset }: SectionProps & { r
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     setStatus('');
-    const parsed = parsePolicyText(await file.text());
-    // The worker validates again; this only saves a round trip for a file that is not JSON at all.
+    const parsed = parsePolicyFile(await file.text());
+    // The worker validates again; this reads YAML and places each problem at its line in the file.
     if (!parsed.ok) {
       setIssues(parsed.issues);
       return;
@@ -38,14 +38,14 @@ export function PolicyFileSection({ effective, save, reset }: SectionProps & { r
   return (
     <Section id="policy-file" title="Policy file">
       <p>
-        Import a policy file (JSON, version 1) to replace the settings on this browser, or export the policy
-        in force. A file with problems is refused as a whole, with every problem and where it is.
+        Import a policy file (JSON or YAML, version 1) to replace the settings on this browser, or export the
+        policy in force. A file with problems is refused as a whole, with every problem and where it is.
       </p>
       <label>
         Import policy file{' '}
         <input
           type="file"
-          accept=".json,application/json"
+          accept=".json,.yaml,.yml,application/json,application/yaml,text/yaml"
           data-preflight-policy-file=""
           onChange={(e) => void onFile(e.currentTarget.files?.[0])}
         />

@@ -27,5 +27,8 @@ export function createFakeSendSite(onRelease: (root: Element) => boolean = () =>
       if (!act) return null;
       return fakeGesture(root, () => onRelease(root), { via: act.via, trigger: act.trigger });
     },
+    findSend(root) {
+      return typeof root.querySelector === 'function' ? root.querySelector('[data-fake-send]') : null;
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { queryFirst } from '../dom.ts';
 import { createSiteAdapter } from '../site-adapter.ts';
-import { readGmailDraft } from './read-draft.ts';
+import { gmailRecipientElement, readGmailDraft } from './read-draft.ts';
 import { gmailSelectors } from './selectors.ts';
 import { createGmailSendSite } from './send.ts';
 
@@ -8,6 +8,7 @@ export const gmailAdapter = createSiteAdapter({
   site: 'gmail',
   selectors: gmailSelectors,
   readDraft: readGmailDraft,
+  recipientElement: gmailRecipientElement,
   composeId: (root) => (queryFirst(root, gmailSelectors.composeId) as HTMLInputElement | null)?.value,
   send: createGmailSendSite(),
 });

@@ -28,6 +28,28 @@ export function readRecipients(root: Element, field: (typeof FIELDS)[number]): s
   return out;
 }
 
+/** The element of the `index`th recipient readRecipients lists: its chip, or the field a pending one is typed in. */
+export function gmailRecipientElement(
+  root: Element,
+  field: (typeof FIELDS)[number],
+  index: number,
+): HTMLElement | null {
+  const container = queryFirst(root, S.recipientField(field));
+  const out: Element[] = [];
+  if (container) {
+    for (const chip of queryAll(container, S.recipientChip))
+      if (chip.getAttribute('data-hovercard-id')) out.push(chip);
+    const pending = queryFirst(container, S.recipientInput) as HTMLInputElement | null;
+    const typed = pending?.value.trim() ?? '';
+    const count = typed ? typed.split(/[,;]\s*/).filter(Boolean).length : 0;
+    for (let i = 0; i < count && pending; i++) out.push(pending);
+  } else {
+    for (const input of queryAll(root, S.classicRecipient(field)))
+      if ((input as HTMLInputElement).value.trim()) out.push(input);
+  }
+  return (out[index] as HTMLElement | undefined) ?? null;
+}
+
 /** "Attachment: Q3-plan.pdf. Press enter to view the attachment and delete to remove it" -> "Q3-plan.pdf". */
 function nameFromLabel(label: string): string {
   return label

@@ -1,5 +1,5 @@
 import { createSiteAdapter } from '../site-adapter.ts';
-import { readOutlookDraft } from './read-draft.ts';
+import { outlookRecipientElement, readOutlookDraft } from './read-draft.ts';
 import { outlookSelectors } from './selectors.ts';
 import { createOutlookSendSite } from './send.ts';
 
@@ -7,6 +7,7 @@ export const outlookAdapter = createSiteAdapter({
   site: 'outlook',
   selectors: outlookSelectors,
   readDraft: readOutlookDraft,
+  recipientElement: outlookRecipientElement,
   composeId: (root) => root.id,
   send: createOutlookSendSite(),
 });

@@ -33,6 +33,21 @@ function readWell(well: Element): string[] {
   return out;
 }
 
+/**
+ * The element of the `index`th recipient readWell lists for a field (wells in the order To, Cc, Bcc): its chip,
+ * or the well itself for text typed and not yet a chip.
+ */
+export function outlookRecipientElement(
+  root: Element,
+  list: 'to' | 'cc' | 'bcc',
+  index: number,
+): HTMLElement | null {
+  const well = queryAll(root, S.wells)[['to', 'cc', 'bcc'].indexOf(list)];
+  if (!well) return null;
+  const chips = queryAll(well, S.chip).filter((chip) => chipRecipient(chip) !== '');
+  return (chips[index] ?? well) as HTMLElement;
+}
+
 /** Names of the files in the compose's attachment well, in the order shown. */
 export function readAttachments(root: Element): { name: string }[] {
   const names: string[] = [];

@@ -3,29 +3,60 @@
 // ("Schedule send" and the like). Outlook re-renders its toolbar: every node is resolved again on release.
 import { activation, closestOf, gesture, isSendShortcut, targetOf, waitForElement } from '../send-common.ts';
 import type { ReleaseClick, SendGesture, SendSite } from '../types.ts';
+import { isForeign, isSendItemLabel, isSendLabel } from '../send-labels.ts';
 import { outlookSelectors } from './selectors.ts';
 
 /**
- * Which items of the Send split button's menu send. The rule: an item sends when its label is one of the
- * send actions ("Schedule send", "Send later", "Send now", in the languages below); anything else in that
- * menu (e.g. "Set importance", "Save draft", "Request a read receipt") only changes the draft and is left
- * alone. Outlook marks none of them structurally (no data-testid or command id shared across builds), so
- * the label is all there is (mail-dom.md §2.6: the dropdown's labels are unconfirmed, hence a word match,
- * not a fixed list). A send item not recognised here is not held: a stricter rule would block harmless items.
+ * Which items of the Send split button's menu send: an item whose label names a send action ("Schedule
+ * send", "Pianifica invio", "Agendar envio", "Zaplanuj wysyłanie", "Запланировать отправку"… the table in
+ * send-labels.ts), or, whatever its words, the menu's first item: Outlook puts its send action ("Schedule
+ * send") first in that menu. Any other item (e.g. "Set importance", "Save draft") only changes the draft
+ * and is left alone.
  */
-export const OUTLOOK_SEND_ITEM =
-  /\b(send|schedule|senden|envoyer|enviar|inviare|verzenden|programmer|planifier|programar|planen)\b|送信|发送|傳送/i;
-
 export function isSendMenuItem(item: Element): boolean {
-  const label = `${item.getAttribute('aria-label') ?? ''} ${item.textContent ?? ''}`;
-  return OUTLOOK_SEND_ITEM.test(label);
+  if (isSendItemLabel(item.getAttribute('aria-label')) || isSendItemLabel(item.textContent)) return true;
+  const menu = item.closest('[role="menu"]');
+  const first = menu?.querySelector('[role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"]');
+  return first === item;
 }
 
 export const outlookSendSelectors = {
-  send: ['[data-testid="ComposeSendButton"] button:not([aria-haspopup])'],
-  sendMenu: ['[data-testid="ComposeSendButton"] button[aria-haspopup]'],
+  /** The split button Outlook marks as Send (mail-dom.md §2.6); its primary half sends. */
+  split: ['[data-testid="ComposeSendButton"]'],
+  primary: ['#splitButton-ro__primaryActionButton', '[id$="__primaryActionButton"]'],
   menuItem: ['[role="menu"] [role="menuitem"]'],
 } as const;
+
+/**
+ * The compose's Send button: the primary half of the split button Outlook marks as Send
+ * (`splitButton-ro__primaryActionButton`, else its first button that opens no menu); failing that, a button
+ * of the compose labelled Send in the page's language. Never a button another extension injected.
+ */
+export function findOutlookSend(root: Element): Element | null {
+  const split = within(root, outlookSendSelectors.split);
+  if (split) {
+    const primary =
+      within(split, outlookSendSelectors.primary) ??
+      [...split.querySelectorAll('button, [role="button"]')].find((b) => !b.hasAttribute('aria-haspopup'));
+    if (primary && !isForeign(primary, root)) return primary;
+  }
+  for (const button of root.querySelectorAll('button, [role="button"]')) {
+    if (button.hasAttribute('aria-haspopup') || isForeign(button, root)) continue;
+    if (isSendLabel(button.getAttribute('aria-label')) || isSendLabel(button.getAttribute('title')))
+      return button;
+  }
+  return null;
+}
+
+/** The other half of Send's split button: it opens the send options menu. */
+export function findOutlookSendMenu(root: Element): Element | null {
+  const split = within(root, outlookSendSelectors.split);
+  const inSplit = split?.querySelector('[aria-haspopup]:not([aria-haspopup="false"])');
+  if (inSplit) return inSplit;
+  const send = findOutlookSend(root);
+  const next = send?.nextElementSibling;
+  return next?.hasAttribute('aria-haspopup') ? next : null;
+}
 
 const S = outlookSendSelectors;
 
@@ -50,7 +81,7 @@ function liveRoot(root: Element): Element | null {
 function releaseSend(root: Element): SendGesture['release'] {
   return async (click: ReleaseClick) => {
     const current = liveRoot(root);
-    const button = current && within(current, S.send);
+    const button = current && findOutlookSend(current);
     if (!button) return false;
     click(button);
     return true;
@@ -64,10 +95,9 @@ function isAltS(event: KeyboardEvent): boolean {
 
 export function createOutlookSendSite(): SendSite {
   const ownerOfMenu = (doc: Document): Element | null => {
-    for (const selector of S.sendMenu) {
-      const open = doc.querySelector(`${selector}[aria-expanded="true"]`);
-      const root = open && composeRootOf(open);
-      if (root) return root;
+    for (const open of doc.querySelectorAll('[aria-haspopup][aria-expanded="true"]')) {
+      const root = composeRootOf(open);
+      if (root && findOutlookSendMenu(root) === open) return root;
     }
     return null;
   };
@@ -78,9 +108,10 @@ export function createOutlookSendSite(): SendSite {
       if (!target) return null;
 
       const item = closestOf(target, S.menuItem);
-      if (item && isSendMenuItem(item)) {
+      const menuRoot = item ? ownerOfMenu(target.ownerDocument) : null;
+      if (item && menuRoot && isSendMenuItem(item)) {
         const act = activation(event);
-        const root = act && ownerOfMenu(target.ownerDocument);
+        const root = act && menuRoot;
         if (!act || !root) return null;
         const menu = item.closest('[role="menu"]');
         const items = menu ? [...menu.querySelectorAll('[role="menuitem"]')] : [];
@@ -93,7 +124,7 @@ export function createOutlookSendSite(): SendSite {
           }
           // The menu closed while our dialog was up: open it again and choose the same item.
           const current = liveRoot(root);
-          const button = current && within(current, S.sendMenu);
+          const button = current && findOutlookSendMenu(current);
           if (!button) return false;
           click(button);
           const again = await waitForElement(() => {
@@ -112,16 +143,23 @@ export function createOutlookSendSite(): SendSite {
 
       if (event.type === 'keydown') {
         const key = event as KeyboardEvent;
-        if (isSendShortcut(key) || isAltS(key)) return gesture(root, 'shortcut', true, releaseSend(root));
+        if ((isSendShortcut(key) || isAltS(key)) && findOutlookSend(root)) {
+          return gesture(root, 'shortcut', true, releaseSend(root));
+        }
       }
 
+      // (Without a Send to release with, a shortcut is left to Outlook, never trapped; the compose says it
+      // is not guarded.)
+      const send = findOutlookSend(root);
+      const control = target.closest('button, [role="button"]');
       // Opening the menu sends nothing; its items are read above, while the menu is open.
-      if (closestOf(target, S.sendMenu)) return null;
-
-      if (!closestOf(target, S.send)) return null;
+      if (!control || !send || control !== send) return null;
       const act = activation(event);
       if (!act) return null;
       return gesture(root, act.via, act.trigger, releaseSend(root));
+    },
+    findSend(root) {
+      return findOutlookSend(root);
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { CheckContext } from '../../context.ts';
 import { defineRule, type RawFinding } from '../../rule.ts';
 import { recipientAccounts } from '../../text/address.ts';
 
@@ -13,6 +14,48 @@ const POLICY = {
   ],
   organization: { internalDomains: ['ourco.example'] },
 };
+
+const LOCAL_CHAR = /[a-z0-9._%+-]/;
+const DOMAIN_CHAR = /[a-z0-9.-]/;
+
+/** Addresses in lower-case text, found from each "@" outwards (bounded, linear: no regex backtracking). */
+function* addresses(lower: string): Generator<string> {
+  for (let at = lower.indexOf('@'); at !== -1; at = lower.indexOf('@', at + 1)) {
+    let s = at;
+    while (s > 0 && at - s < 64 && LOCAL_CHAR.test(lower[s - 1]!)) s--;
+    let e = at + 1;
+    while (e < lower.length && e - at < 254 && DOMAIN_CHAR.test(lower[e]!)) e++;
+    while (e > at + 1 && (lower[e - 1] === '.' || lower[e - 1] === '-')) e--;
+    if (s < at && lower.slice(at + 1, e).includes('.')) yield lower.slice(s, e);
+  }
+}
+
+/**
+ * Of the recipients' accounts, the one the subject and the whole body (quoted and forwarded history
+ * included) name or write from most often, by names, aliases, contacts and addresses; none on a tie.
+ */
+function threadAccount(ctx: CheckContext, ids: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  const add = (id: string | undefined) => {
+    if (id !== undefined && ids.includes(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  };
+  for (const field of [ctx.field('subject'), ctx.field('body')]) {
+    for (const m of ctx.compiled.accountNames.findAll(
+      field.text,
+      [[0, field.text.length]],
+      undefined,
+      field.lower,
+    ))
+      for (const id of new Set(m.entries.map((e) => e.value.id))) add(id);
+    for (const email of addresses(field.lower)) {
+      const owner = ctx.compiled.resolveAddress(email);
+      add(owner.kind === 'account' ? owner.id : undefined);
+    }
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  if (ranked.length === 0 || (ranked.length > 1 && ranked[1]![1] === ranked[0]![1])) return undefined;
+  return ranked[0]![0];
+}
 
 export const rule = defineRule(
   {
@@ -37,6 +80,13 @@ export const rule = defineRule(
           text: 'Hi both,\nNotes below.',
           policy: POLICY,
           why: 'a name alone (an Outlook chip) resolves through the account contacts',
+        },
+        {
+          to: ['hank@globex.example', 'wile@acme.example'],
+          subject: 'Re: Acme Robotics pilot results',
+          text: 'Hi Wile,\nThe pilot numbers are below.\n\nOn Tue, Mar 3, 2026 at 10:02 AM Wile E <wile@acme.example> wrote:\n> Could you send the pilot numbers?',
+          policy: POLICY,
+          why: 'a reply-all that added someone from another account: the finding is on that recipient, listed first or not',
         },
         {
           to: ['Mindy Simmons'],
@@ -77,7 +127,10 @@ export const rule = defineRule(
   (ctx): RawFinding[] => {
     const owners = recipientAccounts(ctx.recipients, ctx.compiled.accounts);
     if (owners.ids.length < 2) return [];
-    const first = owners.ids[0]!;
+    // The account the email is about (its subject, text and quoted thread) keeps its recipients; the others
+    // are the ones added by mistake. With nothing to tell, the first recipient's account does.
+    const about = threadAccount(ctx, owners.ids);
+    const first = about ?? owners.ids[0]!;
     const name = (id: string) => ctx.compiled.accounts.get(id)?.name ?? id;
     const out: RawFinding[] = [];
     for (const r of ctx.recipients) {
@@ -87,7 +140,9 @@ export const rule = defineRule(
         field: 'recipients',
         start: r.start,
         end: r.end,
-        message: `${r.email || r.displayName} is at ${name(id)}, while this email also goes to ${name(first)}: two customer accounts in one email.`,
+        message: about
+          ? `${r.email || r.displayName} is at ${name(id)}, but this email and its thread are about ${name(first)}, which is also a recipient: two customer accounts in one email.`
+          : `${r.email || r.displayName} is at ${name(id)}, while this email also goes to ${name(first)}: two customer accounts in one email.`,
       });
     }
     return out;

@@ -2,8 +2,11 @@ import type { DirectoryValue } from '../../compile.ts';
 import type { CheckContext } from '../../context.ts';
 import { defineRule, type RawFinding } from '../../rule.ts';
 import { recipientAccounts } from '../../text/address.ts';
+import { lookalikeIndexOf } from '../../text/lookalike.ts';
 import type { FieldText } from '../../text/field.ts';
+import type { NameMatch } from '../../text/name-matcher.ts';
 import { normalize } from '../../text/normalize.ts';
+import { slugView } from '../../text/slug.ts';
 
 const DOMAIN_SHAPE = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$/;
 
@@ -54,6 +57,38 @@ function accountLabel(ctx: CheckContext, id: string): string {
   return ctx.compiled.accounts.get(id)?.name ?? id;
 }
 
+/** Attachment names written as prose: multi-word or mixed-case names match in any case there. */
+const relaxInProse = (e: { label: string }) => /\s/.test(e.label.trim()) || /\p{Ll}\p{Lu}/u.test(e.label);
+const anyCase = () => true;
+
+/**
+ * Account names in the attachment names (normalised offsets of the attachments field). A file name written as
+ * a slug or code ("initech-renewal-deck.pdf", "INITECH_Q3.xlsx", "q3_initech_v2.docx") is read word by word
+ * (text/slug.ts) in any case: a slug has no capitals to tell a name by. A name with spaces is read as prose.
+ */
+function attachmentNameMatches(ctx: CheckContext, field: FieldText): NameMatch<DirectoryValue>[] {
+  const out: NameMatch<DirectoryValue>[] = [];
+  const text = field.text;
+  let from = 0;
+  for (const name of text.split(', ')) {
+    const to = from + name.length;
+    if (/\s/.test(name))
+      out.push(...ctx.compiled.accountNames.findAll(text, [[from, to]], relaxInProse, field.lower));
+    else {
+      const slug = slugView(text, field.lower, from, to);
+      for (const m of ctx.compiled.accountNames.findAll(
+        slug.text,
+        [[0, slug.text.length]],
+        anyCase,
+        slug.lower,
+      ))
+        out.push({ start: slug.at[m.start]!, end: slug.at[m.end - 1]! + 1, entries: m.entries });
+    }
+    from = to + 2;
+  }
+  return out;
+}
+
 function scanField(
   ctx: CheckContext,
   field: FieldText,
@@ -84,12 +119,11 @@ function scanField(
     return values[0];
   };
   const taken: [number, number][] = [];
-  // Attachment names are often lower-case ("globex-qbr.pdf"): multi-word or mixed-case names match in any case there.
-  const relax =
+  const matches =
     field.name === 'attachments'
-      ? (e: { label: string }) => /\s/.test(e.label.trim()) || /\p{Ll}\p{Lu}/u.test(e.label)
-      : undefined;
-  for (const m of ctx.compiled.accountNames.findAll(text, ranges, relax, field.lower)) {
+      ? attachmentNameMatches(ctx, field)
+      : ctx.compiled.accountNames.findAll(text, ranges, undefined, field.lower);
+  for (const m of matches) {
     const hit = foreign(m.entries.map((e) => e.value));
     if (!hit || inOwnName(m.start, m.end)) continue;
     taken.push([m.start, m.end]);
@@ -139,6 +173,18 @@ function scanField(
   return out;
 }
 
+function lookalikeAccounts(ctx: CheckContext): string[] {
+  const ids: string[] = [];
+  const unknown = ctx.recipients.filter((r) => r.email && r.domain && r.owner.kind === 'unknown');
+  if (unknown.length === 0) return ids;
+  const index = lookalikeIndexOf(ctx.policy);
+  for (const r of unknown) {
+    const owner = index.find(r.domain)?.known.owner;
+    if (owner?.kind === 'account' && !ids.includes(owner.id)) ids.push(owner.id);
+  }
+  return ids;
+}
+
 export const rule = defineRule(
   {
     id: 'cross-account/other-account-mention',
@@ -172,6 +218,34 @@ export const rule = defineRule(
           text: 'Hi Wile,\nThe deck is attached.',
           attachments: ['Globex Corporation QBR.pdf'],
           policy: POLICY,
+        },
+        {
+          to: ['wile@acme.example'],
+          text: 'Hi Wile,\nThe deck is attached.',
+          attachments: ['agenda.pdf', 'globex-renewal-deck.pdf'],
+          policy: POLICY,
+          why: 'a file name written as a lower-case slug',
+        },
+        {
+          to: ['wile@acme.example'],
+          text: 'Hi Wile,\nThe figures are attached.',
+          attachments: ['q3_globex_v2.xlsx'],
+          policy: POLICY,
+          why: 'the name between underscores, after a code',
+        },
+        {
+          to: ['wile@acme.example'],
+          text: 'Hi Wile,\nThe figures are attached.',
+          attachments: ['GLOBEX2026_usage.csv'],
+          policy: POLICY,
+          why: 'capitals run into digits',
+        },
+        {
+          to: ['hank@globex.example'],
+          text: 'Hi Hank,\nThe slides are attached.',
+          attachments: ['AcmeRoboticsQBR.pptx'],
+          policy: POLICY,
+          why: 'words joined by their capitals',
         },
         {
           to: ['wile@acme.example'],
@@ -211,6 +285,26 @@ export const rule = defineRule(
           text: 'Hi Hank,\nGlobex saw a 30% drop in tickets after the change.',
           policy: POLICY,
           why: 'the recipient is that account',
+        },
+        {
+          to: ['wile@acme.exmaple'],
+          text: 'Hi Wile,\nAcme Robotics is all set for the rollout.',
+          policy: POLICY,
+          why: "the address imitates Acme's domain: cross-account/lookalike-domain reports the address, not this text",
+        },
+        {
+          to: ['hank@globex.example'],
+          text: 'Hi Hank,\nBoth files are attached.',
+          attachments: ['globex-renewal-deck.pdf', 'GLOBEX_Q3.xlsx'],
+          policy: POLICY,
+          why: "the account's own files",
+        },
+        {
+          to: ['wile@acme.example'],
+          text: 'Hi Wile,\nThe photos are attached.',
+          attachments: ['photos from the summit.zip', 'globexample-export.csv'],
+          policy: POLICY,
+          why: 'a common word in a file name written as prose; a longer word that only contains a name',
         },
         {
           to: ['pat@ourco.example'],
@@ -261,6 +355,9 @@ export const rule = defineRule(
     const own = new Set(owners.ids);
     const target =
       own.size > 0 ? [...own].map((id) => accountLabel(ctx, id)).join(' and ') : 'this recipient';
+    // A recipient at a look-alike of an account's domain is reported on the address
+    // (cross-account/lookalike-domain); naming that account in the text is then not a second problem.
+    for (const id of lookalikeAccounts(ctx)) own.add(id);
     return [
       ...scanField(ctx, ctx.field('subject'), own, target),
       ...scanField(ctx, ctx.field('body'), own, target),

@@ -76,10 +76,32 @@ function sameName(a: string, b: string): boolean {
   );
 }
 
+/**
+ * Words an address's local part may be that are no one's name: indefinite pronouns ("someone@", "anyone@"),
+ * generic person nouns ("user@", "customer@", "recipient@") and mailbox words ("inbox@", "orders@",
+ * "newsletter@"). Role mailboxes (support@, sales@…) are left out by nameTokens already.
+ */
+const NOT_A_NAME = new Set(
+  (
+    'someone somebody anyone anybody everyone everybody nobody noone whoever me you myself ' +
+    'user users customer customers client clients recipient recipients person people member members ' +
+    'guest guests owner owners subscriber subscribers buyer buyers tenant tenants resident residents ' +
+    'test tester testing example sample demo dummy placeholder name firstname lastname ' +
+    'mail email inbox mailbox reply replies noreply notify notifications alerts updates news newsletter ' +
+    'marketing orders order bookings booking reception enquiries inquiries feedback careers jobs ' +
+    'webmaster postmaster hostmaster root abuse accounts account'
+  ).split(' '),
+);
+
+/** The recipient's name words (display name and local part), without words that are no one's name. */
+export function personTokens(r: Recipient): string[] {
+  return nameTokens(r).filter((t) => !NOT_A_NAME.has(fold(t)));
+}
+
 /** Whether we know enough about a recipient's name to say a greeting is not for them. */
 export function nameKnown(r: Recipient): boolean {
-  if (/\p{L}{2,}/u.test(r.displayName)) return true;
-  const tokens = nameTokens(r);
+  if (/\p{L}{2,}/u.test(r.displayName)) return personTokens(r).length > 0;
+  const tokens = personTokens(r);
   // "jdoe" or "js" may be initials plus a surname; a single short token tells us too little.
   return tokens.length >= 2 || (tokens.length === 1 && tokens[0]!.length >= 3);
 }

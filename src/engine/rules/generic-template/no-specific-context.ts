@@ -1,7 +1,6 @@
 import type { CheckContext } from '../../context.ts';
 import { defineRule, type RawFinding } from '../../rule.ts';
-import { nameTokens } from '../../text/address.ts';
-import { fold } from './names.ts';
+import { fold, personTokens } from './names.ts';
 
 const MIN_WORDS = 40;
 const GENERIC_GREETING =
@@ -12,7 +11,7 @@ function specificTerms(ctx: CheckContext): string[] {
   const terms = new Set<string>();
   for (const r of ctx.recipients) {
     if (r.owner.kind === 'internal') continue;
-    for (const t of nameTokens(r)) if (t.length >= 3) terms.add(fold(t));
+    for (const t of personTokens(r)) if (t.length >= 3) terms.add(fold(t));
   }
   for (const id of ctx.recipientAccounts) {
     const account = ctx.compiled.accounts.get(id);
@@ -59,6 +58,11 @@ export const rule = defineRule(
           to: ['it-ops@unknown.example'],
           text: 'Hello,\n\nWe are excited to share the latest release of our platform. It brings faster dashboards, a refreshed reporting module, improved exports and a number of quality-of-life improvements that many of our customers have asked for. Our team is always here to help you get the most out of the product, so reach out any time with questions.\n\nBest regards,\nSam',
           why: 'no recipient name and no account known: say nothing rather than guess',
+        },
+        {
+          to: ['customer@unknown.example'],
+          text: 'Hello,\n\nWe are excited to share the latest release of our platform. It brings faster dashboards, a refreshed reporting module, improved exports and a number of quality-of-life improvements that many of our customers have asked for. Our team is always here to help you get the most out of the product, so reach out any time with questions.\n\nBest regards,\nSam',
+          why: '"customer@" names no one: nothing to look for',
         },
         {
           to: ['Dana Whitfield <dana.whitfield@northwind.example>'],

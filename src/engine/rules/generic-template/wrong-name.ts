@@ -46,6 +46,11 @@ export const rule = defineRule(
           to: ['sconnor@example.com'],
           why: 'initial + surname, can not refute',
         },
+        {
+          text: 'Hi Priya,\nThanks for the call.',
+          to: ['anybody@example.com'],
+          why: "the address is an indefinite pronoun, no one's name",
+        },
         { text: 'Hi team,\nNotes below.', to: ['Jordan Lee <jordan.lee@example.com>'] },
         {
           text: 'Good morning Team Northwind,\nNotes below.',

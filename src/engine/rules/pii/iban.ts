@@ -1,4 +1,6 @@
 import { defineRule, type RawFinding } from '../../rule.ts';
+import { type FieldText, inRanges } from '../../text/field.ts';
+import { fixFor, messageFor } from './advice.ts';
 
 const CANDIDATE = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b/g;
 
@@ -13,6 +15,18 @@ export function ibanValid(raw: string): boolean {
     for (const d of value) rest = (rest * 10 + (d.charCodeAt(0) - 48)) % 97;
   }
   return rest === 1;
+}
+
+/** The checksum-valid IBANs this rule reports in a field (normalised offsets). */
+export function ibanSpans(field: FieldText): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const ranges = field.rangesFor(['body', 'body.signature', 'subject']);
+  for (const m of field.text.matchAll(CANDIDATE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (inRanges(ranges, start, end) && ibanValid(m[0])) out.push({ start, end });
+  }
+  return out;
 }
 
 export const rule = defineRule(
@@ -33,22 +47,17 @@ export const rule = defineRule(
   },
   (ctx): RawFinding[] => {
     const out: RawFinding[] = [];
-    for (const field of [ctx.field('subject'), ctx.field('body')]) {
-      const ranges = field.rangesFor(['body', 'body.signature', 'subject']);
-      for (const m of field.text.matchAll(CANDIDATE)) {
-        const start = m.index;
-        const end = start + m[0].length;
-        if (!ranges.some(([s, e]) => start >= s && end <= e) || !ibanValid(m[0])) continue;
+    for (const field of [ctx.field('subject'), ctx.field('body')])
+      for (const { start, end } of ibanSpans(field))
         out.push(
           ctx.report(
             field,
             start,
             end,
-            'This looks like a bank account number (IBAN). Share it through the secure channel, not email.',
+            messageFor(ctx, 'an IBAN (bank account number)', 'identifier'),
+            fixFor(ctx, field.text.slice(start, end), 'identifier'),
           ),
         );
-      }
-    }
     return out;
   },
 );

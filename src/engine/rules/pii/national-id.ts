@@ -1,4 +1,7 @@
 import { defineRule, type RawFinding } from '../../rule.ts';
+import { type FieldText, inRanges } from '../../text/field.ts';
+import { fixFor, messageFor } from './advice.ts';
+import { introducesExample } from './labelled-values.ts';
 
 // US SSN written with separators; bare nine digits only next to an SSN label (otherwise it is any number).
 const SSN = /(?<![\d-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\d-])/g;
@@ -24,6 +27,32 @@ export function ninoValid(prefix: string): boolean {
   const [first, second] = [prefix[0]!, prefix[1]!];
   if ('DFIQUV'.includes(first) || 'DFIOQUV'.includes(second)) return false;
   return !NINO_BAD_PREFIX.has(prefix);
+}
+
+/** The identity numbers this rule reports in a field (normalised offsets), whether labelled or not. */
+export function nationalIdSpans(field: FieldText): { start: number; end: number; what: string }[] {
+  const out: { start: number; end: number; what: string }[] = [];
+  if (!/\d{2}/.test(field.text)) return out;
+  // The sender's own signature holds phone numbers and references, never an identity number.
+  const ranges = field.rangesFor(['body', 'subject']);
+  const push = (start: number, end: number, what: string) => {
+    if (!inRanges(ranges, start, end)) return;
+    if (REFERENCE_BEFORE.test(field.text.slice(Math.max(0, start - 40), start))) return;
+    // A format example ("in the format 123-45-6789", "e.g. …") is not anyone's number.
+    if (introducesExample(field.text, start)) return;
+    out.push({ start, end, what });
+  };
+  for (const m of field.text.matchAll(SSN))
+    if (ssnValid(m[1]!, m[3]!, m[4]!)) push(m.index, m.index + m[0].length, 'a US Social Security number');
+  for (const m of field.text.matchAll(SSN_BARE)) {
+    if (!ssnValid(m[1]!, m[2]!, m[3]!)) continue;
+    const digits = `${m[1]}${m[2]}${m[3]}`;
+    const at = m.index + m[0].lastIndexOf(digits);
+    push(at, at + 9, 'a US Social Security number');
+  }
+  for (const m of field.text.matchAll(NINO))
+    if (ninoValid(m[1]!)) push(m.index, m.index + m[0].length, 'a UK National Insurance number');
+  return out;
 }
 
 export const rule = defineRule(
@@ -53,35 +82,17 @@ export const rule = defineRule(
   },
   (ctx): RawFinding[] => {
     const out: RawFinding[] = [];
-    for (const field of [ctx.field('subject'), ctx.field('body')]) {
-      if (!/\d{2}/.test(field.text)) continue;
-      // The sender's own signature holds phone numbers and references, never an identity number.
-      const ranges = field.rangesFor(['body', 'subject']);
-      const inScope = (s: number, e: number) => ranges.some(([a, b]) => s >= a && e <= b);
-      const push = (start: number, end: number, what: string) => {
-        if (!inScope(start, end)) return;
-        if (REFERENCE_BEFORE.test(field.text.slice(Math.max(0, start - 40), start))) return;
+    for (const field of [ctx.field('subject'), ctx.field('body')])
+      for (const { start, end, what } of nationalIdSpans(field))
         out.push(
           ctx.report(
             field,
             start,
             end,
-            `This looks like ${what}. Never send identity numbers by email; use the secure channel the DPA names.`,
+            messageFor(ctx, what, 'identifier'),
+            fixFor(ctx, field.text.slice(start, end), 'identifier'),
           ),
         );
-      };
-      for (const m of field.text.matchAll(SSN))
-        if (ssnValid(m[1]!, m[3]!, m[4]!))
-          push(m.index, m.index + m[0].length, 'a US Social Security number');
-      for (const m of field.text.matchAll(SSN_BARE)) {
-        if (!ssnValid(m[1]!, m[2]!, m[3]!)) continue;
-        const digits = `${m[1]}${m[2]}${m[3]}`;
-        const at = m.index + m[0].lastIndexOf(digits);
-        push(at, at + 9, 'a US Social Security number');
-      }
-      for (const m of field.text.matchAll(NINO))
-        if (ninoValid(m[1]!)) push(m.index, m.index + m[0].length, 'a UK National Insurance number');
-    }
     return out;
   },
 );

@@ -1,4 +1,7 @@
 import { defineRule, type RawFinding } from '../../rule.ts';
+import { type FieldText, inRanges } from '../../text/field.ts';
+import { fixFor, messageFor } from './advice.ts';
+import { introducesExample } from './labelled-values.ts';
 
 const CANDIDATE = /(?<![\d.,-])(?:\d[ -]?){12,18}\d(?![\d-])/g;
 // Order, tracking and invoice numbers can pass Luhn by chance; their label says what they are.
@@ -20,6 +23,26 @@ export function luhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/** The card numbers this rule reports in a field (normalised offsets). */
+export function cardSpans(field: FieldText): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  // Not the signature: the sender's own footer holds phone and account numbers, never a card.
+  const ranges = field.rangesFor(['body', 'subject']);
+  for (const m of field.text.matchAll(CANDIDATE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!inRanges(ranges, start, end)) continue;
+    if (REFERENCE_BEFORE.test(field.text.slice(Math.max(0, start - 40), start))) continue;
+    // A format example ("in the format 123-45-6789", "e.g. …") is not anyone's number.
+    if (introducesExample(field.text, start)) continue;
+    const digits = m[0].replace(/\D/g, '');
+    // Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay prefixes.
+    if (!/^(?:4|5[1-5]|2[2-7]|3[47]|6(?:011|5|4[4-9]|22)|35|3(?:0[0-5]|[68])|62)/.test(digits)) continue;
+    if (luhn(digits)) out.push({ start, end });
+  }
+  return out;
+}
+
 export const rule = defineRule(
   {
     id: 'pii/payment-card',
@@ -38,30 +61,18 @@ export const rule = defineRule(
     },
   },
   (ctx): RawFinding[] => {
-    const body = ctx.field('body');
     const out: RawFinding[] = [];
-    for (const field of [ctx.field('subject'), body]) {
-      // Not the signature: the sender's own footer holds phone and account numbers, never a card.
-      const ranges = field.rangesFor(['body', 'subject']);
-      for (const m of field.text.matchAll(CANDIDATE)) {
-        const start = m.index;
-        const end = start + m[0].length;
-        if (!ranges.some(([s, e]) => start >= s && end <= e)) continue;
-        if (REFERENCE_BEFORE.test(field.text.slice(Math.max(0, start - 40), start))) continue;
-        const digits = m[0].replace(/\D/g, '');
-        // Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay prefixes.
-        if (!/^(?:4|5[1-5]|2[2-7]|3[47]|6(?:011|5|4[4-9]|22)|35|3(?:0[0-5]|[68])|62)/.test(digits)) continue;
-        if (!luhn(digits)) continue;
+    for (const field of [ctx.field('subject'), ctx.field('body')])
+      for (const { start, end } of cardSpans(field))
         out.push(
           ctx.report(
             field,
             start,
             end,
-            'This looks like a payment card number. Never send card data by email.',
+            messageFor(ctx, 'a payment card number', 'identifier'),
+            fixFor(ctx, field.text.slice(start, end), 'identifier'),
           ),
         );
-      }
-    }
     return out;
   },
 );

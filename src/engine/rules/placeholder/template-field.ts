@@ -14,12 +14,18 @@ const ALWAYS = [
   /(?<![\p{L}\p{N}%])%[A-Za-z][A-Za-z0-9_]{1,40}%(?![\p{L}\p{N}])/gu, // %FIRSTNAME%
 ];
 const SQUARE = /\[([^[\]\n]{1,80})\](?!\()/g;
+const PAREN = /\(([^()\n]{3,60})\)/g;
 const ANGLE = /<([^<>\n]{2,40})>/g;
 
 const FIELD_WORDS =
-  /\b(?:names?|first|last|surname|company|organi[sz]ation|org|customer|client|recipient|contact|account|date|time|title|role|position|product|amount|price|cost|number|phone|e-?mail|address|city|country|industry|link|url|here|your|their|his|her|day|month|year|deadline|figure|percentage|value|details|signature|placeholder|tbd|todo|xx+|x+|team member|manager|logo|quarter|q[1-4]|discount|plan|sku|use case|goal|pain point|metric)\b|%|_/i;
+  /\b(?:names?|first|last|surname|company|organi[sz]ation|org|customer|client|recipient|contact|account|date|time|title|role|position|product|amount|price|cost|number|phone|e-?mail|address|city|country|industry|link|url|here|your|their|his|her|day|month|year|deadline|figure|percentage|value|details|signature|placeholder|tbd|todo|xx+|x+|team member|manager|logo|quarter|q[1-4]|discount|plan|sku|use case|goal|pain point|metric|competitor|vendor|provider|supplier|partner|platform|software|tool|system|service|location|region|state|feature|benefit|result|outcome|problem|challenge|event|topic|specialty|brand|website|store|business|practice|department|team)\b|%|_/i;
 const INSTRUCTION =
-  /^\s*(?:insert|add|include|fill(?: in)?|put|enter|replace|update|check|confirm|link|attach|mention|describe|specify|choose|pick|write|paste|note|edit|remove|customi[sz]e|personali[sz]e|list|summari[sz]e|reference|cite|tbd|todo|placeholder|xx+)\b/i;
+  /^\s*(?:insert|add|include|fill(?: in)?|put|enter|replace|update|check|confirm|(?:hyper)?link|attach|mention|describe|specify|choose|pick|write|paste|note|edit|remove|customi[sz]e|personali[sz]e|list|summari[sz]e|reference|cite|propose|suggest|provide|state|explain|outline|give|select|tbd|todo|placeholder|xx+)\b/i;
+// In parentheses, prose is common ("(see below)", "(Q3)"): only a Title Case field name ending in the thing to
+// fill in ("(First Name)", "#(Invoice Number)"), or a Title Case instruction to put something there.
+const PAREN_FIELD_HEAD =
+  /\b(?:names?|number|no|date|time|address|e-?mail|phone|link|url|website|company|title|amount|price|total|id|code|city|country|day)$/i;
+const PAREN_INSTRUCTION = /^(?:insert|add|include|fill in|enter|paste|(?:hyper)?link to|put)\b/i;
 const NOT_A_FIELD =
   /^(?:\s*\d+(?:\s*[,–-]\s*\d+)*\s*|\s*[a-z]\s*|\s*[xX✓✔ ]?\s*|sic!?|(?:cid|image|mailto|https?|ftp):.*|\S+@\S+|\S+\.(?:com|org|net|io|pdf|docx?|xlsx?|png|jpe?g)|[A-Z][A-Z0-9]+-\d+|ext(?:ernal)?|secure|encrypted|caution.*|warning.*|spam|suspicious.*|confidential|internal|urgent|action required|fyi|reminder|update)$/i;
 const HTML_TAG =
@@ -28,6 +34,20 @@ const HTML_TAG =
 function squareIsField(inner: string): boolean {
   if (NOT_A_FIELD.test(inner)) return false;
   return INSTRUCTION.test(inner) || FIELD_WORDS.test(inner);
+}
+
+function parenIsField(inner: string): boolean {
+  if (/[:;,.!?=@/]|^\s|\s$/.test(inner) || NOT_A_FIELD.test(inner)) return false;
+  const words = inner.split(' ');
+  if (!words.every((w) => /^[\p{Lu}][\p{L}'’]*$/u.test(w))) {
+    // Only an instruction may go on in lower case: "(Hyperlink to the order page)".
+    return /^\p{Lu}/u.test(inner) && PAREN_INSTRUCTION.test(inner) && words.length <= 8;
+  }
+  if (words.length === 1) return false; // "(Optional)", "(Draft)", "(ACME)": one capitalised word is prose
+  // A field is named by a bare noun phrase; with a determiner it describes something ("(A Partner Company)",
+  // a writer's redaction), which is prose.
+  if (/^(?:a|an|the|my|our|your|their|another|some|one)$/i.test(words[0]!)) return false;
+  return PAREN_FIELD_HEAD.test(inner) || PAREN_INSTRUCTION.test(inner);
 }
 
 function angleIsField(inner: string): boolean {
@@ -85,6 +105,10 @@ function scan(ctx: CheckContext, field: FieldText): RawFinding[] {
     for (const m of text.matchAll(SQUARE))
       if (squareIsField(m[1]!)) consider(m.index, m.index + m[0].length, m[1]!);
   }
+  if (has('(')) {
+    for (const m of text.matchAll(PAREN))
+      if (parenIsField(m[1]!)) consider(m.index, m.index + m[0].length, m[1]!);
+  }
   if (has('<')) {
     for (const m of text.matchAll(ANGLE))
       if (angleIsField(m[1]!)) consider(m.index, m.index + m[0].length, m[1]!);
@@ -125,6 +149,13 @@ export const rule = defineRule(
         // biome-ignore lint/suspicious/noTemplateCurlyInString: an unfilled template field is the example
         { subject: 'Renewal for ${company}', text: 'Details below.' },
         { text: 'Thanks,\n[Your Name]\nAccount Executive', why: 'the signature is checked too' },
+        { text: 'Hello (Recipient Name),\nYour parcel left our depot.', why: 'a field in parentheses' },
+        { text: 'Track it here: (Insert tracking page link)', why: 'an instruction in parentheses' },
+        { text: 'Teams moving off [VENDOR] save a week of setup.', why: 'a bracketed slot in capitals' },
+        {
+          text: '    Hi [Client Name],\n    Your workspace is ready.',
+          why: 'indented prose (a stripped HTML template) is not a code sample',
+        },
       ],
       pass: [
         { text: 'As shown in the benchmark [1], latency dropped by 40%.', why: 'a citation' },
@@ -144,6 +175,16 @@ export const rule = defineRule(
           why: 'a URL',
         },
         { text: 'See the [release notes](https://example.com/notes) for details.', why: 'a markdown link' },
+        {
+          text: 'The renewal (Annual Plan) starts in May, and the call (Tuesday Morning) is booked.',
+          why: 'Title Case words in parentheses that name no field',
+        },
+        {
+          text: 'We spoke with Dana Reyes (Head of Operations) about it.',
+          why: 'a job title in parentheses',
+        },
+        { text: 'The form (see the Order Number field) is attached.', why: 'prose in parentheses' },
+        { text: 'I met the owners of (A Regional Bank) last year.', why: 'a redaction, not a field' },
       ],
     },
   },

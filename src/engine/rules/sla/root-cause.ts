@@ -1,4 +1,5 @@
 import { defineRule, type RawFinding } from '../../rule.ts';
+import { incidentReply } from './incident-scope.ts';
 import { anchor } from './response-window.ts';
 
 const ROOT_CAUSE =
@@ -26,6 +27,10 @@ export const rule = defineRule(
           text: 'Hi Jordan,\nSorry, checkout was down for all users this morning. It works again.',
           why: 'severity 1 read from "down for all users"',
         },
+        {
+          text: 'Hi Jordan,\nYour payroll exports were down for all users overnight. They run again.',
+          why: 'a new email about the incident of this customer (second person)',
+        },
       ],
       pass: [
         {
@@ -39,12 +44,25 @@ export const rule = defineRule(
           text: 'Hi Jordan,\nService is restored. Our post-incident review will follow on Thursday.',
           why: 'severity from the subject; commits to a post-incident review',
         },
+        {
+          text: 'The search API was down this afternoon between 14:05 and 14:40 CET. Some customers saw timeouts. Thanks to everyone for their patience.',
+          why: "a status notice to all customers, not a reply about this customer's incident",
+        },
+        {
+          text: 'Hi Jordan,\nOutages hurt: if your checkout is down for an hour, you lose a day of orders. Our failover keeps it running.',
+          why: 'marketing copy, no incident',
+        },
+        {
+          text: 'Dear Customer,\nYou may have noticed an outage of the reporting API between 09:00 and 09:40 UTC on Tuesday.',
+          why: 'a form letter to every customer, and a notice of what may have been seen',
+        },
       ],
     },
   },
   (ctx): RawFinding[] => {
-    const severity = ctx.severity;
-    if ((severity !== 1 && severity !== 2) || ctx.internalOnly || !ctx.isKind('support')) return [];
+    const incident = incidentReply(ctx);
+    if (!incident) return [];
+    const { severity } = incident;
     if (ROOT_CAUSE.test(ctx.ownBody) || ROOT_CAUSE.test(ctx.draft.subject)) return [];
     const { field, start, end } = anchor(ctx);
     if (end <= start) return [];

@@ -5,30 +5,35 @@ import type { FieldText } from '../../text/field.ts';
 // A promise (will / 'll / shall / going to) followed closely by a delivery outcome. Outcomes are what delivery
 // owns: live, fixed, shipped... ("we'll be in touch by Friday" or "I'll send the notes tomorrow" are not).
 const STATE =
-  'live|ready|fixed|resolved|done|deployed|delivered|shipped|completed|complete|available|in place|released|implemented|finished|up and running|migrated|rolled out|launched|enabled|set up|provisioned|patched|restored|back up|operational|in production|sorted';
+  'live|ready|fixed|resolved|done|deployed|delivered|shipped|completed|complete|available|in place|released|implemented|finished|up and running|migrated|rolled out|launched|enabled|set up|provisioned|patched|restored|back up|operational|in production|sorted|onboarded|trained|configured|integrated|installed|connected|activated|upgraded|switched over|credited|paid out';
 const COMMIT = new RegExp(
-  String.raw`\b(?:(?<pron>we|i|they|it|that|this)\s*(?:will|'ll|shall|are going to|am going to|is going to)|will|shall|(?:is|are) going to|(?:is|are) (?:guaranteed|committed) to)\s+(?:(?:definitely|certainly|absolutely|surely|also|then|fully|all|completely)\s+)?(?<pred>be\s+(?:(?:fully|all|completely)\s+)?(?:${STATE})\b|have\s+(?:it|this|that|these|them|everything|the\s+[\w-]+(?:\s+[\w-]+)?|your\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:all\s+)?(?:${STATE})\b|(?:fix|deliver|ship|deploy|resolve|complete|finish|launch|release|roll out|migrate|implement|enable|provision|restore|patch|go live|get (?:it|this|that|everything) (?:done|fixed|live|deployed))\b)`,
+  String.raw`\b(?:(?<pron>we|i|they|it|that|this)\s*(?:will|'ll|shall|are going to|am going to|is going to)|(?<cpron>we|i)\s+can|will|shall|(?:is|are) going to|(?:is|are) (?:guaranteed|committed) to)\s+(?:(?:definitely|certainly|absolutely|surely|also|then|fully|all|completely)\s+)?(?<pred>be\s+(?:(?:fully|all|completely)\s+)?(?:${STATE})\b|(?:have|get)\s+(?:you|it|this|that|these|them|everything|the\s+[\w-]+(?:\s+[\w-]+)?|your\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:all\s+)?(?:${STATE}|[a-z]+ed)\b|(?:fix|deliver|ship|deploy|resolve|complete|finish|launch|release|roll out|migrate|implement|enable|provision|restore|patch|go live|get (?:it|this|that|everything) (?:done|fixed|live|deployed))\b)|\b(?:it|this|that|(?:the|your|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?<ppred>ships|launches|deploys|lands|goes live|rolls out|is live|are live|is ready|are ready|arrives|arrive|is delivered|are delivered)\b`,
   'giu',
 );
-const PROMISE_CUE = /\b(?:will|shall|going to|guaranteed to|committed to)\b|'ll\b/i;
+const PROMISE_CUE =
+  /\b(?:will|shall|going to|guaranteed to|committed to|can|ships|launches|deploys|lands|goes live|rolls out|live|ready|arrives?|delivered)\b|'ll\b/i;
 const DATE_CUE =
   /\d|\b(?:tomorrow|today|tonight|week|month|quarter|year|eod|eow|cob|end of|hours?|days?|minutes?|mon|tues|wednes|thurs|fri|satur|sun)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
-// Hedges and conditions in the commitment's own clause make it an estimate, not a promise.
+// Hedges and conditions in the commitment's own clause make it an estimate, not a promise. "Once you sign"
+// starts the clock of a promise rather than hedging it ("live within two weeks once you sign").
 const HEDGED =
-  /\b(?:aim|aims|aiming|target|targets|targeted|targeting|estimate|estimated|estimating|expect|expects|expected|expecting|hope|hoping|hopefully|plan|plans|planned|planning|tentative|tentatively|should|might|may|could|likely|probably|approximately|roughly|around|if|once|unless|assuming|provided|depending|subject to|pending|as soon as|barring|ideally|fingers crossed)\b/i;
+  /\b(?:aim|aims|aiming|target|targets|targeted|targeting|estimate|estimated|estimating|expect|expects|expected|expecting|hope|hoping|hopefully|plan|plans|planned|planning|tentative|tentatively|should|might|may(?!\s+\d)|could|likely|probably|approximately|roughly|around|about|usually|typically|if|unless|assuming|provided|depending|subject to|pending|barring|ideally|fingers crossed)\b/i;
 const APPROVED =
   /\b(?:approved|confirmed|signed off|agreed|committed) (?:by|with) (?:the |our |your )?(?:delivery|engineering|project|implementation|release|product)\b/i;
 const CLAUSE_BREAK = /[;:]|,\s*(?:and|but|so|while|which)\b|\b(?:but|however|although|though|whereas)\b/i;
 const CLAUSE_BREAKS = new RegExp(CLAUSE_BREAK.source, 'gi');
-// "available during business hours", "every day", "for 30 days": a schedule or a length, not a deadline.
+// "available during business hours", "every day", "for 30 days", "from 2 May to 5 May": a schedule, a length
+// or a window, not a deadline.
 const NOT_A_DEADLINE =
-  /\b(?:during|every|each|per|after|since|business|office|working|support|opening|first|last|past|previous)\s*$|\bfor\s*(?:the\s+)?(?:next\s+)?$/i;
+  /\b(?:during|every|each|per|after|since|from|between|starting|until|till|business|office|working|support|opening|first|last|past|previous)\s*$|\bfor\s*(?:the\s+)?(?:next\s+)?$/i;
 
 // A bare length ("72 hours") is a deadline only after within / in / by…; "released 72 hours ahead" is a schedule.
 const BARE_DURATION =
   /^(?:\d+|an?|one|two|three|four|five|six|seven|eight|ten|twelve|twenty-four|forty-eight)?\s*(?:business |working )?(?:minutes?|hours?|days?|weeks?|months?|years?|quarters?)$/i;
 const DURATION_LEAD =
   /\b(?:within|in|inside|under|by|than|later than|next|this|coming|end of|following)\s*(?:the\s+)?(?:next\s+)?$/i;
+const COUNTED_LEAD =
+  /\b(?:within|in|inside|under|by)\s+(?:the\s+next\s+)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:business|working|calendar)\s*$/i;
 const RELATIVE_AFTER =
   /^\s*(?:ahead|before|after|earlier|later|in advance|prior|of notice|notice|beforehand|apart|each|per)\b/i;
 
@@ -66,7 +71,8 @@ function scan(
       COMMIT.lastIndex = 0;
       let analysis: ReturnType<CheckContext['analyseDeeply']> | undefined;
       for (const m of sentence.matchAll(COMMIT)) {
-        const pred = m.groups?.pred ?? '';
+        const present = m.groups?.ppred;
+        const pred = m.groups?.pred ?? present ?? '';
         const predStart = m.index + m[0].length - pred.length;
         const predEnd = m.index + m[0].length;
         analysis ??= ctx.analyseDeeply(field, sS, sE);
@@ -86,12 +92,17 @@ function scan(
         const date = analysis.dates.find((d) => {
           if (d.start < predEnd - 1 || d.start - predEnd > 60) return false;
           const between = sentence.slice(predEnd, d.start);
-          if (CLAUSE_BREAK.test(between) || NOT_A_DEADLINE.test(between)) return false;
+          if (CLAUSE_BREAK.test(between)) return false;
+          // "within 5 business days": the reader may leave the count and its "business" out of the date.
+          if (COUNTED_LEAD.test(between)) return !RELATIVE_AFTER.test(sentence.slice(d.end));
+          if (NOT_A_DEADLINE.test(between) || /\b(?:from|between|starting)\b/i.test(between)) return false;
           if (RELATIVE_AFTER.test(sentence.slice(d.end))) return false;
           return !BARE_DURATION.test(sentence.slice(d.start, d.end)) || DURATION_LEAD.test(between);
         });
         if (!date) continue;
-        const pron = m.groups?.pron;
+        const pron = m.groups?.pron ?? m.groups?.cpron;
+        // "I'll be ready in 5 minutes": a person's own state, not a delivery.
+        if (pron && /^i$/i.test(pron) && /^be\s/i.test(pred)) continue;
         const start = sS + m.index;
         const end = sS + date.end;
         const [os, oe] = field.toOriginal(start, end);
@@ -102,7 +113,7 @@ function scan(
             start,
             end,
             `"${excerpt}" is a delivery commitment with a date. Unless delivery has approved it, give it as a target.`,
-            suggestion(field, start, sS + predStart, end, pron),
+            present ? `${excerpt}${SUGGESTION_TAIL}` : suggestion(field, start, sS + predStart, end, pron),
           ),
         );
       }
@@ -118,7 +129,7 @@ export const rule = defineRule(
     severity: 'warn',
     clause: 'timeline-commitments-realistic',
     description:
-      'A delivery commitment in promise form with a date or duration ("will be live by March 3", "fixed within 24 hours").',
+      'A delivery commitment in promise or offer form ("will", "shall", "going to", "we can") with a date or duration ("will be live by March 3", "we can have you onboarded within 3 days").',
     source:
       'customer-policy.md, Proposals & Sales Materials (Timeline commitments realistic and approved by delivery)',
     examples: {
@@ -131,6 +142,19 @@ export const rule = defineRule(
         {
           text: 'We expect strong adoption, and your workspace will be live by March 3.',
           why: 'the hedge belongs to the first clause; the second still promises a date',
+        },
+        {
+          text: 'We can have your team onboarded within 3 days.',
+          why: 'an offer with "can" and a causative "have"',
+        },
+        {
+          text: 'Your admins will be fully trained within 5 business days.',
+          why: 'a count of business days',
+        },
+        { text: 'The new portal launches on May 4.', why: 'present tense with a date' },
+        {
+          text: "Once the contract is signed, we'll have the portal migrated within 10 days.",
+          why: '"once" starts the clock of the promise; it is not a condition',
         },
         {
           subject: 'Fix will be deployed tomorrow',
@@ -159,6 +183,14 @@ export const rule = defineRule(
         { text: "It won't be ready by Friday, sorry.", why: 'negated' },
         { text: 'Will the fix be deployed by Friday?', why: 'a question' },
         { text: 'If you send the logs today, we will have it fixed by Friday.', why: 'conditional' },
+        { text: 'We can usually have the portal migrated within 10 days.', why: 'hedged' },
+        { text: 'We can talk about the rollout on Friday.', why: 'not a delivery outcome' },
+        { text: "I'll be ready in 10 minutes, see you on the call.", why: "a person's own state" },
+        { text: 'The newsletter goes live every Monday.', why: 'a schedule, not a deadline' },
+        {
+          text: 'We will implement the billing upgrade from 3 June (Saturday) at 8 p.m. to 5 June.',
+          why: 'a maintenance window',
+        },
         'Your workspace is live and ready for your team.',
       ],
     },

@@ -1,4 +1,5 @@
 import { defineRule, type RawFinding } from '../../rule.ts';
+import { incidentReply } from '../sla/incident-scope.ts';
 import { anchor } from '../sla/response-window.ts';
 
 const ACKNOWLEDGEMENT =
@@ -34,6 +35,10 @@ export const rule = defineRule(
           thread: { severity: 2 },
           why: 'a next step but no acknowledgement',
         },
+        {
+          text: 'Hi Jordan,\nYour booking portal was down for most of the morning. It is back now.',
+          why: 'a new email, but the incident is addressed to this customer',
+        },
       ],
       pass: [
         {
@@ -52,12 +57,25 @@ export const rule = defineRule(
           text: 'Hi Jordan,\nThe plan avoids any outage during the move.',
           why: 'no incident',
         },
+        {
+          text: 'Between 09:10 and 09:50 UTC the reporting service was down for all users. A failed certificate rotation stopped the load balancer. Our customers were not charged for the failed jobs.',
+          why: 'a general notice about the customers in the third person, not a reply to one of them',
+        },
+        {
+          text: 'Hi Jordan,\nWhen your storefront is down, an outage costs you sales every minute. Our edge cache keeps pages up while the origin recovers.',
+          why: 'marketing copy about outages in general',
+        },
+        {
+          text: 'The scheduler was down from 02:00 to 02:45 UTC while a database failover completed. We apologise for any inconvenience this outage caused you.',
+          why: "notice wording: the incident is nobody's in particular",
+        },
       ],
     },
   },
   (ctx): RawFinding[] => {
-    const severity = ctx.severity;
-    if ((severity !== 1 && severity !== 2) || ctx.internalOnly || !ctx.isKind('support')) return [];
+    const incident = incidentReply(ctx);
+    if (!incident) return [];
+    const { severity } = incident;
     const text = `${ctx.field('subject').text}\n${ctx.ownBody}`;
     const missing: string[] = [];
     if (!ACKNOWLEDGEMENT.test(text)) missing.push('no acknowledgement of the impact');

@@ -1,0 +1,147 @@
+import type { CheckContext } from '../../context.ts';
+import { defineRule, type RawFinding } from '../../rule.ts';
+import { type FieldText, inRanges } from '../../text/field.ts';
+import { type ToneCue, type ToneKind, toneCues } from '../../text/tone.ts';
+
+const ADVICE: Record<ToneKind, string> = {
+  insult: 'insults the reader. Describe the problem and the next step, not the person.',
+  profanity: 'is profanity. Take it out of a customer email.',
+  threat:
+    'reads as a threat to the customer. State the policy and what they can do, without threatening them.',
+  contempt: 'talks down to the reader. Make the point plainly and offer the next step.',
+  sarcasm:
+    'reads as sarcastic or reproachful toward the reader. Say plainly what happened and what happens next.',
+};
+
+/** Strong cues per sentence (the first of each sentence), weak ones when two sentences of a paragraph hold them. */
+function scan(ctx: CheckContext, field: FieldText, out: RawFinding[]): void {
+  const ranges = field.rangesFor(['body', 'subject']);
+  if (ranges.length === 0) return;
+  const greeting = field.parts.find((p) => p.part === 'greeting');
+  const report = (s: number, cue: ToneCue) => {
+    const [os, oe] = field.toOriginal(s + cue.start, s + cue.end);
+    const excerpt = field.original.slice(os, oe);
+    out.push(ctx.report(field, s + cue.start, s + cue.end, `"${excerpt}" ${ADVICE[cue.kind]}`));
+  };
+  const units = field.name === 'body' ? field.paragraphs : [[0, field.text.length] as const];
+  for (const [ps, pe] of units) {
+    let weak: { at: number; cue: ToneCue }[] = [];
+    let strong = false;
+    for (const [s, e] of field.sentences) {
+      if (s < ps || e > pe || !inRanges(ranges, s, e)) continue;
+      const opening = greeting !== undefined && s >= greeting.start && e <= greeting.end;
+      const cues = toneCues(field.text.slice(s, e), opening);
+      const first = cues.find((c) => c.strong);
+      if (first) {
+        report(s, first);
+        strong = true;
+      } else weak = weak.concat(cues.map((cue) => ({ at: s, cue })));
+    }
+    // Two sentences, not one: "wow, I can't believe the courier lost your parcel again!" is sympathy.
+    if (!strong && new Set(weak.map((w) => w.at)).size >= 2) report(weak[0]!.at, weak[0]!.cue);
+  }
+}
+
+export const rule = defineRule(
+  {
+    id: 'tone/hostile-language',
+    category: 'tone',
+    severity: 'warn',
+    clause: 'support-communication',
+    description:
+      'Language aimed at the reader that insults, threatens, talks down or mocks: name-calling, profanity, "if you … we will close your account", "how hard is it to …?", sarcastic praise and wishes.',
+    source: 'customer-policy.md, Support Interactions (clear, empathetic, and solution-oriented)',
+    examples: {
+      flag: [
+        {
+          text: 'Your integration code is sloppy, and we have better things to do than clean it up.',
+          why: 'a judgement of what the reader made',
+        },
+        {
+          text: 'If you open one more chargeback, we will close your account and report you to the card network.',
+          why: 'a conditional punitive act against the reader',
+        },
+        {
+          text: 'Seriously, how difficult can it be to press the export button?',
+          why: 'a rhetorical question of contempt',
+        },
+        {
+          text: "Wow, still no payment. Let's hope your bank answers your calls faster than you answer ours!",
+          why: 'two cues of sarcasm in one paragraph: mock surprise and a sarcastic wish',
+        },
+        { text: 'Dear Momzilla,\nWe got your list of changes.', why: 'name-calling in the salutation' },
+        'You sound like a total amateur when you write to our CEO about this.',
+        {
+          text: 'Kiddo, I was configuring routers before you could walk.',
+          why: 'a condescending form of address',
+        },
+        { text: 'This f***ing ticket has been open long enough.', why: 'starred-out profanity' },
+        {
+          text: 'We are getting really tired of explaining the same setting to your staff.',
+          why: 'the writer’s exasperation aimed at the reader',
+        },
+      ],
+      pass: [
+        {
+          text: "I'm sorry your export failed again; that is a stupid bug on our side and we're on it.",
+          why: 'an apology, and the judgement is of our own bug',
+        },
+        { text: 'You sound frustrated, and I understand why.', why: 'empathy: a state, not a judgement' },
+        {
+          text: "Your question isn't stupid at all, the setting is hard to find.",
+          why: 'negated',
+        },
+        { text: "We were sloppy with the migration, and that's on us.", why: 'self-criticism' },
+        {
+          text: 'If the invoice stays unpaid after 30 days, the account moves to read-only, as the contract sets out.',
+          why: 'a firm statement of policy, no threat by the writer',
+        },
+        { text: 'We will report back to you by Friday with the results.', why: 'the reader benefits' },
+        {
+          text: 'We will cancel your subscription at the end of the term, as you asked.',
+          why: 'a routine act, no condition or threat',
+        },
+        { text: "Let's hope the weather holds for the launch event.", why: 'one weak cue alone' },
+        {
+          text: "Wow, I can't believe the courier lost your parcel again! I'm sending a new one today.",
+          why: "surprise and disbelief in one sentence, on the reader's side",
+        },
+        {
+          text: "Wow, what a quarter for your team! I can't believe how quickly everyone adopted the new workflow!",
+          why: 'mock surprise and incredulity around good news are sincere',
+        },
+        {
+          text: 'Are you serious about expanding to Lisbon next year? If so, our team there can help.',
+          why: 'a sincere question',
+        },
+        {
+          text: 'Your idea is crazy good, and your proposal is ridiculous value for the price!',
+          why: 'colloquial praise: the adjectives qualify another word',
+        },
+        {
+          text: 'Please click "save changes" and your new plan is active.',
+          why: 'quotation marks around a button label',
+        },
+        {
+          text: 'You wrote that "the support team is useless and lazy". I want to fix that with you this week.',
+          why: "the customer's own words, quoted",
+        },
+        {
+          text: 'Our product team is frankly sick of the old importer too, so we are replacing it.',
+          to: ['pat@ourco.example'],
+          policy: { organization: { internalDomains: ['ourco.example'] } },
+          why: 'internal candour',
+        },
+      ],
+    },
+  },
+  (ctx): RawFinding[] => {
+    if (ctx.internalOnly) return [];
+    const out: RawFinding[] = [];
+    scan(ctx, ctx.field('subject'), out);
+    scan(ctx, ctx.field('body'), out);
+    return out;
+  },
+  // Each paragraph is read on its own (weak cues count within a paragraph).
+  { local: true },
+);
