@@ -15,6 +15,7 @@ import { rule as piiNationalId } from './pii/national-id.ts';
 import { rule as piiPaymentCard } from './pii/payment-card.ts';
 import { rule as piiSecret } from './pii/secret.ts';
 import { rule as placeholderTemplateField } from './placeholder/template-field.ts';
+import { rule as pricingAdHocPrice } from './pricing/ad-hoc-price.ts';
 import { rule as pricingConcession } from './pricing/concession.ts';
 import { rule as pricingDiscountLimit } from './pricing/discount-limit.ts';
 import { rule as pricingUnapprovedPrice } from './pricing/unapproved-price.ts';
@@ -45,6 +46,7 @@ export const CODE_RULES: readonly Rule[] = [
   toneIncidentCare,
   piiNationalId,
   pricingConcession,
+  pricingAdHocPrice,
   toneHostileLanguage,
   piiLabelledIdentifier,
   timelineDeliveryOffer,

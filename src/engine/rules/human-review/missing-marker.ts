@@ -1,9 +1,8 @@
 import type { CheckContext } from '../../context.ts';
 import { defineRule, type RawFinding } from '../../rule.ts';
 import type { FieldText } from '../../text/field.ts';
-import { BODY_PROPOSAL, PROPOSAL_WORD } from '../../text/signals.ts';
-
-const PROPOSAL_CHEAP = /proposal|quot|\bsow\b|statement of work|order[ _-]?form|pricing/i;
+import { PROPOSAL_WORD } from '../../text/signals.ts';
+import { proposalInBody } from './proposal-reading.ts';
 
 function markerPresent(ctx: CheckContext, marker: string): boolean {
   const key = marker.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -11,17 +10,18 @@ function markerPresent(ctx: CheckContext, marker: string): boolean {
   return squash(ctx.field('subject').lower).includes(key) || squash(ctx.field('body').lower).includes(key);
 }
 
+const REPLY = /^\s*(?:(?:re|aw|sv|antw|vs|fwd?|fw|tr|wg|rv)\s*(?:\[\d+\])?\s*:\s*)+/i;
+
 function firstSignal(ctx: CheckContext): { field: FieldText; start: number; end: number } | undefined {
   const subject = ctx.field('subject');
+  // A reply or forward keeps the thread's subject ("Re: Proposal for …"): what this email does is in its
+  // text and attachments.
   PROPOSAL_WORD.lastIndex = 0;
-  const s = PROPOSAL_WORD.exec(subject.lower);
+  const s = REPLY.test(subject.text) ? null : PROPOSAL_WORD.exec(subject.lower);
   if (s) return { field: subject, start: s.index, end: s.index + s[0].length };
   const body = ctx.field('body');
-  for (const [from, to] of PROPOSAL_CHEAP.test(body.text) ? body.rangesFor(['body']) : []) {
-    BODY_PROPOSAL.lastIndex = from;
-    const m = BODY_PROPOSAL.exec(body.text);
-    if (m && m.index + m[0].length <= to) return { field: body, start: m.index, end: m.index + m[0].length };
-  }
+  const spot = proposalInBody(ctx, body);
+  if (spot) return { field: body, ...spot };
   const attachments = ctx.field('attachments');
   PROPOSAL_WORD.lastIndex = 0;
   const a = PROPOSAL_WORD.exec(attachments.lower.replace(/[_.]/g, ' '));
@@ -36,7 +36,7 @@ export const rule = defineRule(
     severity: 'block',
     clause: 'proposals-human-review',
     description:
-      'A proposal (subject, body or attachment says proposal, quote, SOW, order form or pricing) without the review marker.',
+      'A proposal, quote, estimate, SOW or revised total sent without the review marker: the subject or an attachment says so, or the text hands one over (attached, here is, submit, a list after "I am sending"), revises one with prices, hands over prices ("here you go"), or states a priced total. Follow-ups, the customer\'s own proposal, quotes offered later and drafts circulated for comments are not proposals sent now.',
     source: 'customer-policy.md, Proposals & Sales Materials (All proposals marked "pending human review")',
     // The marker is a fixed string and proposal words show up in subjects and file names in every language.
     languageIndependent: true,
@@ -51,6 +51,31 @@ export const rule = defineRule(
           why: 'found in the body; the finding points at the subject',
         },
         { subject: 'Quotation: 40 Enterprise seats', text: 'Hi Jordan,\nAs discussed.' },
+        {
+          text: 'Hi Jordan,\nI have reworked the estimate without the second site visit: the new total is $6,480.',
+          why: 'a revised estimate with its total, no proposal word needed',
+        },
+        {
+          text: 'Hi Jordan,\nHere are the numbers we talked about:\n- Discovery: $4,000\n- Rollout: $19,500',
+          why: 'prices handed over for acceptance',
+        },
+        {
+          text: "Hi Jordan,\nAs agreed, I'm sending over:\n- the architecture notes\n- the pilot proposal for the Lisbon office",
+          why: 'the proposal named in a list after the sending verb',
+        },
+        {
+          text: 'Hi Jordan,\nThat works. Here you go: a one-off fee of $950 covers the data clean-up.',
+          why: 'a price handed over',
+        },
+        {
+          text: 'Hi Jordan,\nOur estimate for the warehouse shelving comes to $7,900 installed.',
+          why: 'our estimate stated with its price',
+        },
+        {
+          subject: 'RE: Quote for the Denver office',
+          text: 'Hi Jordan,\nSure. For the Denver office the revised total comes to $3,150.',
+          why: 'a reply that quotes a revised total',
+        },
       ],
       pass: [
         {
@@ -83,6 +108,43 @@ export const rule = defineRule(
           text: 'Pat, can you review this before it goes out?',
           policy: { organization: { internalDomains: ['ourco.example'] } },
           why: 'internal review is how it gets reviewed',
+        },
+        {
+          subject: 'Re: Proposal for the Q3 expansion',
+          text: 'Hi Jordan,\nJust checking in on the proposal I sent last week. Any questions so far?',
+          why: 'a reply in the thread of a proposal already sent',
+        },
+        {
+          text: 'Hi Jordan,\nThanks for the proposal your team shared on Monday; we will reply by Friday.',
+          why: "a reply about the customer's own proposal",
+        },
+        {
+          text: 'Hi Jordan,\nChecking in on the quote I sent last week. Any questions so far?',
+          why: 'a follow-up about a proposal already sent',
+        },
+        {
+          text: 'Hi Jordan,\nIf it helps, I can put together a formal quote once the seat count is settled.',
+          why: 'a quote offered later, not sent now',
+        },
+        {
+          text: 'Attached for your comments is my outline of a service proposal to Fabrikam. I will mail it on Thursday.',
+          why: 'a draft circulated for comments before it goes to a third party',
+        },
+        {
+          text: 'Hi Jordan,\nAttached is the quote template you asked for, to use in your own tender.',
+          why: '"quote" modifies another noun',
+        },
+        {
+          text: 'Hi Jordan,\nThe attached estimate is from our flooring subcontractor; they bill you directly.',
+          why: "a third party's estimate, passed on",
+        },
+        {
+          text: 'Hi Jordan,\nAttached is the estimate of affected accounts from the sync incident.',
+          why: 'an estimate of something other than price or work',
+        },
+        {
+          text: 'Hi Jordan,\nHere is the quote for the new lease.\n\nPending human review',
+          why: 'marked',
         },
       ],
     },

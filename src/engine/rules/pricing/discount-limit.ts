@@ -92,6 +92,7 @@ export const rule = defineRule(
               start,
               end,
               `A ${value}% discount is above the approved maximum of ${max}%. Get it approved or offer at most ${max}%.`,
+              m[0].replace(raw, String(max)),
             ),
           );
         }

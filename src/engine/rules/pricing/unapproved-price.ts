@@ -1,4 +1,5 @@
 import { defineRule, type RawFinding } from '../../rule.ts';
+import { customersOwn, PENDING_APPROVAL } from '../../text/money.ts';
 
 const AMOUNT = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?`;
 // "$49", "USD 49", "€12", "49 USD", "12 €", "49 dollars".
@@ -10,6 +11,11 @@ const UNIT = String.raw`(seat|user|licen[cs]e|agent|device|location|site|store|h
 // "per seat per month", "/user/mo", "a seat a month", "per user, per month", "per seat/month".
 const PER_UNIT = new RegExp(String.raw`^(?:\s*,?\s*(?:per|/|a|an|each)\s*${UNIT})+`, 'iu');
 const UNIT_WORD = new RegExp(UNIT, 'giu');
+
+/** Whether the text right after an amount makes it a unit price ("per seat per month", "/user/mo"). */
+export function isUnitPrice(after: string): boolean {
+  return PER_UNIT.test(after);
+}
 const DISCOUNT_AFTER = /^\s*(?:off|discount|credit|rebate|refund|saving)/i;
 const CURRENCY: Record<string, string> = {
   $: 'USD',
@@ -35,6 +41,15 @@ export function unitsOf(text: string): Units {
     else units.seat = true;
   }
   return units;
+}
+
+/**
+ * A plan the policy names with a capital ("Standard", "Premium") is that plan only when written with one:
+ * "shipping is standard" or "premium support" use the word, not the plan's name.
+ */
+function writtenAsName(found: string, plan: string): boolean {
+  const first = plan.charAt(0);
+  return first.toLowerCase() === first || found.charAt(0) === first;
 }
 
 /** A stated unit agrees with an approved one unless both name a time period and the periods differ. */
@@ -92,6 +107,21 @@ export const rule = defineRule(
           policy: PRICES,
           why: 'a discount, checked by its own rule',
         },
+        {
+          text: 'We can do Enterprise at $79 per seat/month, subject to approval by our pricing desk.',
+          policy: PRICES,
+          why: 'held for approval',
+        },
+        {
+          text: 'As a reminder, your current contract is $45 per seat per month until renewal.',
+          policy: PRICES,
+          why: "the customer's own contract, described",
+        },
+        {
+          text: 'Shipping is standard at $29 per order for every customer.',
+          policy: PRICES,
+          why: 'the word "standard", not a plan name',
+        },
       ],
     },
   },
@@ -115,7 +145,10 @@ export const rule = defineRule(
         const amount = Number(whole.replace(/,/g, '')) + (cents ? Number(`0.${cents}`) : 0);
         const symbol = (m[1] ?? m[2] ?? m[7] ?? m[8] ?? '').toLowerCase();
         const stated = CURRENCY[symbol];
-        const [sS] = field.sentenceAt(start) ?? [start];
+        const [sS, sE] = field.sentenceAt(start) ?? [start, end];
+        if (PENDING_APPROVAL.test(field.text.slice(sS, sE))) continue;
+        // The customer's own contract or spending, described ("your contract is $48,000 per year").
+        if (customersOwn(field.text.slice(sS, start))) continue;
         const before = field.text.slice(sS, start);
         // The plan named closest before the price is the one it quotes ("Enterprise at $79").
         let plan: (typeof approved)[number] | undefined;
@@ -123,7 +156,7 @@ export const rule = defineRule(
         for (const [i, re] of plans.entries()) {
           re.lastIndex = 0;
           for (const pm of before.matchAll(re)) {
-            if (pm.index > planAt) {
+            if (pm.index > planAt && writtenAsName(pm[0], approved[i]!.plan)) {
               planAt = pm.index;
               plan = approved[i];
             }
@@ -150,9 +183,10 @@ export const rule = defineRule(
           continue;
         }
         if (!plan) {
-          const afterPlan = plans.findIndex((re) => {
+          const afterPlan = plans.findIndex((re, i) => {
             re.lastIndex = 0;
-            return re.test(after.slice(perUnit?.[0].length ?? 0, 40));
+            const pm = re.exec(after.slice(perUnit?.[0].length ?? 0, 40));
+            return pm !== null && writtenAsName(pm[0], approved[i]!.plan);
           });
           if (afterPlan >= 0) plan = approved[afterPlan];
         }
@@ -167,7 +201,13 @@ export const rule = defineRule(
           : plan
             ? `approved: ${fmt(plan)}`
             : `approved: ${approved.map(fmt).join('; ')}`;
-        out.push(ctx.report(field, start, end, `${excerpt} is not an approved price (${why}).`));
+        // The fix: the plan's approved price in the same words, or the figure held for approval.
+        const sign = { USD: '$', EUR: '€', GBP: '£' }[currency ?? ''] ?? (currency ? `${currency} ` : '$');
+        const suggestion =
+          plan && !wrongCurrency
+            ? `${sign}${plan.amount.toLocaleString('en-US')}${plan.per ? ` per ${plan.per}` : ''}`
+            : `${excerpt} (subject to approval)`;
+        out.push(ctx.report(field, start, end, `${excerpt} is not an approved price (${why}).`, suggestion));
       }
     }
     return out;
