@@ -44,21 +44,10 @@ describe('eval scoring', () => {
   });
 });
 
-// The judgement the development corpus measured when this floor was last raised (EVALUATION.md): a change
-// that loses ground on real email fails here, not only in a table nobody reads.
-const FLOOR: Record<string, { precision: number; recall: number }> = {
-  overcommitment: { precision: 0.6, recall: 0.8 },
-  timeline: { precision: 0, recall: 0 },
-  'competitor-fud': { precision: 0, recall: 0 },
-  'generic-template': { precision: 0.6, recall: 0.8 },
-  placeholder: { precision: 0.95, recall: 0.95 },
-  pricing: { precision: 0.9, recall: 0.2 },
-  'human-review': { precision: 0.4, recall: 0.2 },
-  tone: { precision: 0, recall: 0 },
-  pii: { precision: 0.8, recall: 0.4 },
-  'cross-account': { precision: 0.95, recall: 0.95 },
-};
-const BENIGN_MAX = { warned: 0.12, blocked: 0.08 };
+// What every category must keep on the development corpus (the issue's bar; EVALUATION.md has the figures):
+// a change that loses ground on real email fails here, not only in a table nobody reads.
+const FLOOR = { precision: 0.85, recall: 0.8 };
+const BENIGN_MAX = { warned: 0.05, blocked: 0.02 };
 
 describe('the development corpus', () => {
   it('keeps every category at or above its floor, and benign emails clean', () => {
@@ -71,9 +60,8 @@ describe('the development corpus', () => {
     );
     const t = table(rows);
     for (const cat of EVAL_CATEGORIES) {
-      const floor = FLOOR[cat]!;
-      expect(t[cat]!.precision ?? 1, `${cat} precision`).toBeGreaterThanOrEqual(floor.precision);
-      expect(t[cat]!.recall ?? 1, `${cat} recall`).toBeGreaterThanOrEqual(floor.recall);
+      expect(t[cat]!.precision ?? 1, `${cat} precision`).toBeGreaterThanOrEqual(FLOOR.precision);
+      expect(t[cat]!.recall ?? 1, `${cat} recall`).toBeGreaterThanOrEqual(FLOOR.recall);
     }
     const b = benignSummary(rows);
     expect(b.warned / b.items, 'benign emails with a warning').toBeLessThanOrEqual(BENIGN_MAX.warned);

@@ -14,6 +14,8 @@ const PROMISE_CUE =
   /\b(?:will|shall|going to|guaranteed to|committed to|can|ships|launches|deploys|lands|goes live|rolls out|live|ready|arrives?|delivered)\b|'ll\b/i;
 const DATE_CUE =
   /\d|\b(?:tomorrow|today|tonight|week|month|quarter|year|eod|eow|cob|end of|hours?|days?|minutes?|mon|tues|wednes|thurs|fri|satur|sun)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+// How far after the promise its date may start (60 characters) and run on.
+const DATE_WINDOW = 100;
 // Hedges and conditions in the commitment's own clause make it an estimate, not a promise. "Once you sign"
 // starts the clock of a promise rather than hedging it ("live within two weeks once you sign").
 const HEDGED =
@@ -75,6 +77,9 @@ function scan(
         const pred = m.groups?.pred ?? present ?? '';
         const predStart = m.index + m[0].length - pred.length;
         const predEnd = m.index + m[0].length;
+        // The date must follow the promise closely: without a date word in that window, compromise's parse
+        // (the costly part of this rule) could find none there either.
+        if (!DATE_CUE.test(sentence.slice(predEnd, predEnd + DATE_WINDOW))) continue;
         analysis ??= ctx.analyseDeeply(field, sS, sE);
         if (analysis.isQuestion) break;
         const clauseBefore = sentence.slice(0, m.index);
