@@ -26,16 +26,16 @@ const FORMS: readonly RegExp[] = [
   // onboarding" measures an effort instead.
   new RegExp(
     String.raw`\b${COUNT}[\s-]+(?:business[\s-]+|working[\s-]+)?(?:minute|hour|day|week|month)[\s-]+(?:${alternation(DELIVERY_NOUNS)})\b`,
-    'giu',
+    'gi',
   ),
   // "Ready in 1 week", "Delivery in 4 to 5 days", "live within 10 days of signing", "orders ship within 24 hours"
-  new RegExp(String.raw`\b(?:${alternation(RESULT_WORDS)})\s+${LEAD}${DURATION}`, 'giu'),
+  new RegExp(String.raw`\b(?:${alternation(RESULT_WORDS)})\s+${LEAD}${DURATION}`, 'gi'),
   // "Timeline: 7 weeks", "Implementation time: 30 days to first results"
-  new RegExp(String.raw`\b${TIMELINE_LABELS}\s*\**\s*[:=-]\s*\**\s*(?:about\s+)?${DURATION}`, 'giu'),
+  new RegExp(String.raw`\b${TIMELINE_LABELS}\s*\**\s*[:=-]\s*\**\s*(?:about\s+)?${DURATION}`, 'gi'),
   // "We ship replacement units within 2 days", "our team installs it in a week": a present-tense offer by us
   new RegExp(
     String.raw`\b(?:we|our\s+(?:team|engineers|experts|specialists|crew))\s+(?:${alternation(DELIVERY_VERBS.flatMap((v) => [v, v.replace(/^(\w+?)(s|sh|x)?$/, (_, a, b) => (b ? `${a}${b}es` : `${a}s`))]))})\b[^.;:!?\n]{0,60}?\b${LEAD}${DURATION}`,
-    'giu',
+    'gi',
   ),
   // "Get your storefront running in 48 hours": an imperative offer of the result
   new RegExp(
@@ -45,26 +45,26 @@ const FORMS: readonly RegExp[] = [
   // "We promise delivery of the report within 10 days": a promise verb over a delivery
   new RegExp(
     String.raw`\b(?:we|i)\s+(?:promise|pledge|guarantee|commit\s+to)\s+(?:to\s+)?(?:the\s+|your\s+)?(?:${alternation([...DELIVERY_VERBS, ...DELIVERY_NOUNS])})\b[^.;:!?\n]{0,80}?\b${LEAD}${DURATION}`,
-    'giu',
+    'gi',
   ),
   // "the opportunity to fix all of this in 48 hours", "Our approach: install the stack in 30 days"
   new RegExp(
     String.raw`\b(?:our\s+(?:approach|process|promise|offer|commitment|method)\s*\**\s*[:-]\s*\**|(?:opportunity|chance|option|ability|power)\s+to|(?:able|ready)\s+to)\s+(?:(?:just|simply|fully|easily)\s+)?(?:${alternation(DELIVERY_VERBS)})\b[^.;:!?\n]{0,80}?\b${LEAD}${DURATION}`,
-    'giu',
+    'gi',
   ),
 ];
 // A plan line: "Week 4: Go-live", "• **Hour 33-48:** Team training and go-live", "Phase 3 (Week 6): Launch".
 const PLAN_LINE = new RegExp(
   String.raw`^[\s•·*>#-]*(?:\d+[.)]\s*)?\**\s*(?:(?:phase|step|stage|milestone)\s+\d+\s*\(\s*)?(?:weeks?|days?|hours?|months?)\s+\d+(?:\s*(?:-|to)\s*\d+)?\s*\)?\s*\**\s*[:-]\s*\**[^\n]{0,60}?\b${GO_LIVE_STEP}\b`,
-  'iu',
+  'i',
 );
 // Every form names a unit of time ("48-hour", "Week 4", "7 weeks"): sentences without one are not read.
 const CUE = /\b(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b/i;
-const HEDGED = new RegExp(HEDGE_WORDS, 'iu');
-const PAST = new RegExp(PAST_WORDS, 'iu');
-const FINITE_BEFORE = /(?:\b(?:will|shall|going to)|'ll)\s+(?:\w+\s+){0,2}$/iu;
-const ASSURED_EXPECT = /\b(?:you\s+(?:can|will|'ll)\s+expect|^\W*expect)\b/giu;
-const OTHERS = new RegExp(NOT_OURS, 'iu');
+const HEDGED = new RegExp(HEDGE_WORDS, 'i');
+const PAST = new RegExp(PAST_WORDS, 'i');
+const FINITE_BEFORE = /(?:\b(?:will|shall|going to)|'ll)\s+(?:\w+\s+){0,2}$/i;
+const ASSURED_EXPECT = /\b(?:you\s+(?:can|will|'ll)\s+expect|^\W*expect)\b/gi;
+const OTHERS = new RegExp(NOT_OURS, 'i');
 // "from 2 to 4 p.m.", "during the maintenance window": a schedule, not a delivery.
 const SCHEDULE =
   /\b(?:maintenance|outage|downtime|window|scheduled|upgrade period|suspended|trial|support|warranty|guarantee|refund|money-back|notice|response|reply|respond|update)\b/i;
