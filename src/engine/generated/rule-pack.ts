@@ -544,6 +544,7 @@ export const RULE_PACK: RulePack = {
         "sentence": [
           "\\b(?:per|under|in|by) (?:our|the|your)(?: [\\w-]+)? (?:sla|service level agreement|msa|master services agreement|contract|order form|agreement)\\b",
           "^(?=.*\\b\\d+(?:\\.\\d+)?\\s?(?:%|percent\\b|-?hours?\\b|-?minutes?\\b|-?days?\\b)).*\\b(?:service|sla|uptime|availability) credits?\\b",
+          "\\bguarant(?:y|ies)\\b",
           "\\b(?:collateral|credit support|counterpart(?:y|ies|y's)|letters? of credit|obligations? of|indemnit(?:y|ies)|surety|creditworth\\w*|isda|exposures?|guarantor|lender|borrower|master (?:agreement|contract)|annex|(?:applicable|governing|federal|tax|american|canadian|english|british|european) laws?)\\b"
         ]
       },
@@ -595,6 +596,10 @@ export const RULE_PACK: RulePack = {
           {
             "text": "The holding company will sign a $5MM guaranty for the lease.",
             "why": "a financial instrument, not a promise"
+          },
+          {
+            "text": "Please send the signed form of guaranty for the new supplier.",
+            "why": "the instrument's spelling"
           },
           {
             "text": "Legal is still reviewing the draft guarantee from the holding company.",

@@ -69,6 +69,10 @@ const OTHERS = new RegExp(NOT_OURS, 'i');
 const SCHEDULE =
   /\b(?:maintenance|outage|downtime|window|scheduled|upgrade period|suspended|trial|support|warranty|guarantee|refund|money-back|notice|response|reply|respond|update)\b/i;
 
+// Nouns of meetings and sessions: a length before them measures the meeting ("a free 20-minute setup review").
+const EVENT_HEAD =
+  /^[\s-]+(?:audit|assessment|call|chat|check-?up|consultation|conversation|demo|demonstration|discussion|meeting|overview|presentation|q&a|review|session|sync|training|walk-?through|webinar|workshop)s?\b/i;
+
 export const SUGGESTION_TAIL = ' (an estimate, pending confirmation from our delivery team)';
 
 function scan(
@@ -94,6 +98,8 @@ function scan(
         re.lastIndex = 0;
         for (const m of sentence.matchAll(re)) {
           if (found.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
+          // "a 30-minute onboarding call": the length of a meeting about the delivery, not of the delivery.
+          if (EVENT_HEAD.test(sentence.slice(m.index + m[0].length))) continue;
           found.push([m.index, m.index + m[0].length]);
         }
       }
@@ -162,6 +168,10 @@ export const rule = defineRule(
         { text: 'Please sign the form within 5 days.', why: "the customer's deadline" },
         { text: 'Maintenance window: 4 hours on Saturday night.', why: 'a maintenance window' },
         { text: 'Is a 2-week rollout realistic for you?', why: 'a question' },
+        {
+          text: 'Book a 30-minute migration review with our architect.',
+          why: 'the length of a meeting about the delivery',
+        },
         {
           text: 'Live within ten days of signing (an estimate, pending confirmation from our delivery team).',
           why: 'the suggested rewrite',
