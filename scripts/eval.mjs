@@ -135,7 +135,7 @@ if (opts.json) {
 const fmt = (x) => (x === null ? '  -  ' : x.toFixed(2));
 const pct = (n) => `${((100 * n) / Math.max(1, benign.items)).toFixed(1)} %`;
 const lines = [];
-lines.push(`Development corpus: ${items.length} items (${corpusPath.replace(root, '')})`);
+lines.push(`Corpus: ${items.length} items (${corpusPath.replace(root, '')})`);
 lines.push('');
 lines.push('| category | items | found | wrong | precision | recall |');
 lines.push('| --- | ---: | ---: | ---: | ---: | ---: |');
