@@ -297,4 +297,13 @@ export class CheckContext {
       ? { field: field.name, start: s, end: e, message }
       : { field: field.name, start: s, end: e, message, suggestion };
   }
+
+  /**
+   * The signals of each paragraph of the sender's own text (greeting and main), memoised per paragraph: a
+   * whole-body rule can rule an email out from them without reading the body again.
+   */
+  get ownPieces(): readonly PieceSignals[] {
+    if (this.#view) throw new Error('a paragraph-local rule read the whole body');
+    return this.#readPieces().own;
+  }
 }

@@ -4,6 +4,7 @@
  * per process; nothing here calls compromise.
  */
 import { Lru } from './lru.ts';
+import { HAS_MONEY_CHEAP } from './money.ts';
 
 export const EMAIL_KINDS = [
   'proposal',
@@ -200,6 +201,8 @@ export interface PieceSignals {
   readonly support: boolean;
   readonly proposalCheap: boolean;
   readonly bodyProposal: boolean;
+  /** An amount, an offer document's name or something "is attached": see OFFER_CUE. */
+  readonly offerCue: boolean;
 }
 
 const STOP_CODES = new Map<string, string[]>();
@@ -235,8 +238,18 @@ function readPiece(text: string): PieceSignals {
     support: SUPPORT.test(text),
     proposalCheap,
     bodyProposal: proposalCheap && BODY_PROPOSAL.test(text),
+    offerCue: HAS_MONEY_CHEAP.test(text) || OFFER_CUE.test(text),
   };
 }
+
+/**
+ * What any reading of an email as sending a proposal needs besides an amount: an offer document's name (the
+ * bare words, no word boundaries, so a sentence that names one always has it) or something handed over as
+ * "is attached" / "are below". An email with neither and no amount sends no proposal in its text
+ * (rules/human-review/proposal-reading.ts), and its paragraphs say so once each.
+ */
+const OFFER_CUE =
+  /proposal|quot|estimate|sow|statement of work|order form|price list|pricing sheet|bid|tender|term sheet|breakdown|(?:is|are)\s+(?:now\s+)?(?:attached|enclosed|below|ready for)/iu;
 
 const pieceMemo = new Lru<PieceSignals>(2000);
 

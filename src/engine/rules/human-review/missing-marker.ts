@@ -4,10 +4,25 @@ import type { FieldText } from '../../text/field.ts';
 import { PROPOSAL_WORD } from '../../text/signals.ts';
 import { proposalInBody } from './proposal-reading.ts';
 
+const markerPatterns = new Map<string, { key: string; pattern: RegExp }>();
+
+/**
+ * The marker in the subject or the body, in any case and however its words are spaced: its lower-cased words
+ * with any run of white space between them (what squashing the text's white space and searching would find,
+ * without copying the whole body).
+ */
 function markerPresent(ctx: CheckContext, marker: string): boolean {
-  const key = marker.toLowerCase().replace(/\s+/g, ' ').trim();
-  const squash = (s: string) => s.replace(/\s+/g, ' ');
-  return squash(ctx.field('subject').lower).includes(key) || squash(ctx.field('body').lower).includes(key);
+  let m = markerPatterns.get(marker);
+  if (!m) {
+    const key = marker.toLowerCase().replace(/\s+/g, ' ').trim();
+    const source = key.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+');
+    m = { key, pattern: new RegExp(source) };
+    if (markerPatterns.size > 20) markerPatterns.clear();
+    markerPatterns.set(marker, m);
+  }
+  const { key, pattern } = m;
+  const has = (text: string) => text.includes(key) || pattern.test(text);
+  return has(ctx.field('subject').lower) || has(ctx.field('body').lower);
 }
 
 const REPLY = /^\s*(?:(?:re|aw|sv|antw|vs|fwd?|fw|tr|wg|rv)\s*(?:\[\d+\])?\s*:\s*)+/i;

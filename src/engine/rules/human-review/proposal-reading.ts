@@ -137,6 +137,10 @@ function quotesPrices(text: string): { priced: boolean; total: boolean } {
 
 /** The first place the sender's text sends a proposal, in the body's normalised offsets. */
 export function proposalInBody(ctx: CheckContext, body: FieldText): ProposalSpot | undefined {
+  // Every reading below needs an amount, an offer document's name or something "is attached" in one of the
+  // sentences, each of which lies in one paragraph: an email with none of them is ruled out from its
+  // paragraphs' memoised signals, without reading the body again after each typed word.
+  if (!ctx.ownPieces.some((p) => p.offerCue)) return undefined;
   const own = ctx.ownBody;
   if (REVIEW_REQUEST.test(own) && (TO_NAMED_PARTY.test(own) || SENT_LATER.test(own))) return undefined;
   let read: { priced: boolean; total: boolean } | undefined;

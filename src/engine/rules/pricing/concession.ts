@@ -29,14 +29,32 @@ const ACCOUNT = alternation(ACCOUNT_NOUNS);
 // "credit" in finance and banking: a credit card, a credit rating, credit risk — not a concession.
 const NOT_A_CREDIT = String.raw`(?!\s+(?:cards?|unions?|scores?|ratings?|checks?|limits?|lines?|reports?|risk|history|facility|exposure|support|department|group|team|analyst|agreement|worksheet|ring|response|terms|quality|default|derivative|spread|event|insurance|memo)\b)`;
 
+/** Held by every match that reads an amount: a currency sign or code, or an amount placeholder's bracket. */
+const AMOUNT_HELD = ['$', '€', '£', '[', '{', 'usd', 'eur', 'gbp', 'dollars', 'euros', 'pounds'];
+/** Held by every price or offer a match names. */
+const PRICE_HELD = ['pric', 'quot', 'offer', 'rate', 'bid'];
+
 /**
  * Concessions: terms a customer gets outside the price list, one group of patterns per kind, each read only
  * when its cheap cue is in the text. The kinds are read from word classes (commerce-lexicon.ts), not from
- * fixed phrases.
+ * fixed phrases. Before any pattern runs, `held`: what a match of the group (its cue and its pattern) always
+ * holds, in lower case (one of each list): a plain search of the lower-cased text finds it wherever a match
+ * is, and rules out most paragraphs much faster than the cues' patterns.
  */
-const GROUPS: readonly { readonly cue: RegExp; readonly re: RegExp }[] = [
+const GROUPS: readonly {
+  readonly held: readonly (readonly string[])[];
+  /** For ANY_HELD, when rarer than the first of `held`: a pattern over the lower-cased text, no flags. */
+  readonly gate?: string;
+  readonly cue: RegExp;
+  readonly re: RegExp;
+}[] = [
   {
     // Free periods: "free for the first two months", "the first month free", "included for the first 30 days".
+    held: [
+      ['free', 'included', 'complimentary', 'waived', 'covered', 'on us', 'at no', 'on the house'],
+      ['first', 'next', 'initial'],
+      ['day', 'week', 'month', 'quarter', 'year'],
+    ],
     cue: /\b(?:first|next|initial)\b/i,
     re: new RegExp(
       [
@@ -49,6 +67,7 @@ const GROUPS: readonly { readonly cue: RegExp; readonly re: RegExp }[] = [
   },
   {
     // Something given away: "a free audit", "three free months", "complimentary seats".
+    held: [['free', 'complimentary', 'gratis']],
     cue: /free|complimentary|gratis/i,
     re: new RegExp(
       String.raw`(?<![\w-])(?:free|complimentary|gratis)(?!\s+(?:up|of|from|to|for|and|or|with)\b)\s+(?:[\w'-]+\s+){0,2}?(?:${GIVEABLE})\b`,
@@ -57,11 +76,13 @@ const GROUPS: readonly { readonly cue: RegExp; readonly re: RegExp }[] = [
   },
   {
     // Free of charge, at no cost, on the house.
+    held: [['charge', 'at no', 'on the house', 'at our']],
     cue: /charge|at no|on the house|at our/i,
     re: /\b(?:free of charge|at no (?:extra |additional )?(?:cost|charge)(?! to (?:us|me)\b)|no (?:extra |additional )?charge(?! ever)|on the house|at our (?:cost|expense))\b/giu,
   },
   {
     // "… is on us" with the thing given as its subject, not inside a phrase ("dinner after the workshop").
+    held: [['on us']],
     cue: /\bon us\b/i,
     re: new RegExp(
       String.raw`(?<!\b(?:after|before|during|at|for|from|with|of|in|on|about)\s+(?:the\s+|a\s+|an\s+|our\s+|your\s+|this\s+)?)\b(?:${GIVEABLE})\b(?:\s+[\w'-]+){0,3}?\s+(?:is|are|'s|be|'re)\s+on us\b`,
@@ -70,32 +91,49 @@ const GROUPS: readonly { readonly cue: RegExp; readonly re: RegExp }[] = [
   },
   {
     // Something taken off the bill: "take the workshop off the invoice", "knock two months off your renewal".
+    held: [['off']],
+    gate: String.raw`off\s`,
     cue: /\boff\b/i,
     re: /\b(?:take|taking|took|taken|knock|knocking|knocked|shave|shaving|shaved|strike|striking|struck|drop|dropping|dropped|leave|leaving|left)\b[^.!?\n]{0,50}?\boff\s+(?:of\s+)?(?:the\s+|your\s+|this\s+|that\s+)?(?:next\s+|first\s+|final\s+|current\s+)?(?:invoice|bill|renewal|price|total|quote|contract|order|subscription|estimate|statement)\b/giu,
   },
   {
     // Matching another offer: "we can match their price", "match whatever they quoted you", "price match".
+    held: [['match'], PRICE_HELD],
     cue: /match/i,
     re: /\b(?:match|matching|beat|beating|undercut|undercutting)\s+(?:[\w'-]+\s+){0,4}?(?:price|prices|pricing|quote|quoted|offer|offered|rate|rates|bid)\b|\bprice[ -]match\w*/giu,
   },
   {
     // A cost we absorb: "we'll cover the extra hours ourselves", "we can absorb the travel costs".
+    held: [
+      ['cover', 'absorb', 'eat', 'foot', 'pick up'],
+      ['cost', 'fee', 'charge', 'bill', 'expense', 'hours', 'overage', 'difference'],
+    ],
+    // The verb stands between spaces ("we'll eat the cost"), not in "great".
+    gate: String.raw`cover|absorb|\seat\s|foot|pick up`,
     cue: /\b(?:cover|covering|absorb|absorbing|eat|eating|foot|footing|pick up|picking up)\b/i,
     re: /\b(?:we|i)(?:'ll|'d| will| would| can| could| are happy to| 're happy to)?\s+(?:cover|absorb|eat|foot|pick up)\s+(?:the\s+|any\s+|all\s+|your\s+|those\s+|these\s+)?(?:[\w-]+\s+){0,3}?(?:costs?|fees?|charges?|bill|expenses?|hours|overage|difference)\b(?:[^.!?\n]{0,30}?\b(?:ourselves|on our (?:side|end|dime)|at our (?:cost|expense)))?/giu,
   },
   {
     // Price protection: "lock your price at this year's rate", "freeze your current pricing".
+    held: [
+      ['lock', 'freez', 'hold', 'keep', 'guarantee'],
+      ['pric', 'rate'],
+    ],
+    // The price follows a space: "your current rate", not "separate".
+    gate: String.raw`\s(?:pric|rate)`,
     cue: /\b(?:lock|freez|hold|keep|guarantee)/i,
     re: /\b(?:lock|locking|locked|freeze|freezing|frozen|hold|holding|keep|keeping|guarantee|guaranteeing)\s+(?:in\s+)?(?:your|the|current|this year's|today's|last year's|existing)\s+(?:current\s+)?(?:price|prices|pricing|rate|rates)\b/giu,
   },
   {
     // Waived fees.
+    held: [['waiv']],
     cue: /waiv/i,
     re: /\b(?:waive|waived|waiving)\s+(?:the\s+|your\s+|all\s+|any\s+)?(?:[\w-]+\s+){0,2}?(?:fees?|charges?|costs?|deposit|minimum)\b/giu,
   },
   {
     // Credits: "a $2,000 service credit", "{amount} goodwill credit", "partner credits", "credit toward your
     // next order", "two months of service credit", "we'll credit your account".
+    held: [['credit']],
     cue: /credit/i,
     re: new RegExp(
       [
@@ -111,6 +149,7 @@ const GROUPS: readonly { readonly cue: RegExp; readonly re: RegExp }[] = [
   {
     // Money put into the customer's account ("I've added $40 to your account"), a period refunded ("we'll
     // refund your first two months").
+    held: [[...AMOUNT_HELD, 'refund']],
     cue: /\b(?:add|appl|issu|put|load|deposit|refund|transfer)\w*\s[^.!?\n]*\byour\b/i,
     re: new RegExp(
       [
@@ -122,6 +161,7 @@ const GROUPS: readonly { readonly cue: RegExp; readonly re: RegExp }[] = [
   },
   {
     // Money given to the reader: "send you $20", "I'll give you [a thank-you]".
+    held: [AMOUNT_HELD],
     cue: /\b(?:send|give|pay|offer|gift)\s+you\b/i,
     re: new RegExp(
       String.raw`\b(?:send|give|pay|offer|gift)\s+you\s+(?:an?\s+)?(?:${CASH}|\[[^\]\n]{1,80}\])`,
@@ -130,6 +170,7 @@ const GROUPS: readonly { readonly cue: RegExp; readonly re: RegExp }[] = [
   },
   {
     // An incentive: "a $250 referral bonus", "$100 for you", "our referral reward".
+    held: [[...AMOUNT_HELD, 'referral']],
     cue: new RegExp(String.raw`\b(?:${INCENTIVE})\b|\bfor you\b`, 'i'),
     re: new RegExp(
       [
@@ -143,6 +184,9 @@ const GROUPS: readonly { readonly cue: RegExp; readonly re: RegExp }[] = [
   {
     // A price, offer or term outside the list: "a special rate", "limited-time offer", "reduced fee structure".
     // Cued by the deal noun, which is much rarer than the modifiers ("best" closes half of all emails).
+    held: [DEAL_NOUNS.map((n) => n.split(/[ -]/)[0]!)],
+    // The deal noun after a space and as a whole word ("our special rate", not "feedback"), or "special".
+    gate: String.raw`\s(?:${DEAL})(?![a-z0-9_])|special`,
     cue: new RegExp(String.raw`\b(?:${DEAL})\b`, 'i'),
     re: new RegExp(
       [
@@ -154,10 +198,23 @@ const GROUPS: readonly { readonly cue: RegExp; readonly re: RegExp }[] = [
   },
 ];
 
+/** What any group's match holds, over the lower-cased text: one pass rules out most paragraphs. */
+const ANY_HELD = new RegExp(
+  GROUPS.map((g) => g.gate ?? g.held[0]!.map((w) => w.replace(/[$.*+?^{}()|[\]\\]/g, '\\$&')).join('|')).join(
+    '|',
+  ),
+);
+
 function concessions(text: string): { start: number; end: number; text: string }[] {
   const found: { start: number; end: number; text: string }[] = [];
-  for (const { cue, re } of GROUPS) {
-    if (!cue.test(text)) continue;
+  // Lower case as the patterns read it ("ſ" is "s" to a case-insensitive Unicode pattern; "K" lower-cases
+  // to "k" already); a letter lower-cases in place, so a match's words are found as they stand.
+  let lower = text.toLowerCase();
+  if (lower.includes('\u017f')) lower = lower.replaceAll('\u017f', 's');
+  // "İ" lower-cases to a letter and a dot: a word boundary there is read by the patterns themselves.
+  if (!ANY_HELD.test(lower) && !/\u0130/.test(text)) return found;
+  for (const { held, cue, re } of GROUPS) {
+    if (!held.every((any) => any.some((w) => lower.includes(w))) || !cue.test(text)) continue;
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) found.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   }
