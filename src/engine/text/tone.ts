@@ -283,6 +283,158 @@ const LONG_QUOTE = /"[^"\n]*?(?:\s+[^"\s]+){3,}[^"\n]*?"/gu;
 const APOLOGY = /\b(?:sorry|apolog\w*|regret\w*|understand (?:your|how|why|that)|empathi[sz]e)\b/;
 const SECOND_PERSON = /\b(?:you|your|yours|yourself|u|ur|ya)\b/;
 
+/*
+ * Word gates. Most sentences of an email hold none of the words a construction needs, and the big alternations
+ * below cost far more to run than to skip. So a sentence is cut into words once (runs of [a-z0-9_], the words
+ * `\b` sees) and each word looked up in one map to the constructions it can open; a construction runs only
+ * when one of its words is there. Each gate is a word every match of its pattern must hold, so skipping a
+ * pattern never changes what is found.
+ */
+const G_PROFANE = 1;
+const G_JUDGING = 2; // an insulting noun or a word of contempt
+const G_CONDUCT = 4;
+const G_CONTEMPT = 8;
+const G_PUNITIVE = 16;
+const G_WEAK = 32;
+const G_REPROACH = 64;
+const G_AFFECT = 128;
+const G_YOU = 256;
+const G_CONSIDER = 512;
+const G_IF_BAD = 1024;
+const G_WRITER = 2048;
+
+/**
+ * The words a match of `alt(words)`, then one of `suffixes`, can begin with: `alt` lets a space or hyphen
+ * inside an entry be left out ("cut off", "cutoff"), so every joined prefix of the entry.
+ */
+function leadWords(words: readonly string[], suffixes: readonly string[] = ['']): string[] {
+  const out: string[] = [];
+  for (const w of words) {
+    const parts = w.split(/[ -]/);
+    let joined = '';
+    for (const p of parts) {
+      joined += p;
+      out.push(joined);
+    }
+    for (const x of suffixes) out.push(joined + x);
+  }
+  return out.map((w) => /^\w*/.exec(w)![0]);
+}
+
+const GATES = new Map<string, number>();
+/** A bit per hash of a gate word: most words of a sentence are let go without a look-up in GATES. */
+const MAYBE_GATE = new Uint32Array(256);
+const hashStep = (h: number, c: number) => Math.imul(h ^ c, 0x01000193);
+const HASH_SEED = 0x811c9dc5 | 0;
+const gate = (bit: number, words: readonly string[]) => {
+  for (const w of words) {
+    GATES.set(w, (GATES.get(w) ?? 0) | bit);
+    let h = HASH_SEED;
+    for (let i = 0; i < w.length; i++) h = hashStep(h, w.charCodeAt(i));
+    MAYBE_GATE[h >>> 24]! |= 1 << ((h >>> 19) & 31);
+  }
+};
+gate(G_PROFANE, leadWords(PROFANITY));
+gate(G_JUDGING, leadWords([...CONTEMPT_ADJECTIVES, ...INSULT_NOUNS], ['s']));
+gate(
+  G_CONDUCT,
+  'english grammar spelling attitude behavior behaviour manners work code website site taste logic argument writing email emails request requests demand demands complaint complaints idea ideas business company planning management judgment judgement approach communication response responses reply replies tone conduct understanding excuse excuses'.split(
+    ' ',
+  ),
+);
+// One word of each alternative of CONTEMPT, in its order.
+gate(
+  G_CONTEMPT,
+  [
+    'hard difficult',
+    'times',
+    'part',
+    'read understand count',
+    'even',
+    'blind stupid dense illiterate dumb deaf real mind thick',
+    'think',
+    'think dare nerve shame ashamed',
+    'wrong laugh laughing laughed',
+    'work charity mother mum mom servant servants babysitter babysitters assistant assistants',
+    'problem lookout funeral',
+    'deal over suck grow clue life grip tough shut lost riddance learn',
+    'leave bad river boo newsflash flash',
+    'care',
+    'again',
+    'anyone rocket',
+    'thanks',
+    'elsewhere',
+    'stop',
+    'waste wasting wasted',
+    'clue idea',
+    'why reason problem likes sort type',
+    'class place lane league station',
+    'better',
+    'year',
+    'bother bothered time',
+    'fed sick tired',
+    'spell slowly small simple',
+    'clearly obviously evidently',
+    'thanks',
+    'inability failure instructions steps',
+    'maybe expect expected',
+    'time job whatever',
+  ]
+    .join(' ')
+    .split(' '),
+);
+gate(G_PUNITIVE, leadWords(PUNITIVE_ACTS, ['s', 'es', 'ed', 'd', 'ing']));
+gate(G_WEAK, 'wow oh bravo gee believe unbelievable hope luck cute adorable precious sweet mean'.split(' '));
+gate(
+  G_REPROACH,
+  'finally great perfect wonderful brilliant lovely fantastic struggle impossible nightmare battle warned told'.split(
+    ' ',
+  ),
+);
+gate(G_AFFECT, [
+  ...leadWords(AFFECT_TOWARD_READER),
+  ...leadWords(['disappointed', 'appalled', 'disgusted', 'offended', 'insulted', 'fed-up']),
+]);
+gate(G_YOU, ['you', 'u', 'ya', 'y']);
+gate(
+  G_CONSIDER,
+  'consider considered call called think thought find found deem deemed label labeled labelled regard regarded'.split(
+    ' ',
+  ),
+);
+// One word of each alternative of CONTEMPT_IF_BAD, in its order.
+gate(
+  G_IF_BAD,
+  'people customers clients tenants guys even year come feel around homework research serious kidding joking nobody beneath'.split(
+    ' ',
+  ),
+);
+gate(G_WRITER, ['i', 'we']);
+
+const isWordCode = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90);
+
+/** The gates the words of `text` open. */
+function gatesOf(text: string): number {
+  let bits = 0;
+  let start = -1;
+  let h = HASH_SEED;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (isWordCode(c)) {
+      if (start < 0) {
+        start = i;
+        h = HASH_SEED;
+      }
+      h = hashStep(h, c);
+    } else if (start >= 0) {
+      if (MAYBE_GATE[h >>> 24]! & (1 << ((h >>> 19) & 31))) bits |= GATES.get(text.slice(start, i)) ?? 0;
+      start = -1;
+    }
+  }
+  return bits;
+}
+
 /** Cheap test: could this sentence hold any cue? (Every pattern below needs one of these words.) */
 const MAY_HOLD = new RegExp(
   [
@@ -296,15 +448,52 @@ const MAY_HOLD = new RegExp(
 );
 
 function blankLongQuotes(s: string): string {
-  return s.replace(LONG_QUOTE, (m) => ' '.repeat(m.length));
+  return s.includes('"') ? s.replace(LONG_QUOTE, (m) => ' '.repeat(m.length)) : s;
+}
+
+/**
+ * Every match of a global pattern, in order. String#matchAll would copy the pattern for each call, and a copy of
+ * one of the long alternations here is compiled again whenever the engine's cache of patterns has been emptied.
+ */
+function all(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    out.push(m);
+    if (m[0] === '') {
+      const i = re.lastIndex;
+      const c = text.codePointAt(i);
+      re.lastIndex = i + (re.unicode && c !== undefined && c > 0xffff ? 2 : 1);
+    }
+  }
+  return out;
+}
+
+/** Capitals A-Z lowered, nothing else: the offsets stay those of the sentence. */
+function lowerAscii(s: string): string {
+  // Without other letters than ASCII ones, toLowerCase lowers just these.
+  return /[\u0080-\uffff]/.test(s) ? s.replace(/[A-Z]+/g, (c) => c.toLowerCase()) : s.toLowerCase();
 }
 
 function readTone(sentence: string, opening: boolean): ToneCue[] {
   // Patterns are ASCII and read a copy with ASCII capitals lowered: same offsets, no case-insensitive scans.
-  const low = sentence.replace(/[A-Z]+/g, (c) => c.toLowerCase());
-  if (!MAY_HOLD.test(low)) return [];
+  const low = lowerAscii(sentence);
+  const cues = readCues(sentence, low, opening);
+  // Every cue needs a word of MAY_HOLD; its literal alternatives first (most sentences of an email hold "you"),
+  // and the whole test only when something was found.
+  return cues.length === 0 ||
+    low.includes('you') ||
+    low.includes('!') ||
+    low.includes('"') ||
+    MAY_HOLD.test(low)
+    ? cues
+    : [];
+}
+
+function readCues(sentence: string, low: string, opening: boolean): ToneCue[] {
   const s = blankLongQuotes(sentence);
   const l = blankLongQuotes(low);
+  const gates = gatesOf(l);
   const cues: ToneCue[] = [];
   const add = (kind: ToneKind, start: number, end: number, strong: boolean) =>
     cues.push({ kind, start, end, strong });
@@ -313,19 +502,16 @@ function readTone(sentence: string, opening: boolean): ToneCue[] {
     negationCues ??= readSentence(s).negations;
     return negationCues.some((n) => n >= from && n < to);
   };
-  const all = (re: RegExp, text: string) => {
-    re.lastIndex = 0;
-    return text.matchAll(re);
-  };
 
-  for (const m of all(PROFANE, l)) {
-    // "Dick" and "Cock" are also names.
-    if (NAME_LIKE.has(m[0]) && /^\p{Lu}/u.test(s.slice(m.index))) continue;
-    add('profanity', m.index, m.index + m[0].length, true);
-  }
+  if (gates & G_PROFANE)
+    for (const m of all(PROFANE, l)) {
+      // "Dick" and "Cock" are also names.
+      if (NAME_LIKE.has(m[0]) && /^\p{Lu}/u.test(s.slice(m.index))) continue;
+      add('profanity', m.index, m.index + m[0].length, true);
+    }
   // Starred-out words: profanity when the letters kept fit one, and the sentence is not about a masked
   // password, address or code ("p*****d", "j****n@…").
-  if (!MASKED_CONTEXT.test(l))
+  if (l.includes('*') && !MASKED_CONTEXT.test(l))
     for (const m of all(MASKED_PROFANITY, l))
       if (fitsProfanity(m[0])) add('profanity', m.index, m.index + m[0].length, true);
   if (APOLOGY.test(l)) return cues;
@@ -360,27 +546,30 @@ function readTone(sentence: string, opening: boolean): ToneCue[] {
     }
   };
   // Each construction runs only where its words are (cheap literal tests first).
-  const you = /\b(?:you|u|ya|y'all)\b/.test(l);
+  const you = (gates & G_YOU) !== 0 && /\b(?:you|u|ya|y'all)\b/.test(l);
   if (you) judged(YOU_ARE, true);
   if (l.includes('your')) {
-    judged(YOUR_IS, false);
-    judged(YOUR_BARE, false, (m) => !isInsultNoun(m[1]!) || CONTEMPT_SET.has(m[1]!));
-    judged(YOUR_CONDUCT, true, (m) => !MILD.has(m[1]!));
-    judged(YOUR_ATTRIBUTIVE, false, (m) => ATTRIBUTIVE_SET.has(m[1]!));
+    if (gates & G_JUDGING) {
+      judged(YOUR_IS, false);
+      judged(YOUR_BARE, false, (m) => !isInsultNoun(m[1]!) || CONTEMPT_SET.has(m[1]!));
+    }
+    if (gates & G_CONDUCT) judged(YOUR_CONDUCT, true, (m) => !MILD.has(m[1]!));
+    if (gates & G_JUDGING) judged(YOUR_ATTRIBUTIVE, false, (m) => ATTRIBUTIVE_SET.has(m[1]!));
   }
-  if (JUDGING_VERB.test(l)) judged(CONSIDER_YOU, true);
-  if (you)
+  if (gates & G_CONSIDER && JUDGING_VERB.test(l)) judged(CONSIDER_YOU, true);
+  if (you && gates & G_JUDGING)
     for (const m of all(VOCATIVE_INSULT, l)) {
       if (/\bthank\s*$/.test(l.slice(0, m.index))) continue;
       add('insult', m.index, m.index + m[0].length, true);
     }
 
-  for (const m of all(CONTEMPT, l)) {
-    // "Tired of explaining your pricing to prospects?" is a sales question, not exasperation.
-    if (/^(?:fed|sick|tired)/.test(m[0]) && /\?\W*$/.test(l)) continue;
-    add('contempt', m.index, m.index + m[0].length, true);
-  }
-  if (KIND_PUT_DOWN.test(l))
+  if (gates & G_CONTEMPT)
+    for (const m of all(CONTEMPT, l)) {
+      // "Tired of explaining your pricing to prospects?" is a sales question, not exasperation.
+      if (/^(?:fed|sick|tired)/.test(m[0]) && /\?\W*$/.test(l)) continue;
+      add('contempt', m.index, m.index + m[0].length, true);
+    }
+  if (gates & G_IF_BAD && KIND_PUT_DOWN.test(l))
     for (const m of all(CONTEMPT_IF_BAD, l))
       if (valence(m.index, m.index + m[0].length).neg) add('contempt', m.index, m.index + m[0].length, true);
   const lead = /^\s*/.exec(s)![0].length;
@@ -393,10 +582,17 @@ function readTone(sentence: string, opening: boolean): ToneCue[] {
 
   // Threats: the writer's future act against the reader — conditional for acts that may be routine
   // ("if you … we will suspend your account"), unconditional for acts that are harm in themselves.
-  const futures = [...all(WRITER_FUTURE, l), ...all(ILL, s)];
+  // A threat needs an act, a word of PUNITIVE (or a word cut at 80 characters, below).
+  const futures =
+    gates & G_PUNITIVE || l.length > 80
+      ? [...(gates & G_WRITER ? all(WRITER_FUTURE, l) : []), ...(s.includes('Ill') ? all(ILL, s) : [])]
+      : [];
   for (const f of futures) {
     const from = f.index + f[0].length;
     const after = l.slice(from);
+    // Read to 80 characters on: a word cut there may be an act that the whole word is not.
+    const cut = after.length > 80 && isWordCode(after.charCodeAt(79)) && isWordCode(after.charCodeAt(80));
+    if (!(gates & G_PUNITIVE) && !cut) continue;
     for (const a of all(PUNITIVE, after.slice(0, 80))) {
       const rest = after.slice(a.index + a[0].length);
       const hostile = HOSTILE.test(a[0]);
@@ -415,16 +611,18 @@ function readTone(sentence: string, opening: boolean): ToneCue[] {
   // Sarcasm and reproach: weak cues. Mock surprise, incredulity, wishes and scare quotes are sarcasm only
   // around something bad (a negation or a negative word besides the cue itself): "wow, what a great quarter"
   // is sincere. A wish also when exclaimed over the reader's affairs with nothing good in it.
-  const exclaimedToReader = /!\W*$/.test(l) && SECOND_PERSON.test(l);
-  for (const m of all(WEAK, l)) {
-    const start = m.index + /^[^a-z]*/.exec(m[0])![0].length;
-    const end = m.index + m[0].length;
-    const { neg, pos } = valence(start, end);
-    if (neg || (WISH.test(m[0]) && exclaimedToReader && !pos)) add('sarcasm', start, end, false);
-  }
-  for (const m of all(REPROACH, l)) add('sarcasm', m.index, m.index + m[0].length, false);
-  for (const m of all(AFFECT, l)) add('sarcasm', m.index, m.index + m[0].length, false);
-  if (SECOND_PERSON.test(l)) {
+  const exclaimedToReader = () => /!\W*$/.test(l) && SECOND_PERSON.test(l);
+  if (gates & G_WEAK)
+    for (const m of all(WEAK, l)) {
+      const start = m.index + /^[^a-z]*/.exec(m[0])![0].length;
+      const end = m.index + m[0].length;
+      const { neg, pos } = valence(start, end);
+      if (neg || (WISH.test(m[0]) && exclaimedToReader() && !pos)) add('sarcasm', start, end, false);
+    }
+  if (gates & G_REPROACH)
+    for (const m of all(REPROACH, l)) add('sarcasm', m.index, m.index + m[0].length, false);
+  if (gates & G_AFFECT) for (const m of all(AFFECT, l)) add('sarcasm', m.index, m.index + m[0].length, false);
+  if (s.includes('"') && SECOND_PERSON.test(l)) {
     for (const m of all(SHORT_QUOTE, s)) {
       if (LABEL_BEFORE.test(l.slice(Math.max(0, m.index - 24), m.index))) continue;
       if (!valence(m.index, m.index + m[0].length).neg) continue;
@@ -434,18 +632,21 @@ function readTone(sentence: string, opening: boolean): ToneCue[] {
   return cues.sort((a, b) => a.start - b.start);
 }
 
+/** Readings by sentence text, apart for sentences that open the message. */
 const memo = new Lru<ToneCue[]>(2000);
+const openingMemo = new Lru<ToneCue[]>(100);
 
 /**
  * The tone cues of one sentence (offsets into it). `opening`: the sentence opens the message (a salutation
  * there may call the reader names).
  */
 export function toneCues(sentence: string, opening = false): readonly ToneCue[] {
-  const key = `${opening ? 1 : 0}${sentence}`;
-  let cues = memo.get(key);
+  const lru = opening ? openingMemo : memo;
+  let cues = lru.get(sentence);
   if (!cues) {
     cues = readTone(sentence, opening);
-    memo.set(key, cues);
+    // A copy of the text as the key: a slice would keep the whole email it was cut from.
+    lru.set(`${sentence} `.slice(0, -1), cues);
   }
   return cues;
 }
