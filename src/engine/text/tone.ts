@@ -338,6 +338,21 @@ const gate = (bit: number, words: readonly string[]) => {
     MAYBE_GATE[h >>> 24]! |= 1 << ((h >>> 19) & 31);
   }
 };
+/** The gate words by their hash (a number is cheaper to look up than a string cut from the sentence). */
+let gatesByHash: Map<number, { readonly word: string; readonly bits: number }[]> | undefined;
+function gateWordsByHash(): Map<number, { readonly word: string; readonly bits: number }[]> {
+  if (!gatesByHash) {
+    gatesByHash = new Map();
+    for (const [word, bits] of GATES) {
+      let h = HASH_SEED;
+      for (let i = 0; i < word.length; i++) h = hashStep(h, word.charCodeAt(i));
+      const list = gatesByHash.get(h);
+      if (list) list.push({ word, bits });
+      else gatesByHash.set(h, [{ word, bits }]);
+    }
+  }
+  return gatesByHash;
+}
 gate(G_PROFANE, leadWords(PROFANITY));
 gate(G_JUDGING, leadWords([...CONTEMPT_ADJECTIVES, ...INSULT_NOUNS], ['s']));
 gate(
@@ -425,6 +440,7 @@ const isWordCode = (c: number) =>
 
 /** The gates the words of `text` open. */
 function gatesOf(text: string): number {
+  const byHash = gateWordsByHash();
   let bits = 0;
   let start = -1;
   let h = HASH_SEED;
@@ -437,7 +453,12 @@ function gatesOf(text: string): number {
       }
       h = hashStep(h, c);
     } else if (start >= 0) {
-      if (MAYBE_GATE[h >>> 24]! & (1 << ((h >>> 19) & 31))) bits |= GATES.get(text.slice(start, i)) ?? 0;
+      if (MAYBE_GATE[h >>> 24]! & (1 << ((h >>> 19) & 31))) {
+        const list = byHash.get(h);
+        if (list)
+          for (const g of list)
+            if (g.word.length === i - start && text.startsWith(g.word, start)) bits |= g.bits;
+      }
       start = -1;
     }
   }
@@ -480,8 +501,10 @@ function all(re: RegExp, text: string): RegExpExecArray[] {
 
 /** Capitals A-Z lowered, nothing else: the offsets stay those of the sentence. */
 function lowerAscii(s: string): string {
-  // Without other letters than ASCII ones, toLowerCase lowers just these.
-  return /[\u0080-\uffff]/.test(s) ? s.replace(/[A-Z]+/g, (c) => c.toLowerCase()) : s.toLowerCase();
+  // Without other characters than ASCII ones, toLowerCase lowers just these.
+  for (let i = 0; i < s.length; i++)
+    if (s.charCodeAt(i) > 0x7f) return s.replace(/[A-Z]+/g, (c) => c.toLowerCase());
+  return s.toLowerCase();
 }
 
 function readTone(sentence: string, opening: boolean): ToneCue[] {
