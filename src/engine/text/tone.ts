@@ -306,6 +306,7 @@ const G_TIME = 4096;
 const G_HAVE = 8192;
 const G_EXPECT = 16384;
 const G_WHAT = 32768;
+const G_YOUR = 65536;
 
 /**
  * The words a match of `alt(words)`, then one of `suffixes`, can begin with: `alt` lets a space or hyphen
@@ -415,6 +416,7 @@ gate(G_AFFECT, [
   ...leadWords(['disappointed', 'appalled', 'disgusted', 'offended', 'insulted', 'fed-up']),
 ]);
 gate(G_YOU, ['you', 'u', 'ya', 'y']);
+gate(G_YOUR, ['your']);
 gate(
   G_CONSIDER,
   'consider considered call called think thought find found deem deemed label labeled labelled regard regarded'.split(
@@ -589,7 +591,7 @@ function readCues(sentence: string, low: string, opening: boolean): ToneCue[] {
     if (gates & G_CONDUCT) judged(YOUR_CONDUCT, true, (m) => !MILD.has(m[1]!));
     if (gates & G_JUDGING) judged(YOUR_ATTRIBUTIVE, false, (m) => ATTRIBUTIVE_SET.has(m[1]!));
   }
-  if (gates & G_CONSIDER && JUDGING_VERB.test(l)) judged(CONSIDER_YOU, true);
+  if (gates & G_CONSIDER && gates & (G_YOU | G_YOUR) && JUDGING_VERB.test(l)) judged(CONSIDER_YOU, true);
   if (you && gates & G_JUDGING)
     for (const m of all(VOCATIVE_INSULT, l)) {
       if (/\bthank\s*$/.test(l.slice(0, m.index))) continue;
@@ -605,11 +607,13 @@ function readCues(sentence: string, low: string, opening: boolean): ToneCue[] {
   if (gates & G_IF_BAD && KIND_PUT_DOWN.test(l))
     for (const m of all(CONTEMPT_IF_BAD, l))
       if (valence(m.index, m.index + m[0].length).neg) add('contempt', m.index, m.index + m[0].length, true);
-  const lead = /^\s*/.exec(s)![0].length;
-  const voc = CONDESCENDING.exec(s.slice(lead));
+  // trimStart drops what \s matches (white space and line ends), and returns the sentence itself when none.
+  const trimmed = s.trimStart();
+  const lead = s.length - trimmed.length;
+  const voc = CONDESCENDING.exec(trimmed);
   if (voc && /^\p{Lu}/u.test(voc[0])) add('contempt', lead, lead + voc[0].length, true);
   if (opening) {
-    const epithet = EPITHET_GREETING.exec(s.slice(lead));
+    const epithet = EPITHET_GREETING.exec(trimmed);
     if (epithet) add('insult', lead, lead + epithet[0].length, true);
   }
 
