@@ -96,7 +96,8 @@ export interface MoneyMention {
   readonly currency: string | undefined;
 }
 
-const CURRENCY: Record<string, string> = {
+/** A currency sign, code or word (lower case) -> its ISO code. */
+export const CURRENCY: Readonly<Record<string, string>> = {
   $: 'USD',
   '€': 'EUR',
   '£': 'GBP',

@@ -1,5 +1,5 @@
 import { defineRule, type RawFinding } from '../../rule.ts';
-import { customersOwn, PENDING_APPROVAL } from '../../text/money.ts';
+import { CURRENCY, customersOwn, PENDING_APPROVAL } from '../../text/money.ts';
 
 const AMOUNT = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?`;
 // "$49", "USD 49", "€12", "49 USD", "12 €", "49 dollars".
@@ -17,17 +17,6 @@ export function isUnitPrice(after: string): boolean {
   return PER_UNIT.test(after);
 }
 const DISCOUNT_AFTER = /^\s*(?:off|discount|credit|rebate|refund|saving)/i;
-const CURRENCY: Record<string, string> = {
-  $: 'USD',
-  '€': 'EUR',
-  '£': 'GBP',
-  usd: 'USD',
-  eur: 'EUR',
-  gbp: 'GBP',
-  dollars: 'USD',
-  euros: 'EUR',
-  pounds: 'GBP',
-};
 
 type Units = { seat: boolean; time: 'month' | 'year' | 'week' | undefined };
 
