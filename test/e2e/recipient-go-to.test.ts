@@ -1,5 +1,7 @@
 // A recipient whose domain imitates an account's is held at Send, and the dialog's "Go to recipient" takes the
 // person to that address in the To field (Gmail: its chip has focus; Outlook: it is selected in the well).
+// "Change to …" swaps the address for the account's contact through the site's own controls, and what is
+// sent then goes to the contact.
 // Real Chromium, the built extension, on the mail fixtures.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -87,6 +89,84 @@ describe('a look-alike recipient', () => {
     await goTo.click();
     await expect.poll(() => dialog(page).count(), SLOW).toBe(0);
     await expect.poll(async () => JSON.stringify(await focusedText(page)), SLOW).toContain('inltech');
+    expect(await sentLog(page)).toEqual([]);
+    await page.close();
+  });
+
+  for (const site of ['gmail', 'outlook'] as const) {
+    it(`${site}: "Change to" puts the contact's address in place, and the email goes to it`, async () => {
+      // A new message: the fixture's open reply already writes to another account.
+      const page =
+        site === 'gmail'
+          ? await openGmail(browser.context)
+          : await openOutlook(browser.context, 'outlook.office.com', { compose: 'new' });
+      const compose = site === 'gmail' ? gmailNewMessages(page).first() : outlookCompose(page);
+      await addRecipient(page, compose, 'to', IMITATION);
+      await typeInto(page, bodyOf(compose, site), BODY);
+      await clickSend(page, compose);
+      await expect.poll(() => dialog(page).count(), SLOW).toBe(1);
+      const change = action(page, 'fix').filter({ hasText: 'Change to dana@initech.com' });
+      await expect.poll(() => change.count(), SLOW).toBe(1);
+      await change.click();
+      // Checked again with the new address: nothing holds it, and the dialog shows the field as it now is.
+      const sendFixed = action(page, 'send-fixed');
+      await expect.poll(() => sendFixed.count(), SLOW).toBe(1);
+      await expect.poll(() => dialog(page).innerText(), SLOW).toContain('To:');
+      await expect.poll(() => dialog(page).innerText(), SLOW).toContain('dana@initech.com');
+      expect(await sentLog(page)).toEqual([]);
+      await sendFixed.click();
+      await expect.poll(async () => (await sentLog(page)).length, SLOW).toBe(1);
+      const [sent] = await sentLog(page);
+      const to = (sent?.to ?? []).join(', ');
+      expect(to).toContain('dana@initech.com');
+      expect(to).not.toContain('inltech');
+      await page.close();
+    });
+  }
+
+  it('Gmail without paste into the field: the address is typed in and committed with Enter', async () => {
+    const page = await openGmail(browser.context);
+    // A picker that takes no paste: the page swallows every paste before the compose sees it.
+    await page.evaluate(() =>
+      window.addEventListener('paste', (e) => e.stopImmediatePropagation(), { capture: true }),
+    );
+    const compose = gmailNewMessages(page).first();
+    await addRecipient(page, compose, 'to', IMITATION);
+    await typeInto(page, bodyOf(compose, 'gmail'), BODY);
+    await clickSend(page, compose);
+    const change = action(page, 'fix').filter({ hasText: 'Change to dana@initech.com' });
+    await expect.poll(() => change.count(), SLOW).toBe(1);
+    await change.click();
+    await expect.poll(() => action(page, 'send-fixed').count(), SLOW).toBe(1);
+    const chips = await compose
+      .locator('.anm[name="to"] [role="option"][data-hovercard-id]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-hovercard-id')));
+    expect(chips).toContain('dana@initech.com');
+    expect(chips).not.toContain(IMITATION);
+    expect(await compose.locator('.anm[name="to"] input[role="combobox"]').inputValue()).toBe('');
+    await page.close();
+  });
+
+  it("Gmail: the finding's card changes the address while composing, and the warning goes", async () => {
+    const page = await openGmail(browser.context);
+    const compose = gmailNewMessages(page).first();
+    await addRecipient(page, compose, 'to', IMITATION);
+    await typeInto(page, bodyOf(compose, 'gmail'), BODY);
+    const id = await compose.locator('input[name="composeid"]').inputValue();
+    const overlay = page.locator(`[data-preflight-root][data-compose-id="${id}"]`);
+    const chip = overlay.locator('[data-preflight-chip]');
+    await expect.poll(() => chip.getAttribute('data-state'), SLOW).toBe('result');
+    await expect.poll(async () => Number(await chip.getAttribute('data-blocking')), SLOW).toBe(1);
+    await chip.click();
+    await overlay.locator('[data-preflight-action="go-to"]').first().click();
+    const apply = overlay.locator('[data-preflight-card] [data-preflight-action="apply"]');
+    await expect.poll(() => apply.innerText(), SLOW).toBe('Change address');
+    await apply.click();
+    await expect.poll(async () => Number(await chip.getAttribute('data-blocking')), SLOW).toBe(0);
+    const chips = await compose
+      .locator('.anm[name="to"] [role="option"][data-hovercard-id]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-hovercard-id')));
+    expect(chips).toEqual(['dana@initech.com']);
     expect(await sentLog(page)).toEqual([]);
     await page.close();
   });

@@ -3,7 +3,7 @@
 import type { Draft } from '../../engine/schemas/draft.ts';
 import { queryAll, queryFirst, uniqueElements, watchRoots } from './dom.ts';
 import { applyToField, mapEditor } from './editor.ts';
-import type { ComposeAdapter, ComposeWindow, SendSite, Site } from './types.ts';
+import type { ApplyOutcome, ComposeAdapter, ComposeWindow, SendSite, Site } from './types.ts';
 
 export interface SiteSpec {
   site: Exclude<Site, 'fake'>;
@@ -15,6 +15,14 @@ export interface SiteSpec {
   readDraft(root: Element): Draft;
   /** The element that shows the `index`th recipient of a field, in the order readDraft lists them. */
   recipientElement?(root: Element, list: 'to' | 'cc' | 'bcc', index: number): HTMLElement | null;
+  /** Replaces the `index`th recipient of a field, if it still reads `expected`, by `replacement`. */
+  replaceRecipient?(
+    root: Element,
+    list: 'to' | 'cc' | 'bcc',
+    index: number,
+    expected: string,
+    replacement: string,
+  ): Promise<ApplyOutcome>;
   /** The site's own id for a compose when it has one. */
   composeId(root: Element): string | undefined;
   send: SendSite;
@@ -58,6 +66,11 @@ export function createSiteAdapter(spec: SiteSpec): ComposeAdapter {
       },
       applySuggestion: (field, start, end, expected, text) =>
         applyToField(field, { editor: body(), subject: subject() }, start, end, expected, text),
+      ...(spec.replaceRecipient && {
+        replaceRecipient: (list: 'to' | 'cc' | 'bcc', index: number, expected: string, replacement: string) =>
+          spec.replaceRecipient?.(root, list, index, expected, replacement) ??
+          Promise.resolve({ ok: false, reason: 'not on this site' } as ApplyOutcome),
+      }),
       focusRecipient(list, index) {
         const chip = spec.recipientElement?.(root, list, index);
         if (!chip) return false;

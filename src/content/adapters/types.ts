@@ -35,6 +35,15 @@ export interface ComposeWindow {
   /** Scrolls to the `index`th recipient of a To/Cc/Bcc field (in the order readDraft lists them) and focuses
    * its chip; false when the site or the recipient cannot be found. */
   focusRecipient?(list: 'to' | 'cc' | 'bcc', index: number): boolean;
+  /** Replaces the `index`th recipient of a To/Cc/Bcc field (in the order readDraft lists them), if it still
+   * reads `expected`, with `replacement` ("Name <address>" or an address), through the site's own controls.
+   * Resolves once the site lists the new address (as a chip, or as text typed and not yet a chip). */
+  replaceRecipient?(
+    list: 'to' | 'cc' | 'bcc',
+    index: number,
+    expected: string,
+    replacement: string,
+  ): Promise<ApplyOutcome>;
 }
 
 /** How a person asked to send: the Send button by pointer, Enter/Space on it, a shortcut, a send menu. */

@@ -45,6 +45,8 @@ function setup(
     refuse?: number;
     /** The check takes this long to answer. */
     checkMs?: number;
+    /** What the check finds, instead of the placeholder in the body. */
+    findingsFor?: (draft: Draft) => Finding[];
   } = {},
 ) {
   let refuse = options.refuse ?? 0;
@@ -65,7 +67,9 @@ function setup(
     async gateCheck(draft: Draft): Promise<Result<{ result: CheckResult; gate: GateSettings }>> {
       if (options.checkMs) await new Promise((resolve) => setTimeout(resolve, options.checkMs));
       if (checkDead) return { ok: false, reason: 'the checker did not answer' };
-      const findings = draft.body.includes('[Customer Name]') ? [options.finding ?? BLOCK] : [];
+      const findings =
+        options.findingsFor?.(draft) ??
+        (draft.body.includes('[Customer Name]') ? [options.finding ?? BLOCK] : []);
       return { ok: true, data: { result: { findings, scorecard: PASS }, gate: gateSettings } };
     },
     async gateSettings() {
@@ -180,6 +184,54 @@ describe('the send gate over the fake adapter', () => {
     await settle();
     expect(t.releases()).toBe(1);
     expect(t.audits.map((a) => a.decision)).toEqual(['fixed-and-sent']);
+  });
+
+  describe('a recipient fix', () => {
+    const IMITATION = 'Dana <dana@inltech.com>';
+    const LOOKALIKE: Finding = {
+      ...BLOCK,
+      ruleId: 'cross-account/lookalike-domain',
+      category: 'cross-account',
+      field: 'recipients',
+      start: 'maya@initech.com, '.length,
+      end: 'maya@initech.com, '.length + IMITATION.length,
+      excerpt: IMITATION,
+      suggestion: 'Dana <dana@initech.com>',
+    };
+    const findingsFor = (draft: Draft) => (draft.to.includes(IMITATION) ? [LOOKALIKE] : []);
+
+    it('changes that address only, shows the field as it is now, and sends once', async () => {
+      const t = setup({ findingsFor });
+      t.compose.edit({ body: 'Hi Dana, notes attached.', to: ['maya@initech.com', IMITATION] });
+      t.press();
+      await settlePress();
+      await settle();
+      expect(t.last()).toMatchObject({ kind: 'held', fixable: [true] });
+      t.actions()?.fix(0);
+      await settle();
+      expect(t.last()).toMatchObject({
+        kind: 'fixed',
+        replacement: 'To: maya@initech.com, Dana <dana@initech.com>',
+      });
+      expect(t.compose.window.readDraft().to).toEqual(['maya@initech.com', 'Dana <dana@initech.com>']);
+      t.actions()?.sendFixed();
+      await settle();
+      expect(t.releases()).toBe(1);
+    });
+
+    it('changes nothing when the address was edited behind the dialog', async () => {
+      const t = setup({ findingsFor });
+      t.compose.edit({ body: 'Hi Dana, notes attached.', to: ['maya@initech.com', IMITATION] });
+      t.press();
+      await settlePress();
+      await settle();
+      t.compose.edit({ to: ['maya@initech.com', 'Dana <dana@inltech.co>'] });
+      t.actions()?.fix(0);
+      await settle();
+      expect(t.last()).toMatchObject({ kind: 'held', note: expect.stringContaining('no longer there') });
+      expect(t.compose.window.readDraft().to).toEqual(['maya@initech.com', 'Dana <dana@inltech.co>']);
+      expect(t.releases()).toBe(0);
+    });
   });
 
   it('failMode closed holds when the worker is dead from the first moment', async () => {

@@ -12,6 +12,7 @@ import {
   type Result,
 } from '../../shared/messages.ts';
 import type { ComposeWindow, ReleaseClick, SendGesture, Site } from '../adapters/types.ts';
+import { recipientAt } from '../recipient-at.ts';
 import { checkTimeoutFor } from '../session.ts';
 import { rangeFor } from '../text-map.ts';
 import { auditEntry, decide } from './decide.ts';
@@ -44,6 +45,9 @@ export interface GateView {
   close(): void;
   /** A short message after the dialog is gone (e.g. the audit log could not be written). */
   notify(text: string): void;
+  /** Runs a fix the person asked for: while it runs, the dialog lets Preflight's own edits reach the page
+   * (its focus and key traps stand aside). */
+  standAside?<T>(edit: () => Promise<T>): Promise<T>;
 }
 
 export interface GateDeps {
@@ -61,6 +65,7 @@ export interface GateDeps {
 }
 
 export const CHECK_TIMEOUT_MS = 4000;
+const NOT_HERE = { ok: false, reason: 'this site cannot change recipients' } as const;
 /** After a release, the rest of a double click (or a repeat key) on the same compose is swallowed. */
 export const RELEASE_COOLDOWN_MS = 1000;
 /**
@@ -330,7 +335,11 @@ export function createSendGate(deps: GateDeps): SendGate {
             decision.kind === 'hold'
               ? decision.blocking.map(
                   (f) =>
-                    f.suggestion !== undefined && (f.field === 'body' || f.field === 'subject') && !!h.window,
+                    f.suggestion !== undefined &&
+                    (f.field === 'body' ||
+                      f.field === 'subject' ||
+                      (f.field === 'recipients' && h.window?.replaceRecipient !== undefined)) &&
+                    !!h.window,
                 )
               : [];
           event = { type: 'answered', decision, failMode: answer.data.gate.failMode, fixable };
@@ -365,6 +374,10 @@ export function createSendGate(deps: GateDeps): SendGate {
 
   const applyFix = (h: Held, finding: Finding) => {
     const window = h.window;
+    if (window && finding.field === 'recipients' && finding.suggestion !== undefined) {
+      void applyRecipientFix(h, window, finding, finding.suggestion);
+      return;
+    }
     if (
       !window ||
       finding.suggestion === undefined ||
@@ -392,6 +405,36 @@ export function createSendGate(deps: GateDeps): SendGate {
     const to = Math.min(field.length, finding.start + finding.suggestion.length + 60);
     const passage = `${from > 0 ? '…' : ''}${field.slice(from, to).trim()}${to < field.length ? '…' : ''}`;
     dispatch(h, { type: 'fix-applied', ok: true, replacement: passage });
+  };
+
+  const standAside = <T>(edit: () => Promise<T>): Promise<T> =>
+    deps.view.standAside ? deps.view.standAside(edit) : edit();
+
+  /** A recipient fix: the person sees which field now holds which address before anything is sent. */
+  const applyRecipientFix = async (h: Held, window: ComposeWindow, finding: Finding, suggestion: string) => {
+    const at = recipientAt(window.readDraft(), finding);
+    const outcome =
+      at && window.replaceRecipient
+        ? await standAside(
+            () =>
+              window.replaceRecipient?.(at.list, at.index, finding.excerpt, suggestion) ??
+              Promise.resolve(NOT_HERE),
+          )
+        : { ok: false as const, reason: 'the address is no longer there' };
+    if (!outcome.ok || !at) {
+      dispatch(h, {
+        type: 'fix-applied',
+        ok: false,
+        reason: outcome.ok ? 'the address is gone' : outcome.reason,
+      });
+      return;
+    }
+    const label = { to: 'To', cc: 'Cc', bcc: 'Bcc' }[at.list];
+    dispatch(h, {
+      type: 'fix-applied',
+      ok: true,
+      replacement: `${label}: ${window.readDraft()[at.list].join(', ')}`,
+    });
   };
 
   const run = (h: Held, effect: Effect) => {

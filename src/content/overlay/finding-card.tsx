@@ -63,7 +63,7 @@ export function FindingCard(props: FindingCardProps) {
           <span class="label">Suggested:</span> <q>{finding.suggestion || '(remove it)'}</q>
           {props.canApply && (
             <button type="button" class="primary" data-preflight-action="apply" onClick={props.onApply}>
-              Apply
+              {finding.field === 'recipients' ? 'Change address' : 'Apply'}
             </button>
           )}
         </div>

@@ -355,7 +355,9 @@ export function mountOverlay(
             note={card.note}
             canApply={
               open.finding.suggestion !== undefined &&
-              (open.finding.field === 'body' || open.finding.field === 'subject')
+              (open.finding.field === 'body' ||
+                open.finding.field === 'subject' ||
+                (open.finding.field === 'recipients' && window.replaceRecipient !== undefined))
             }
             onApply={() => apply(open)}
             onDismiss={() => dismiss(open)}
@@ -389,6 +391,10 @@ export function mountOverlay(
 
   const apply = (t: Tracked) => {
     const { field, start, end, suggestion } = t.finding;
+    if (suggestion !== undefined && field === 'recipients') {
+      void applyToRecipient(t, suggestion);
+      return;
+    }
     if (suggestion === undefined || (field !== 'body' && field !== 'subject')) return;
     const outcome = window.applySuggestion(field, start, end, t.expected, suggestion);
     if (outcome.ok) {
@@ -397,6 +403,20 @@ export function mountOverlay(
     } else {
       setNote(t.key, `Not applied: ${outcome.reason}. The next check will show where it is now.`);
     }
+  };
+
+  /** A recipient fix: the address changed in the To/Cc/Bcc field by the site's own controls. */
+  const applyToRecipient = async (t: Tracked, suggestion: string) => {
+    const at = recipientAt(window.readDraft(), t.finding);
+    const outcome =
+      at && window.replaceRecipient
+        ? await window.replaceRecipient(at.list, at.index, t.finding.excerpt, suggestion)
+        : { ok: false as const, reason: 'the address is no longer there' };
+    if (signal.aborted) return;
+    if (outcome.ok) {
+      applied.add(t.key);
+      closeCard();
+    } else setNote(t.key, `Not changed: ${outcome.reason}.`);
   };
 
   const dismiss = (t: Tracked) => {

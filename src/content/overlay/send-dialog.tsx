@@ -68,7 +68,11 @@ function FindingItem(props: {
             disabled={props.busy}
             onClick={props.onFix}
           >
-            {finding.suggestion ? `Fix: “${finding.suggestion.slice(0, 60)}”` : 'Fix: remove it'}
+            {finding.field === 'recipients'
+              ? `Change to ${finding.suggestion.slice(0, 80)}`
+              : finding.suggestion
+                ? `Fix: “${finding.suggestion.slice(0, 60)}”`
+                : 'Fix: remove it'}
           </button>
         )}
       </div>
@@ -285,6 +289,8 @@ export function createSendDialogView(doc: Document): GateView {
   let notice: string | null = null;
   let current: { state: DialogState; actions: DialogActions } | null = null;
   let generation = 0;
+  /** While a fix the person asked for edits the page, focus and keys are not pulled back to the dialog. */
+  let standingAside = 0;
 
   const ensure = (): HTMLElement => {
     if (host?.isConnected && mountPoint) return mountPoint;
@@ -313,7 +319,7 @@ export function createSendDialogView(doc: Document): GateView {
     doc.addEventListener(
       'focusin',
       (event) => {
-        if (!current || !host) return;
+        if (!current || !host || standingAside > 0) return;
         const path = event.composedPath();
         if (path.includes(host)) return;
         focusFirst();
@@ -323,7 +329,7 @@ export function createSendDialogView(doc: Document): GateView {
     doc.defaultView?.addEventListener(
       'keydown',
       (event) => {
-        if (!current || !host || event.composedPath().includes(host)) return;
+        if (!current || !host || standingAside > 0 || event.composedPath().includes(host)) return;
         // A key aimed at the page while the dialog is up (focus was elsewhere): it goes to the dialog.
         event.preventDefault();
         event.stopImmediatePropagation();
@@ -395,6 +401,15 @@ export function createSendDialogView(doc: Document): GateView {
   };
 
   return {
+    async standAside(edit) {
+      standingAside++;
+      try {
+        return await edit();
+      } finally {
+        standingAside--;
+        if (current) focusFirst();
+      }
+    },
     show(state, actions) {
       const wasOpen = current !== null;
       if (!wasOpen || current?.state.kind !== state.kind) generation++;

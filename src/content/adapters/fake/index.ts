@@ -46,6 +46,14 @@ export function createFakeAdapter(): ComposeAdapter & { open(initial?: Partial<D
           for (const listener of listeners) listener();
           return { ok: true };
         },
+        async replaceRecipient(list, index, expected, replacement) {
+          if (draft[list][index] !== expected) return { ok: false, reason: 'the recipients have changed' };
+          const next = draft[list].slice();
+          next[index] = replacement;
+          draft = { ...draft, [list]: next };
+          for (const listener of listeners) listener();
+          return { ok: true };
+        },
       };
       emit?.(window, controller.signal);
       return {

@@ -12,6 +12,8 @@ export const gmailSelectors = {
   recipientField: (field: 'to' | 'cc' | 'bcc') => [`.anm[name="${field}"]`],
   recipientChip: ['[role="option"][data-hovercard-id]'],
   recipientInput: ['input[role="combobox"]'],
+  /** A chip's own remove control (`div.afX[aria-label="Remove …"]`; the label is localized). */
+  recipientRemove: ['.afX', '[role="button"][aria-label]'],
   classicRecipient: (field: 'to' | 'cc' | 'bcc') => [`input[type="hidden"][name="${field}"]`],
   signature: ['.gmail_signature', '.gmail_signature_prefix'],
   quote: ['.gmail_quote', '.gmail_quote_container'],

@@ -1,5 +1,6 @@
 import { createSiteAdapter } from '../site-adapter.ts';
 import { outlookRecipientElement, readOutlookDraft } from './read-draft.ts';
+import { replaceOutlookRecipient } from './recipients.ts';
 import { outlookSelectors } from './selectors.ts';
 import { createOutlookSendSite } from './send.ts';
 
@@ -8,6 +9,7 @@ export const outlookAdapter = createSiteAdapter({
   selectors: outlookSelectors,
   readDraft: readOutlookDraft,
   recipientElement: outlookRecipientElement,
+  replaceRecipient: replaceOutlookRecipient,
   composeId: (root) => root.id,
   send: createOutlookSendSite(),
 });

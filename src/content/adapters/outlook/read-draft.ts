@@ -102,16 +102,22 @@ export function readThread(root: Element, subject: string): Draft['thread'] | un
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-export function readOutlookDraft(root: Element): Draft {
+/** The recipients of the To, Cc and Bcc wells (in that order on the page). */
+export function readWells(root: Element): Record<'to' | 'cc' | 'bcc', string[]> {
   const wells = queryAll(root, S.wells);
   const [to, cc, bcc] = [0, 1, 2].map((i) => (wells[i] ? readWell(wells[i]) : []));
+  return { to: to ?? [], cc: cc ?? [], bcc: bcc ?? [] };
+}
+
+export function readOutlookDraft(root: Element): Draft {
+  const { to, cc, bcc } = readWells(root);
   const subject = (queryFirst(root, S.subject) as HTMLInputElement | null)?.value ?? '';
   const draft: Draft = {
     subject,
     body: editorText(queryFirst(root, S.body)),
-    to: to ?? [],
-    cc: cc ?? [],
-    bcc: bcc ?? [],
+    to,
+    cc,
+    bcc,
   };
   const attachments = readAttachments(root);
   if (attachments.length > 0) draft.attachments = attachments;
