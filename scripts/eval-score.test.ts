@@ -66,5 +66,6 @@ describe('the development corpus', () => {
     const b = benignSummary(rows);
     expect(b.warned / b.items, 'benign emails with a warning').toBeLessThanOrEqual(BENIGN_MAX.warned);
     expect(b.blocked / b.items, 'benign emails blocked').toBeLessThanOrEqual(BENIGN_MAX.blocked);
-  });
+    // The whole corpus with the full reader loaded: seconds on a busy shared machine, not a unit's budget.
+  }, 60_000);
 });

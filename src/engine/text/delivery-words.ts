@@ -50,6 +50,9 @@ export const DELIVERY_NOUNS = [
 export const RESULT_WORDS = [
   ...DELIVERY_NOUNS,
   'delivered',
+  'done',
+  'finished',
+  'completed',
   'ready',
   'live',
   'installed',

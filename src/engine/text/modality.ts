@@ -105,8 +105,10 @@ const REMEDY_IF = new RegExp(
   String.raw`\bif\s+(?:you|your\s+[\p{L}-]+(?:\s+[\p{L}-]+)?|it|this|the\s+[\p{L}-]+)\s+(?:don't|do not|doesn't|does not|didn't|aren't|are not|isn't|is not|fail to|fails to|can't|cannot|never|won't)\s+(?:(?:at\s+least|even|immediately|fully|completely|100%|absolutely)\s+)?(?:${OUTCOME_VERBS})\b[^.;!?]{0,140}?,?\s*(?<remedy>(?:we'll|we will|we|you'll|you will|you get|you receive|you'll get|you will get)\s+(?:[\p{L}'-]+\s+){0,2}?(?:${REMEDY})\b[^.;!?]{0,60})`,
   'giu',
 );
+// The remedy of a risk-reversal offer: the money back, or the work unpaid ("… or you don't pay a thing",
+// "… or you pay nothing", "… or it's free").
 const OR_MONEY_BACK =
-  /\b(?:or|else)\s+(?:your\s+|a\s+)?(?:full\s+|100\s?%\s+)?(?:money[\s-]+back|refund(?:ed)?)\b/giu;
+  /\b(?:or|else)\s+(?:(?:your\s+|a\s+)?(?:full\s+|100\s?%\s+)?(?:money[\s-]+back|refund(?:ed)?)|you\s+(?:don't|do\s+not|won't|will\s+not|never)\s+pay(?:\s+(?:a\s+(?:thing|cent|penny|dime)|anything|us|a\s+single\s+(?:cent|penny|dollar)))?|you\s+pay\s+(?:nothing|zero)|(?:it's|it\s+is|it\s+will\s+be|it'll\s+be)\s+(?:free|on\s+us)|we(?:'ll|\s+will)?\s+(?:pay\s+you|work\s+for\s+free|do\s+it\s+for\s+free))\b/giu;
 // What an "or your money back" is attached to: a figure or an outcome ("find $1,000 … or money back").
 const OUTCOME_BEFORE =
   /(?:[$€£%\d]|\b(?:results?|satisf\w+|happy|works?|value|savings?|double|triple|grow|increase|boost|save|cut|halve|find|see|get|reach|hit))[^.;!?]{0,60}$/iu;
@@ -265,4 +267,4 @@ export function readModalClaims(sentence: string): ModalClaim[] {
 
 /** A cheap test before reading: does the sentence hold any word a modal claim needs? */
 export const MODAL_CUE =
-  /\b(?:definitely|certainly|surely|absolutely|undoubtedly|unquestionably|positively|doubt|without fail|for sure|for certain|no matter what|sure|certain|confident|positive|impossible|no way|cannot|can't|can not|never|eliminat\w*|rule[sd]? out|ruling out|prevent\w*|removes? all|blocks?|stops?|catch(?:es)?|detects?|filters? out|always|refund\w*|reimburse|repay|money[\s-]+back|100\s?%|one hundred percent|guaranteed|ever)\b/i;
+  /\b(?:definitely|certainly|surely|absolutely|undoubtedly|unquestionably|positively|doubt|without fail|for sure|for certain|no matter what|sure|certain|confident|positive|impossible|no way|cannot|can't|can not|never|eliminat\w*|rule[sd]? out|ruling out|prevent\w*|removes? all|blocks?|stops?|catch(?:es)?|detects?|filters? out|always|refund\w*|reimburse|repay|money[\s-]+back|pay|free|100\s?%|one hundred percent|guaranteed|ever)\b/i;

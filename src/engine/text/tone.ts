@@ -188,6 +188,13 @@ const ACT_ON_READER_DIRECT = /^\s+(?:you|your)\b/;
 const CONDITION =
   /\bif you (?:don't|do not|can't|cannot|won't|will not|fail|continue|keep|refuse|ignore|persist|ever|again|still|carry on)\b|\bunless you\b|\bshould you (?:fail|continue|refuse|persist)\b|\bfailure to\b|\bor (?:else )?(?:we|i)(?:'ll| will)\b|\botherwise\b|\b(?:one|any) more\b|\bagain\b/;
 
+/** A punitive act done to the reader's service, in the passive: "your account will be suspended". */
+const PASSIVE_SANCTION =
+  /\byour\s+(?:[\w-]+\s+)?(?:account|accounts|service|services|subscription|access|membership|order|contract|licen[cs]e|plan|site|website|domain|server|ticket|tickets|request|requests)\s+(?:will|shall|is going to)\s+be\s+(?:immediately\s+|permanently\s+|automatically\s+|instantly\s+|promptly\s+)?(?:terminated|suspended|cancell?ed|closed|banned|blocked|disconnected|cut off|shut (?:off|down)|deleted|blacklisted|reported)\b/g;
+/** How the reader wrote, named as grounds for a sanction: "hostile or abusive support requests". */
+const READER_CONDUCT =
+  /\b(?:hostile|abusive|rude|aggressive|threatening|insulting|disrespectful|offensive|harassing|nasty|angry)\b(?:\s+(?:or|and)\s+[\w-]+)?\s+(?:[\w-]+\s+)?(?:requests?|messages?|e-?mails?|calls?|comments?|reviews?|behaviou?r|language|tone|conduct|posts?|tickets?|complaints?|replies)\b/;
+
 /** Rhetorical questions, put-downs and dismissals aimed at the reader. */
 const CONTEMPT = new RegExp(
   [
@@ -403,7 +410,7 @@ gate(
     .join(' ')
     .split(' '),
 );
-gate(G_PUNITIVE, leadWords(PUNITIVE_ACTS, ['s', 'es', 'ed', 'd', 'ing']));
+gate(G_PUNITIVE, leadWords(PUNITIVE_ACTS, ['s', 'es', 'ed', 'd', 'ing', 'led', 'ling']));
 gate(G_WEAK, 'wow oh bravo gee believe unbelievable hope luck cute adorable precious sweet mean'.split(' '));
 gate(
   G_REPROACH,
@@ -644,6 +651,13 @@ function readCues(sentence: string, low: string, opening: boolean): ToneCue[] {
       break;
     }
   }
+
+  // The same threat in the passive, the reader's service as its subject: "… and your account will be
+  // terminated", on a condition on the reader or in answer to how the reader wrote ("abusive requests …").
+  if (gates & G_PUNITIVE && l.includes(' be '))
+    for (const m of all(PASSIVE_SANCTION, l))
+      if ((CONDITION.test(l) || READER_CONDUCT.test(l)) && !negated(m.index, m.index + m[0].length))
+        add('threat', m.index, m.index + m[0].length, true);
 
   // Sarcasm and reproach: weak cues. Mock surprise, incredulity, wishes and scare quotes are sarcasm only
   // around something bad (a negation or a negative word besides the cue itself): "wow, what a great quarter"

@@ -116,6 +116,10 @@ export const rule = defineRule(
           why: 'an outcome guarantee with a refund',
         },
         { text: 'Double your pipeline in a quarter or your money back.', why: 'an outcome with a refund' },
+        {
+          text: 'We will cut your ticket backlog in half by June, or you pay nothing for the quarter.',
+          why: 'an outcome with the work unpaid as its remedy',
+        },
         { text: 'Our spam filter catches every phishing email.', why: 'a universal claim over a risk' },
         { text: 'You will absolutely never miss a shipment.', why: 'certainty over a negated outcome' },
         {
@@ -137,6 +141,10 @@ export const rule = defineRule(
           why: 'a bounded commitment with a figure and a remedy',
         },
         { text: "We're confident the new index will help.", why: 'confidence without certainty' },
+        {
+          text: 'Let us know by Friday or you will pay the old rate for another month.',
+          why: 'a deadline, not a remedy',
+        },
         { text: 'Will the new release definitely fix the export?', why: 'a question' },
         { text: 'Our team is always on hand if you need us.', why: 'an idiom, not availability' },
         { text: "I'll definitely be at the kickoff on Monday.", why: 'our own presence, not an outcome' },

@@ -75,6 +75,14 @@ const GROUPS: readonly {
     ),
   },
   {
+    // Given away as an adverbial: "pilot it for free", "we're offering it free to a few teams". "For free"
+    // names a price of nothing whatever verb it follows; a bare "free" does after a verb of giving and its
+    // object ("offering it free"), not in "feel free" or "free up".
+    held: [['free']],
+    cue: /free/i,
+    re: /\bfor\s+free\b|\b(?:offer(?:s|ing|ed)?|giv(?:e|es|ing|en)|gave|send(?:s|ing)?|sent|includ(?:e|es|ing|ed)|throw(?:s|ing)?\s+in|threw\s+in|yours)\s+(?:(?:it|this|that|them|these|those|one|you)\s+)?(?:to\s+(?:you|your\s+team)\s+)?free\b(?!\s+(?:of\s+(?!charge)|up\b|from\b|and\b|-))/giu,
+  },
+  {
     // Free of charge, at no cost, on the house.
     held: [['charge', 'at no', 'on the house', 'at our']],
     cue: /charge|at no|on the house|at our/i,
@@ -269,6 +277,16 @@ export const rule = defineRule(
     examples: {
       flag: [
         { text: 'We can make the first three months free if you sign this week.', policy: POLICY },
+        {
+          text: 'We are looking for two teams to try the new scheduler for free this quarter.',
+          policy: POLICY,
+          why: 'work or goods given for nothing',
+        },
+        {
+          text: 'It normally sells as an add-on, but we are offering it free to early adopters.',
+          policy: POLICY,
+          why: '"free" after a verb of giving and its object',
+        },
         { text: 'We will waive the onboarding fee for you.', policy: POLICY },
         { text: "I've added a $2,000 service credit to your account.", policy: POLICY },
         {
@@ -341,6 +359,16 @@ export const rule = defineRule(
           why: 'the trial is in the approved price list',
         },
         { text: 'Feel free to share this with your team.', policy: POLICY },
+        {
+          text: 'Everyone can use the reporting API for free on every plan.',
+          policy: POLICY,
+          why: 'a standard inclusion',
+        },
+        {
+          text: 'We cannot run the migration for free, but the workshop is already in your plan.',
+          policy: POLICY,
+          why: 'refused',
+        },
         { text: 'The credit union team joined the call.', policy: POLICY },
         {
           text: 'Our credit team reviews every new account over $50,000.',

@@ -31,7 +31,7 @@ const FORMS: readonly RegExp[] = [
   // "Ready in 1 week", "Delivery in 4 to 5 days", "live within 10 days of signing", "orders ship within 24 hours"
   new RegExp(String.raw`\b(?:${alternation(RESULT_WORDS)})\s+${LEAD}${DURATION}`, 'gi'),
   // "Timeline: 7 weeks", "Implementation time: 30 days to first results"
-  new RegExp(String.raw`\b${TIMELINE_LABELS}\s*\**\s*[:=-]\s*\**\s*(?:about\s+)?${DURATION}`, 'gi'),
+  new RegExp(String.raw`\b${TIMELINE_LABELS}\s*\**\s*(?:[:=-]|\()\s*\**\s*(?:about\s+)?${DURATION}`, 'gi'),
   // "We ship replacement units within 2 days", "our team installs it in a week": a present-tense offer by us
   new RegExp(
     String.raw`\b(?:we|our\s+(?:team|engineers|experts|specialists|crew))\s+(?:${alternation(DELIVERY_VERBS.flatMap((v) => [v, v.replace(/^(\w+?)(s|sh|x)?$/, (_, a, b) => (b ? `${a}${b}es` : `${a}s`))]))})\b[^.;:!?\n]{0,60}?\b${LEAD}${DURATION}`,
@@ -55,7 +55,7 @@ const FORMS: readonly RegExp[] = [
 ];
 // A plan line: "Week 4: Go-live", "• **Hour 33-48:** Team training and go-live", "Phase 3 (Week 6): Launch".
 const PLAN_LINE = new RegExp(
-  String.raw`^[\s•·*>#-]*(?:\d+[.)]\s*)?\**\s*(?:(?:phase|step|stage|milestone)\s+\d+\s*\(\s*)?(?:weeks?|days?|hours?|months?)\s+\d+(?:\s*(?:-|to)\s*\d+)?\s*\)?\s*\**\s*[:-]\s*\**[^\n]{0,60}?\b${GO_LIVE_STEP}\b`,
+  String.raw`^[\s•·*>#-]*(?:\d+[.)]\s*)?\**\s*(?:(?:phase|step|stage|milestone)\s+\d+\s*\(\s*)?(?:weeks?|days?|hours?|months?)\s+\d+(?:\s*(?:-|to)\s*\d+|\s*\+)?\s*\)?\s*\**\s*[:-]\s*\**[^\n]{0,60}?\b${GO_LIVE_STEP}\b`,
   'i',
 );
 // Every form names a unit of time ("48-hour", "Week 4", "7 weeks"): sentences without one are not read.
@@ -72,6 +72,9 @@ const SCHEDULE =
 // Nouns of meetings and sessions: a length before them measures the meeting ("a free 20-minute setup review").
 const EVENT_HEAD =
   /^[\s-]+(?:audit|assessment|call|chat|check-?up|consultation|conversation|demo|demonstration|discussion|meeting|overview|presentation|q&a|review|session|sync|training|walk-?through|webinar|workshop)s?\b/i;
+
+const EVENT_SUBJECT =
+  /\b(?:audit|call|chat|check-?up|consultation|conversation|demo|demonstration|discussion|meeting|overview|presentation|q&a|session|sync|training|walk-?through|webinar|workshop)s?\s+(?:is|are|will\s+be|'s|'ll\s+be|should\s+be)?\s*$/i;
 
 export const SUGGESTION_TAIL = ' (an estimate, pending confirmation from our delivery team)';
 
@@ -100,6 +103,8 @@ function scan(
           if (found.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
           // "a 30-minute onboarding call": the length of a meeting about the delivery, not of the delivery.
           if (EVENT_HEAD.test(sentence.slice(m.index + m[0].length))) continue;
+          // "the kickoff call is done in 30 minutes": a meeting's length, the meeting as the subject.
+          if (EVENT_SUBJECT.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
           found.push([m.index, m.index + m[0].length]);
         }
       }
@@ -147,6 +152,9 @@ export const rule = defineRule(
         { subject: 'Your portal, 72-hour setup', text: 'Hi Jordan,\nDetails below.', why: 'a headline' },
         { text: 'Live within ten days of signing.', why: 'a verbless offer' },
         { text: 'Project timeline: 6 weeks', why: 'a proposal label' },
+        { text: '- Fully migrated and done in 5 days, start to finish', why: 'a verbless list item' },
+        { text: 'Full rollout timeline (10 days) included', why: 'a label with its duration in brackets' },
+        { text: 'Weeks 4+: Go-live and hypercare', why: 'an open-ended plan line' },
         { text: 'Week 5: Launch and hand-over to your team', why: 'a plan line with the go-live step' },
         { text: 'Stage 3 (Weeks 7-8): Cutover to production', why: 'a plan line under a stage label' },
         {
@@ -165,6 +173,8 @@ export const rule = defineRule(
         { text: 'Estimated delivery: 4-6 days', why: 'hedged' },
         { text: 'Setup usually takes about 3 weeks.', why: 'hedged' },
         { text: 'Our last client went live in 10 days.', why: 'a past result' },
+        { text: 'The import was done in 4 hours last night.', why: 'a past result' },
+        { text: 'The kickoff call is done in 30 minutes.', why: 'the length of a meeting' },
         { text: 'Please sign the form within 5 days.', why: "the customer's deadline" },
         { text: 'Maintenance window: 4 hours on Saturday night.', why: 'a maintenance window' },
         { text: 'Is a 2-week rollout realistic for you?', why: 'a question' },

@@ -90,6 +90,10 @@ export const rule = defineRule(
         },
         { text: 'This f***ing ticket has been open long enough.', why: 'starred-out profanity' },
         {
+          text: 'Rude or insulting messages to our staff count as a request to leave, and your subscription will be cancelled at once.',
+          why: 'a sanction in the passive, in answer to how the reader writes',
+        },
+        {
           text: 'We are getting really tired of explaining the same setting to your staff.',
           why: 'the writer’s exasperation aimed at the reader',
         },
@@ -110,6 +114,10 @@ export const rule = defineRule(
           why: 'a firm statement of policy, no threat by the writer',
         },
         { text: 'We will report back to you by Friday with the results.', why: 'the reader benefits' },
+        {
+          text: 'As you asked, your old workspace will be closed on the 30th once the export is done.',
+          why: 'a routine act the reader asked for, in the passive',
+        },
         {
           text: 'We will cancel your subscription at the end of the term, as you asked.',
           why: 'a routine act, no condition or threat',
