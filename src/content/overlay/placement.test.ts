@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Box } from './geometry.ts';
-import { chipCandidates, placeChip, samplePoints } from './placement.ts';
+import { chipCandidates, createChipPlacer, placeChip, placementKey, samplePoints } from './placement.ts';
 
 const box = (left: number, top: number, right: number, bottom: number): Box => ({ left, top, right, bottom });
 const overlaps = (a: Box, b: Box) =>
@@ -45,5 +45,61 @@ describe('chip placement', () => {
 
   it('samples the corners and the middle', () => {
     expect(samplePoints(box(0, 0, 10, 10))).toHaveLength(9);
+  });
+});
+
+describe('placing the chip again', () => {
+  const controls = [input.send];
+  const counting = () => {
+    let calls = 0;
+    const hits = (b: Box) => {
+      calls++;
+      return controls.filter((c) => overlaps(b, c)).length;
+    };
+    return { hits, calls: () => calls };
+  };
+
+  it('keeps the place for the same layout, to the pixel, until the refresh time', () => {
+    let clock = 0;
+    const { hits, calls } = counting();
+    const place = createChipPlacer(hits, 1000, () => clock);
+    const first = place(input);
+    const measured = calls();
+    expect(measured).toBeGreaterThan(0);
+    clock = 999;
+    // Sub-pixel movement is the same layout.
+    expect(place({ ...input, compose: { ...input.compose, left: 800.3 } })).toEqual(first);
+    expect(calls()).toBe(measured);
+    clock = 1000;
+    expect(place(input)).toEqual(first);
+    expect(calls()).toBeGreaterThan(measured);
+  });
+
+  it('measures again when the compose moved or the chip changed size', () => {
+    const { hits, calls } = counting();
+    const place = createChipPlacer(hits, 1000, () => 0);
+    place(input);
+    const once = calls();
+    const moved = { ...input, toolbar: box(700, 740, 1148, 780) };
+    place(moved);
+    const twice = calls();
+    expect(twice).toBeGreaterThan(once);
+    const wider = place({ ...moved, chip: { width: 140, height: 24 } });
+    expect(calls()).toBeGreaterThan(twice);
+    expect(wider && wider.right - wider.left).toBe(140);
+  });
+
+  it('remembers nothing when there is nowhere to put it', () => {
+    const { hits, calls } = counting();
+    const place = createChipPlacer(hits, 1000, () => 0);
+    const offscreen = { ...input, viewport: box(0, 0, 10, 10) };
+    expect(place(offscreen)).toBeNull();
+    expect(place(offscreen)).toBeNull();
+    expect(calls()).toBe(0);
+  });
+
+  it('the layout key rounds to the pixel and tells layouts apart', () => {
+    expect(placementKey({ ...input, chip: { width: 100.4, height: 24 } })).toBe(placementKey(input));
+    expect(placementKey({ ...input, send: null })).not.toBe(placementKey(input));
   });
 });

@@ -109,3 +109,28 @@ export function samplePoints(box: Box): Array<[number, number]> {
   for (const x of xs) for (const y of ys) out.push([x, y]);
   return out;
 }
+
+/** The layout a placement was measured at, to the pixel: the same layout keeps its place. */
+export function placementKey(input: PlacementInput): string {
+  return JSON.stringify(input, (_k, v) => (typeof v === 'number' ? Math.round(v) : v));
+}
+
+/**
+ * placeChip with a memory: the same layout keeps its place for `refreshMs` (measuring hits costs a little),
+ * a moved compose or a resized chip is placed again. `now` is the clock (milliseconds).
+ */
+export function createChipPlacer(
+  hits: (box: Box) => number,
+  refreshMs: number,
+  now: () => number = Date.now,
+): (input: PlacementInput) => Box | null {
+  let last: { key: string; at: number; box: Box } | null = null;
+  return (input) => {
+    const key = placementKey(input);
+    const at = now();
+    if (last && last.key === key && at - last.at < refreshMs) return last.box;
+    const box = placeChip(input, hits);
+    if (box) last = { key, at, box };
+    return box;
+  };
+}

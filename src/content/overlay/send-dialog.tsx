@@ -2,43 +2,11 @@
 // and a fix where a rule has one, "cancel", "send anyway" with a written justification where the policy
 // allows it, and "retry" / "send without checking" when the checker could not answer.
 import { render } from 'preact';
-import { useState } from 'preact/hooks';
 import type { Finding } from '../../engine/schemas/finding.ts';
 import { justificationOk, MIN_JUSTIFICATION } from '../gate/decide.ts';
 import type { DialogActions, DialogState, GateView } from '../gate/gate.ts';
-
-const STYLE = `
-:host { all: initial; }
-* { box-sizing: border-box; }
-.backdrop { position: fixed; inset: 0; z-index: 2147483647; background: rgba(32,33,36,.35);
-  display: flex; align-items: center; justify-content: center;
-  font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f1f1f; }
-.dialog { width: 480px; max-width: calc(100vw - 32px); max-height: calc(100vh - 32px); overflow: auto;
-  background: #fff; border-radius: 10px; box-shadow: 0 8px 32px rgba(0,0,0,.3); padding: 16px 18px;
-  border-top: 5px solid #d93025; }
-.dialog.neutral { border-top-color: #5f6368; }
-h2 { font-size: 16px; margin: 0 0 6px; }
-p { margin: 6px 0; }
-ul { list-style: none; margin: 8px 0; padding: 0; }
-li { border: 1px solid #e0e0e0; border-radius: 6px; padding: 8px 10px; margin: 6px 0; }
-.rule { font-size: 11px; color: #5f6368; }
-.excerpt { font-style: italic; color: #3c4043; }
-.row { display: flex; gap: 8px; flex-wrap: wrap; margin-top: 6px; }
-button { font: inherit; font-size: 12px; border: 1px solid #dadce0; background: #fff; border-radius: 4px;
-  padding: 5px 10px; cursor: pointer; color: #1f1f1f; }
-button.primary { background: #1a73e8; border-color: #1a73e8; color: #fff; }
-button.danger { background: #d93025; border-color: #d93025; color: #fff; }
-button:disabled { opacity: .5; cursor: not-allowed; }
-textarea { width: 100%; min-height: 64px; font: inherit; margin-top: 4px; padding: 6px; border: 1px solid #bdc1c6;
-  border-radius: 4px; resize: vertical; }
-label { font-weight: 600; display: block; margin-top: 10px; }
-.hint { font-size: 11px; color: #5f6368; }
-.note { color: #3c4043; font-weight: 600; }
-.actions { display: flex; gap: 8px; justify-content: flex-end; margin-top: 14px; flex-wrap: wrap; }
-.notice { position: fixed; z-index: 2147483647; bottom: 24px; left: 50%; transform: translateX(-50%);
-  max-width: 520px; background: #202124; color: #fff; border-radius: 6px; padding: 10px 14px;
-  font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; box-shadow: 0 4px 16px rgba(0,0,0,.3); }
-`;
+// The dialog's stylesheet, as text for its shadow root (shipped as written: no comments, they would ship too).
+import STYLE from './send-dialog.css?raw';
 
 function FindingItem(props: {
   finding: Finding;
@@ -80,9 +48,14 @@ function FindingItem(props: {
   );
 }
 
-export function SendDialog(props: { state: DialogState; actions: DialogActions }) {
-  const { state, actions } = props;
-  const [justification, setJustification] = useState('');
+export function SendDialog(props: {
+  state: DialogState;
+  actions: DialogActions;
+  /** What the person has written so far, kept by the view: a new held send starts with none. */
+  justification: string;
+  onJustify(text: string): void;
+}) {
+  const { state, actions, justification } = props;
   // Every button is disabled from the first click on a decision until its outcome (the gate shows the
   // state busy); a click already on its way is dropped here too, before the gate sees it.
   const busy = state.busy === true;
@@ -243,7 +216,7 @@ export function SendDialog(props: { state: DialogState; actions: DialogActions }
             data-preflight-justification=""
             value={justification}
             disabled={busy}
-            onInput={(e) => setJustification((e.currentTarget as HTMLTextAreaElement).value)}
+            onInput={(e) => props.onJustify((e.currentTarget as HTMLTextAreaElement).value)}
           />
           <div class="hint">
             At least {MIN_JUSTIFICATION} characters. Written to the audit log with the rule ids, never the
@@ -289,6 +262,7 @@ export function createSendDialogView(doc: Document): GateView {
   let notice: string | null = null;
   let current: { state: DialogState; actions: DialogActions } | null = null;
   let generation = 0;
+  let justification = '';
   /** While a fix the person asked for edits the page, focus and keys are not pulled back to the dialog. */
   let standingAside = 0;
 
@@ -347,8 +321,16 @@ export function createSendDialogView(doc: Document): GateView {
       <>
         {current && (
           <div class="backdrop">
-            {/* A new held send starts with an empty justification. */}
-            <SendDialog key={generation} state={current.state} actions={current.actions} />
+            <SendDialog
+              key={generation}
+              state={current.state}
+              actions={current.actions}
+              justification={justification}
+              onJustify={(text) => {
+                justification = text;
+                draw();
+              }}
+            />
           </div>
         )}
         {notice && (
@@ -412,7 +394,11 @@ export function createSendDialogView(doc: Document): GateView {
     },
     show(state, actions) {
       const wasOpen = current !== null;
-      if (!wasOpen || current?.state.kind !== state.kind) generation++;
+      // A new held send (or another kind of dialog) starts afresh, with an empty justification.
+      if (!wasOpen || current?.state.kind !== state.kind) {
+        generation++;
+        justification = '';
+      }
       current = { state, actions };
       draw();
       if (!wasOpen || (state.kind !== 'checking' && !state.busy)) focusFirst();

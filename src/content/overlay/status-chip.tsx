@@ -1,4 +1,3 @@
-import { useRef } from 'preact/hooks';
 import type { ChipState, Counts } from '../session.ts';
 
 const COLORS = { block: '#b3261e', warn: '#8a5a00', ok: '#1b6e3a', idle: '#5f6368' } as const;
@@ -13,6 +12,8 @@ export interface StatusChipProps {
   position?: { top: number; left: number; hidden: boolean } | null;
   /** Whether the send gate guards this compose: 'unguarded' when it cannot find Send or read a send. */
   guard?: GuardState;
+  /** The counts last shown with a result (rememberedCounts): a new check keeps them until it answers. */
+  remembered?: Counts | null;
 }
 
 export type GuardState = 'pending' | 'guarded' | 'unguarded';
@@ -22,6 +23,21 @@ export const UNGUARDED_TITLE =
   'Preflight cannot find the Send button of this compose (or could not read a send), so sending from it ' +
   'is not checked. Please report this to whoever looks after Preflight for you; the findings still show.';
 
+/**
+ * The counts the chip shows while a new check runs: those it showed with the last result (after this
+ * window's dismissals), forgotten when the checker was unavailable. `before` is the value from the last draw.
+ */
+export function rememberedCounts(
+  state: ChipState,
+  counts: StatusChipProps['counts'],
+  before: Counts | null,
+): Counts | null {
+  if (state.kind === 'unavailable') return null;
+  if (state.kind === 'result')
+    return { blocking: counts?.blocking ?? state.blocking, warnings: counts?.warnings ?? state.warnings };
+  return before;
+}
+
 export function StatusChip({
   state,
   counts,
@@ -29,16 +45,15 @@ export function StatusChip({
   onToggle,
   position,
   guard = 'pending',
+  remembered = null,
 }: StatusChipProps) {
-  // The counts last shown with a result (after dismissals): a new check keeps them until it answers.
-  const shown = useRef<Counts | null>(null);
   let text: string;
   let color: string;
   let blocking = 0;
   let warnings = 0;
   let title: string;
   if (state.kind === 'checking') {
-    const previous = shown.current ?? state.last;
+    const previous = remembered ?? state.last;
     title = 'Checking this email against the Customer Policy';
     if (previous) {
       blocking = previous.blocking;
@@ -53,14 +68,12 @@ export function StatusChip({
       color = COLORS.idle;
     }
   } else if (state.kind === 'unavailable') {
-    shown.current = null;
     text = 'Preflight: checker unavailable';
     color = COLORS.idle;
     title = state.reason;
   } else {
     blocking = counts?.blocking ?? state.blocking;
     warnings = counts?.warnings ?? state.warnings;
-    shown.current = { blocking, warnings };
     color = blocking > 0 ? COLORS.block : warnings > 0 ? COLORS.warn : COLORS.ok;
     text =
       blocking + warnings === 0
