@@ -16,12 +16,15 @@ const CODE = `(?:USD|EUR|GBP|CAD|AUD|CHF)`;
  * "$49", "$1,550.00", "$15K", "$10mm", "$29-129", "USD 49", "49 USD", "15$", "12 €", "40 dollars", "$[amount]".
  * Group 1 marks a currency-first amount, group 2 an amount-first one.
  */
-const MONEY_SOURCE = String.raw`(?:(?:[$€£]|\b${CODE}\s?)\s?(?:${NUM}${SCALE}(?:\s?-\s?[$€£]?${NUM}${SCALE})?|${SLOT})|\b${NUM}${SCALE}\s?(?:[$€£]|\b(?:${CODE}|dollars|euros|pounds)\b))`;
+/** A template field named for a sum of money, with no currency before it: "{{quoteTotal}}", "[total price]". */
+const MONEY_FIELD = String.raw`(?:\{\{\s*[\w.]{0,24}?(?:amount|price|cost|fee|total)[\w.]{0,12}\s*\}\}|\[\s*[\w ]{0,24}?(?:amount|price|cost|fee|total)[\w ]{0,12}\])`;
+const MONEY_SOURCE = String.raw`(?:(?:[$€£]|\b${CODE}\s?)\s?(?:${NUM}${SCALE}(?:\s?-\s?[$€£]?${NUM}${SCALE})?|${SLOT})|\b${NUM}${SCALE}\s?(?:[$€£]|\b(?:${CODE}|dollars|euros|pounds)\b)|${MONEY_FIELD})`;
 const MONEY = new RegExp(MONEY_SOURCE, 'giu');
 /** A placeholder that stands for an amount of money: "{amount}", "[credit amount]", "{{refund_total}}". */
 export const AMOUNT_SLOT_SOURCE = String.raw`(?:[\[{]{1,2}\s*[\w /-]{0,20}?(?:amount|price|cost|fee|total|sum|value|credit)[\w /-]{0,20}[\]}]{1,2})`;
 
-export const HAS_MONEY_CHEAP = /[$€£]|\b(?:usd|eur|gbp|cad|aud|chf|dollars|euros|pounds)\b/i;
+export const HAS_MONEY_CHEAP =
+  /[$€£]|\b(?:usd|eur|gbp|cad|aud|chf|dollars|euros|pounds)\b|[{[]\s*[\w. ]{0,24}?(?:amount|price|cost|fee|total)/i;
 
 const PRICE_NOUN = alternation(PRICE_NOUNS);
 const NOT_PRICE = new RegExp(String.raw`\b(?:${alternation(NOT_A_PRICE)})\b`, 'i');
@@ -50,7 +53,7 @@ const NOUN_FOR_THING_THEN_AMOUNT = new RegExp(
 );
 const ADDRESSED = /\b(?:we|our|my|i|you|your|us)\b/i;
 const PREPOSITION_PRICE =
-  /\b(?:start(?:ing|s)? (?:at|from)|from (?:just|only)|for (?:just|only|under|less than|as little as)|as low as|at just|at only|priced at|(?:for|at) a (?:flat|fixed|one-time|monthly|annual|yearly) (?:fee|price|rate|cost) of)\s*$/i;
+  /\b(?:start(?:ing|s)? (?:at|from)|totall?ing|amounting to|in the amount of|for a total of|from (?:just|only)|for (?:just|only|under|less than|as little as)|as low as|at just|at only|priced at|(?:for|at) a (?:flat|fixed|one-time|monthly|annual|yearly) (?:fee|price|rate|cost) of)\s*$/i;
 const AMOUNT_THEN_NOUN =
   /^\s*\**\s*(?:\(?\s*one-time\s*\)?\s*)?(?:investment|retainer|deposit|(?:one-time |flat |setup |set-up |monthly |annual )?fee|per (?:month|year|seat|user|hour|head|site)|a (?:month|year|seat|user)|monthly|annually|yearly)\b/i;
 // Units of time and of subscription: a commodity rate ("$4.65/MMBtu") is market pricing, not an offer.

@@ -59,6 +59,10 @@ export const rule = defineRule(
       flag: [
         { subject: 'Proposal for the Q3 expansion', text: 'Hi Jordan,\nThe details are attached.' },
         { text: 'Hi Jordan,\nAttached is our proposal for the rollout.' },
+        {
+          text: 'Hi Jordan,\nPlease find attached your quote Q-204 totaling {{quote_total}}. You can accept it online.',
+          why: "the reader's copy of our quote, its total a template field",
+        },
         { text: 'Hi Jordan,\nSee attached.', attachments: ['Northwind_Order_Form_v2.pdf'] },
         {
           subject: 'Next steps',
@@ -128,6 +132,10 @@ export const rule = defineRule(
           subject: 'Re: Proposal for the Q3 expansion',
           text: 'Hi Jordan,\nJust checking in on the proposal I sent last week. Any questions so far?',
           why: 'a reply in the thread of a proposal already sent',
+        },
+        {
+          text: 'Hi Jordan,\nAttached is your signed order form from last year, for your records.',
+          why: "the customer's own document, no price offered",
         },
         {
           text: 'Hi Jordan,\nThanks for the proposal your team shared on Monday; we will reply by Friday.',

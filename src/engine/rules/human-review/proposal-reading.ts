@@ -60,6 +60,9 @@ const THEIRS = new RegExp(
   String.raw`\b(?:your|their|his|her)\s+(?:[\w-]+\s+){0,2}?${DOC}\b|\b${DOC}\s+(?:that\s+)?(?:you|they)(?:'ve| have)?\s+(?:sent|shared|provided|submitted|attached|forwarded|put together|prepared|drafted|wrote|did|made)|\b${DOC}\s+from\s+(?:you|your|them)\b|\bthanks?(?: you)? (?:so much |again )?for (?:the|your|sending|sharing)\b[^.!?\n]{0,30}\b${DOC}|\b${DOC}\s+(?:that\s+|which\s+)?(?!we\b|i\b)(?:[\w'-]+\s+){1,3}(?:sent|provided|gave|shared|prepared|quoted|submitted|drew up)\b|\b${DOC}\b[^.!?\n]{0,20}?\b(?:is|was|comes)\s+from\s+(?!us\b|me\b)`,
   'i',
 );
+/** "Please find attached your quote", "here is your estimate": the reader's copy, handed over by us. */
+const WE_HAND_YOURS =
+  /\b(?:find\s+(?:attached|enclosed|below)|(?:attached|enclosed|below)\s+(?:is|are)|here\s+(?:is|are)|here's|sending\s+you|(?:we|i)(?:'ve|\s+have)\s+(?:prepared|attached|put together))\s+your\b/gi;
 const POSSESSIVE_NAME = /\b\p{Lu}[\p{L}&.-]*'s\s+/gu;
 const NOT_A_NAME = /^(?:here|it|that|there|what|let|he|she|who|where|today|tomorrow)'s/i;
 const DOC_AHEAD = new RegExp(String.raw`^(?:[\w-]+\s+){0,2}?${DOC}\b`, 'i');
@@ -160,7 +163,13 @@ export function proposalInBody(ctx: CheckContext, body: FieldText): ProposalSpot
     const at = (m: RegExpExecArray | null) =>
       m ? { start: s + m.index, end: s + m.index + m[0].length } : undefined;
     const sendsNow = () =>
-      !(NOT_NOW.test(text) || FOLLOW_UP.test(text) || THEIRS.test(text) || namedOwner(text));
+      !(
+        NOT_NOW.test(text) ||
+        FOLLOW_UP.test(text) ||
+        // The reader's copy handed over by us is ours when it carries a price we offer.
+        THEIRS.test(prices().priced ? text.replace(WE_HAND_YOURS, ' ') : text) ||
+        namedOwner(text)
+      );
     if (docCue && DOC_CUE.test(text)) {
       const doc = TRANSFER_THEN_DOC.exec(text) ?? MODIFIED_DOC.exec(text);
       if (

@@ -57,6 +57,11 @@ export const rule = defineRule(
       flag: [
         { text: 'Hi Dana,\nOne-time setup fee: $900\nLet me know.', policy: POLICY, why: 'a price label' },
         {
+          text: 'Hi Dana,\nYour quote for the rollout, totaling {{quote_total}}, is attached.',
+          policy: POLICY,
+          why: 'a total as a template field named for money',
+        },
+        {
           text: 'Hi Dana,\nAfter removing the training day, the revised total is $8,300.',
           policy: POLICY,
           why: 'a revised total',
@@ -89,6 +94,11 @@ export const rule = defineRule(
         { text: 'Hi Dana,\nProject fee: $3,200', why: 'no pricing policy: informational' },
       ],
       pass: [
+        {
+          text: 'Thanks for your order! Your receipt for {{order_total}} is below.',
+          policy: POLICY,
+          why: "a receipt of the customer's purchase",
+        },
         {
           text: 'The Business plan is $12,000 per year, billed annually.',
           policy: POLICY,
