@@ -203,6 +203,8 @@ async function graveViolations(page: DriverPage, within?: string): Promise<strin
   expect(checked.passed).toBeGreaterThan(5);
   const { violations } = checked;
   const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of violations.filter((m) => !grave.includes(m)))
+    console.log(`axe, below serious: ${v.impact} ${v.id}: ${JSON.stringify(v.nodes.slice(0, 4))}`);
   for (const v of grave) console.error(`axe: ${v.impact} ${v.id}: ${JSON.stringify(v.nodes.slice(0, 4))}`);
   return grave.map((v) => `${v.id} (${v.nodes.length})`);
 }
