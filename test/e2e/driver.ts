@@ -166,37 +166,42 @@ export async function launchFirefoxDriver(): Promise<Driver> {
       const page = await browser.newPage();
       const nonce = randomUUID().replace(/-/g, '');
       await page.setRequestInterception(true);
-      // The fixture's document at its real host; anything else on the web is refused, as in Chromium.
+      // The fixture's document at its real host; anything else on the web is refused, as in Chromium. A
+      // request whose page closed meanwhile cannot be answered: that is not a failure of the test.
       page.on('request', (request) => {
         let url: URL;
         try {
           url = new URL(request.url());
         } catch {
-          void request.abort();
+          void request.abort().catch(() => {});
           return;
         }
         if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-          void request.continue();
+          void request.continue().catch(() => {});
           return;
         }
         const isGmail = url.hostname === GMAIL_HOST;
         const isOutlook = (OUTLOOK_HOSTS as readonly string[]).includes(url.hostname);
         if (url.protocol !== 'https:' || (!isGmail && !isOutlook)) {
-          void request.abort('blockedbyclient');
+          void request.abort('blockedbyclient').catch(() => {});
           return;
         }
         if (!request.isNavigationRequest()) {
-          void request.respond({ status: 404, contentType: 'text/plain; charset=utf-8', body: 'not found' });
+          void request
+            .respond({ status: 404, contentType: 'text/plain; charset=utf-8', body: 'not found' })
+            .catch(() => {});
           return;
         }
         const headers: Record<string, string> = { 'cache-control': 'no-store' };
         if (isGmail) headers['content-security-policy'] = gmailCspHeader(nonce);
-        void request.respond({
-          status: 200,
-          contentType: 'text/html; charset=utf-8',
-          headers,
-          body: fixtures[isGmail ? 'gmail' : 'outlook'].split('__FIXTURE_NONCE__').join(nonce),
-        });
+        void request
+          .respond({
+            status: 200,
+            contentType: 'text/html; charset=utf-8',
+            headers,
+            body: fixtures[isGmail ? 'gmail' : 'outlook'].split('__FIXTURE_NONCE__').join(nonce),
+          })
+          .catch(() => {});
       });
       const url =
         site === 'gmail'
