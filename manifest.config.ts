@@ -24,7 +24,25 @@ export const MANAGED_SCHEMA = 'managed-schema.json';
 
 export const GECKO_ID = 'preflight@preflight.local';
 
+/**
+ * A self-hosted Firefox package names where Firefox looks for its updates (an `updates.json`, README
+ * "Packages and updates"); a package for addons.mozilla.org must not, so it is only set when asked for.
+ */
+export function geckoUpdateUrl(value = process.env.PREFLIGHT_FIREFOX_UPDATE_URL): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`PREFLIGHT_FIREFOX_UPDATE_URL is not a URL: ${value}`);
+  }
+  if (url.protocol !== 'https:')
+    throw new Error(`PREFLIGHT_FIREFOX_UPDATE_URL must be an https URL (Firefox refuses others): ${value}`);
+  return url.href;
+}
+
 export function makeManifest(target: Target) {
+  const updateUrl = geckoUpdateUrl();
   return defineManifest({
     manifest_version: 3,
     name: 'Preflight',
@@ -74,7 +92,11 @@ export function makeManifest(target: Target) {
               id: GECKO_ID,
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
+              ...(updateUrl ? { update_url: updateUrl } : {}),
             },
+            // Firefox for Android reads data_collection_permissions from 142 on; without its own minimum,
+            // Android would inherit 140 and AMO's linter warns that the key is unsupported there.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }),
   } as Parameters<typeof defineManifest>[0]);
