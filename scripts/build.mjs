@@ -59,7 +59,8 @@ function extension(target) {
 /**
  * 3. The content script loads in every mail page: it ships without whitespace and comments, every name kept
  * (a formatter restores a readable file; nothing is renamed or obfuscated). Pages and workers stay as built.
- * crxjs bundles content scripts in a build of its own, so vite's `build.minify` (off) does not reach them.
+ * Not a vite option: crxjs hands vite's one `build.minify` to the content script's own build, and the pages
+ * keep theirs off.
  */
 async function compactContentScripts(target) {
   const dir = join(root, 'dist', target);
