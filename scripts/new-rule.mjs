@@ -61,8 +61,14 @@ export const rule = defineRule(
     description: 'One line for the options page: what the rule flags.',
     source: 'customer-policy.md',
     examples: {
-      flag: ['This email still has the ${phrase} in it.', { subject: 'The ${phrase}', text: 'Hi Jordan,' }],
-      pass: ['This email says nothing of the kind.', { subject: 'Hello', text: 'Hi Jordan, all good.' }],
+      flag: [
+        'This email still has the ${phrase} in it, which the rule finds.',
+        { subject: 'The ${phrase}', text: 'Hi Jordan,' },
+      ],
+      pass: [
+        'This email says nothing of the kind, so the rule stays quiet.',
+        { subject: 'Hello', text: 'Hi Jordan, all good here.' },
+      ],
     },
   },
   (ctx): RawFinding[] => {

@@ -40,6 +40,17 @@ describe('npm run new:rule', () => {
     const source = readFileSync(join(copy, 'src/engine/rules/pii/fake-number.ts'), 'utf8');
     expect(source).toContain("id: 'pii/fake-number'");
     expect(source).toContain("severity: 'block'");
+    // Written as the formatter would write it, so the first commit of a new rule is format-clean.
+    const formatted = spawnSync(
+      process.execPath,
+      [
+        join(root, 'node_modules/@biomejs/biome/bin/biome'),
+        'format',
+        '--stdin-file-path=src/engine/rules/pii/x.ts',
+      ],
+      { cwd: root, input: source, encoding: 'utf8' },
+    );
+    expect(formatted.stdout).toBe(source);
     const index = readFileSync(join(copy, 'src/engine/rules/index.ts'), 'utf8');
     expect(index).toContain("import { rule as piiFakeNumber } from './pii/fake-number.ts';");
     expect(index).toMatch(/ {2}piiFakeNumber,\n\];/);
