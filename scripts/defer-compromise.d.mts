@@ -6,6 +6,8 @@ export function compromiseBuild(): { version: string; license: string; source: s
 export function compromiseScriptFile(): string;
 export function compromiseScriptSource(): string;
 export function compromiseByImportScriptsEsbuild(): EsbuildPlugin;
-export function compromiseFromFileEsbuild(): EsbuildPlugin;
-export function deferredCompromiseSource(): string;
+export function compromiseFromFileEsbuild(file?: string): EsbuildPlugin;
+export function compromiseBuildFile(): string;
+export function loaderSource(name: string, replacements?: Record<string, string>): string;
+export function deferredCompromiseSource(umd?: string): string;
 export function deferCompromiseVite(): VitePlugin;

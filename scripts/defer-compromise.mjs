@@ -11,10 +11,29 @@
 // in a service worker and need not elsewhere): there compromise stays in the bundle, kept inside a function
 // and run on its first call. See deferredCompromiseSource().
 //
-// Used by vite.config.ts, scripts/build.mjs and scripts/bench.mjs (the engine it measures).
+// Each replacement of src/engine/text/compromise-loader.ts is a plain file in scripts/compromise-loaders/;
+// this module only fills in compromise's build or its path. Used by vite.config.ts, scripts/build.mjs and
+// scripts/bench.mjs (the engine it measures); tested in scripts/defer-compromise.test.ts.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const LOADERS = fileURLToPath(new URL('./compromise-loaders/', import.meta.url));
+
+/** A loader file, with each marker replaced exactly once (a moved marker fails the build). */
+export function loaderSource(name, replacements = {}) {
+  let source = readFileSync(join(LOADERS, name), 'utf8');
+  for (const [marker, value] of Object.entries(replacements)) {
+    const parts = source.split(marker);
+    if (parts.length !== 2)
+      throw new Error(
+        `scripts/compromise-loaders/${name}: expected ${marker} once, found ${parts.length - 1}`,
+      );
+    source = parts[0] + value + parts[1];
+  }
+  return source;
+}
 
 /** Where compromise's build ships in the Chrome package, from its root. */
 export const COMPROMISE_SCRIPT = 'vendor/compromise.js';
@@ -46,26 +65,12 @@ export function compromiseScriptFile() {
 
 /** The module that replaces src/engine/text/compromise-loader.ts in Chrome's classic service worker. */
 export function compromiseScriptSource() {
-  return `// compromise, imported from ${COMPROMISE_SCRIPT} the first time it is needed: see scripts/defer-compromise.mjs.
-const SCRIPT = '/${COMPROMISE_SCRIPT}';
-let nlp;
-// Chrome refuses importScripts() of a script the service worker did not import while installing.
-if (typeof ServiceWorkerGlobalScope === 'function' && self instanceof ServiceWorkerGlobalScope)
-  self.addEventListener('install', () => {
-    if (globalThis.nlp === undefined) importScripts(SCRIPT);
-  });
-export function loadCompromise() {
-  if (nlp === undefined) {
-    // Firefox loads the same package's background scripts in order, compromise's first.
-    if (globalThis.nlp === undefined) importScripts(SCRIPT);
-    nlp = globalThis.nlp;
-  }
-  return nlp;
+  return loaderSource('import-scripts.js');
 }
-export function compromiseLoaded() {
-  return nlp !== undefined;
-}
-`;
+
+/** The path of compromise's published build. */
+export function compromiseBuildFile() {
+  return join(compromiseDir(), 'builds/compromise.js');
 }
 
 /**
@@ -73,26 +78,12 @@ export function compromiseLoaded() {
  * not in the bundle; its published build is run from its own file as a classic script in the global scope,
  * as importScripts() runs it, the first time it is needed.
  */
-export function compromiseFromFileEsbuild() {
-  const file = join(compromiseDir(), 'builds/compromise.js');
+export function compromiseFromFileEsbuild(file = compromiseBuildFile()) {
   return {
     name: 'preflight:compromise-from-file',
     setup(build) {
       build.onLoad({ filter: /compromise-loader\.ts$/ }, () => ({
-        contents: `import { readFileSync } from 'node:fs';
-import { runInThisContext } from 'node:vm';
-let nlp;
-export function loadCompromise() {
-  if (nlp === undefined) {
-    if (globalThis.nlp === undefined) runInThisContext(readFileSync(${JSON.stringify(file)}, 'utf8'));
-    nlp = globalThis.nlp;
-  }
-  return nlp;
-}
-export function compromiseLoaded() {
-  return nlp !== undefined;
-}
-`,
+        contents: loaderSource('node-file.js', { "'FILE_HERE'": JSON.stringify(file) }),
         loader: 'js',
       }));
     },
@@ -112,26 +103,9 @@ export function compromiseByImportScriptsEsbuild() {
   };
 }
 
-/** The module that replaces src/engine/text/compromise-loader.ts (same exports). */
-export function deferredCompromiseSource() {
-  const { version, source: umd } = compromiseBuild();
-  return `// compromise ${version} (builds/compromise.js), started on first use: see scripts/defer-compromise.mjs.
-let nlp;
-export function loadCompromise() {
-  if (nlp === undefined) {
-    const module = { exports: {} };
-    const exports = module.exports;
-    (function () {
-${umd}
-    }).call(undefined);
-    nlp = module.exports;
-  }
-  return nlp;
-}
-export function compromiseLoaded() {
-  return nlp !== undefined;
-}
-`;
+/** The module that replaces src/engine/text/compromise-loader.ts in the vite builds (same exports). */
+export function deferredCompromiseSource(umd = compromiseBuild().source) {
+  return loaderSource('in-bundle.js', { '/* UMD_HERE */': umd });
 }
 
 const LOADER = /[\\/]src[\\/]engine[\\/]text[\\/]compromise-loader\.ts$/;

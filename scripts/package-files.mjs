@@ -1,5 +1,5 @@
 // Which files of a built extension package a script pulls in: vite's output imports its chunks statically.
-// Used by scripts/build.mjs (to remove the chunks only the module worker used) and scripts/bench.mjs (sizes).
+// Used by scripts/bench.mjs (the files each bundle pulls in, for their sizes).
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 

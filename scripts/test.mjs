@@ -9,6 +9,16 @@ const args = process.argv.slice(2);
 const skipBuild = args.includes('--no-build') || process.env.PREFLIGHT_SKIP_BUILD === '1';
 const vitestArgs = args.filter((a) => a !== '--no-build');
 
+// Generated files are checked before the build, which would otherwise rewrite the rule pack from rules/*.yaml
+// and let its sync test pass whatever was committed.
+for (const script of ['scripts/compile-rules.mjs', 'scripts/rules-doc.mjs']) {
+  const check = spawnSync(process.execPath, [script, '--check'], { cwd: root, stdio: 'inherit' });
+  if (check.status !== 0) {
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+}
+
 if (!skipBuild) {
   const build = spawnSync(process.execPath, ['scripts/build.mjs', '--quiet'], {
     cwd: root,

@@ -55,4 +55,20 @@ describe('audit log', () => {
     );
     expect(csv[2]).toContain(`"'=SUM(A1), ""quoted"""`);
   });
+
+  it('quotes line breaks and every formula start in CSV, and ends each row with CRLF', () => {
+    const list = readEntries([
+      entry(1, { justification: 'line one\nline two' }),
+      entry(2, { justification: '@cmd' }),
+      entry(3, { justification: '-2+3' }),
+    ]);
+    const csv = toCsv(list);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(csv).toContain('"line one\nline two"');
+    expect(csv).toContain(`"'@cmd"`);
+    expect(csv).toContain(`"'-2+3"`);
+    expect(toCsv([])).toBe(
+      'at,decidedAt,site,via,decision,ruleIds,justification,recipientDomains,bodySha256,checkerFailure\r\n',
+    );
+  });
 });

@@ -1,6 +1,7 @@
 // The send gate's audit log: every held send and what the person decided. Bounded, oldest first out; it
 // holds rule ids, recipient domains and a body hash, never the email's text or a full address (the entry
 // schema is strict, so nothing else can arrive).
+import { unparse } from 'papaparse';
 import { type AuditEntry, AuditEntrySchema } from '../shared/messages.ts';
 
 /** The oldest entries go first past this many. */
@@ -39,24 +40,21 @@ const CSV_COLUMNS = [
   'checkerFailure',
 ] as const;
 
-function csvCell(value: string): string {
-  // A cell starting with = + - @ would be a formula in a spreadsheet: quote it as text.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
+/**
+ * RFC 4180 CSV with CRLF line ends, by papaparse's unparse. `escapeFormulae` quotes a cell that starts with
+ * = + - @ tab or CR behind a ' so a spreadsheet shows it as text instead of running it as a formula.
+ */
 export function toCsv(entries: readonly AuditEntry[]): string {
-  const rows = [CSV_COLUMNS.join(',')];
-  for (const entry of entries) {
-    rows.push(
-      CSV_COLUMNS.map((column) => {
-        const value = entry[column];
-        if (value === undefined) return '';
-        return csvCell(Array.isArray(value) ? value.join(' ') : String(value));
-      }).join(','),
-    );
-  }
-  return `${rows.join('\r\n')}\r\n`;
+  const data = entries.map((entry) =>
+    CSV_COLUMNS.map((column) => {
+      const value = entry[column];
+      if (value === undefined) return '';
+      return Array.isArray(value) ? value.join(' ') : String(value);
+    }),
+  );
+  const csv = unparse({ fields: [...CSV_COLUMNS], data }, { escapeFormulae: true, newline: '\r\n' });
+  // unparse ends the header with a line break only when no rows follow it.
+  return csv.endsWith('\r\n') ? csv : `${csv}\r\n`;
 }
 
 export function toJson(entries: readonly AuditEntry[]): string {

@@ -1,4 +1,5 @@
 // Human-readable report: one block per file, one entry per finding with the excerpt and the span marked.
+import { styleText } from 'node:util';
 import type { CheckResult, Draft, Field, Finding, Scorecard } from '../engine/index.ts';
 import { fieldText, type Locator, positionOf, type SourcePosition } from './locate.ts';
 
@@ -16,23 +17,17 @@ export interface TextOptions {
   color: boolean;
 }
 
-const ANSI = {
-  bold: '\u001b[1m',
-  dim: '\u001b[2m',
-  red: '\u001b[31m',
-  green: '\u001b[32m',
-  yellow: '\u001b[33m',
-  cyan: '\u001b[36m',
-  reset: '\u001b[0m',
-} as const;
+type Style = 'bold' | 'dim' | 'red' | 'green' | 'yellow' | 'cyan';
 
-type Style = keyof typeof ANSI;
-
+/**
+ * Colour by node:util's styleText. Whether to colour is decided once by the caller (--color / --no-color,
+ * NO_COLOR, TERM=dumb, a terminal on stdout: main.ts), so styleText is told not to second-guess it from
+ * process.stdout, which newer Node versions otherwise do.
+ */
 function painter(color: boolean) {
   return (style: Style | Style[], text: string): string => {
     if (!color || text === '') return text;
-    const codes = (Array.isArray(style) ? style : [style]).map((name) => ANSI[name]).join('');
-    return `${codes}${text}${ANSI.reset}`;
+    return styleText(style, text, { validateStream: false });
   };
 }
 

@@ -1,3 +1,21 @@
+// A negative claim about a policy competitor, read from what the claim is about: the competitor as subject,
+// possessor or modifier of the subject ("Initech's reporting", "Initech users"), a pronoun pointing back to
+// it ("…, but their exports are capped"), a heading or lead-in line naming it ("Where Initech falls short:",
+// "Initech vs. us:") whose list items or next sentence inherit it, a noun it qualifies ("botched Initech
+// rollouts"), a clause it frames ("with Initech you're stuck …"), or the standard of a comparison in our
+// favour ("unlike Initech, we …", "3x faster than Initech", "40% savings vs Initech"). Negative means a word
+// of negative evaluation — AFINN-165 words rated -2 or lower (compiled into `src/engine/generated/afinn.ts`
+// by `node scripts/compile-lexicon.mjs`) and the product-critique classes in
+// `src/engine/text/critique-lexicon.ts` (limitation, slowness, dated, usability, cost and lock-in, manual
+// effort, service, security, decline) — or a negated positive ("not stable enough"), a negated capability
+// ("can't match", "doesn't support") or an absence ("no audit trail"). Passes negated or reduced negatives
+// ("isn't bad", "reduces errors"), comparisons in their favour, conditions, questions, sourced statements
+// ("according to their status page", "you mentioned"), a competitor's own report, a dated single incident
+// ("had an outage this morning"), our integration with them ("the Initech sync"), unnamed competitors and
+// internal email. Where `competitor-fud/disparaging-claim` flags the sentence it stays quiet, and phrases the
+// policy removed from that rule are not read as criticism here. Suggests a factual comparison: "Unlike
+// Initech, we log every change" → "We log every change"; a claim → "we can show you how Initech's reporting
+// and ours compare, feature by feature"; a qualified noun without its judging word.
 import type { CompiledPolicy } from '../../compile.ts';
 import type { CheckContext } from '../../context.ts';
 import { type Match, type MatchFn, patternMatcher, phraseMatcher } from '../../kinds/matcher.ts';

@@ -1,3 +1,12 @@
+// A recipient domain that is no known one (accounts' and internal domains) but imitates one, on the
+// registrable label (public suffix from a small table of common two-part suffixes: `co.uk`, `com.au`,
+// `co.jp`…): the same label under another suffix (`acme.co` for `acme.com`), the same look (Cyrillic or Greek
+// letters, dotless `ı`, accents, `0`/`o`, `1`/`l`/`i`, `rn`/`m`, `vv`/`w`; Punycode `xn--` decoded and
+// shown), a corporate or service word added (`initech-co`, `acmecorp`, `mail-acme`), or a typo: one edit for
+// names of 4–6 letters, two for 7 and more with the first letter kept (`inltech`, `initek`, `intiech`). Names
+// under 4 letters only match by look or suffix. The message: "looks like initech.com (account Initech) but is
+// inltech.com"; the suggestion is the recipient with the account's contact of the same local part (or display
+// name). The index is built once per policy, on first use.
 import type { CheckContext, Recipient } from '../../context.ts';
 import { defineRule, type RawFinding } from '../../rule.ts';
 import { parseAddress } from '../../text/address.ts';

@@ -1,3 +1,7 @@
+// Recipients (to, cc, bcc) from two customer accounts. The account the subject and the whole body (quoted
+// history included) name or write from most keeps its recipients and the others are reported, so a reply-all
+// that added someone from a second account points at that person; with nothing to tell, the first recipient's
+// account decides.
 import type { CheckContext } from '../../context.ts';
 import { defineRule, type RawFinding } from '../../rule.ts';
 import { recipientAccounts } from '../../text/address.ts';

@@ -1,3 +1,9 @@
+// Another account's name, alias, contact, domain or address in the subject, the body (quoted and forwarded
+// history too, not the sender's own signature) or the attachment names, when the recipients belong to other
+// accounts. An attachment name written as a slug or code (`initech-renewal-deck.pdf`, `INITECH_Q3.xlsx`,
+// `q3_initech_v2.docx`, `AcmeRoboticsQBR.pptx`) is split at `-`, `_`, `.`, case changes and digits and
+// matched in any case; a name with spaces is read as prose (capitals tell a name). An account whose domain a
+// recipient imitates is left to `lookalike-domain`.
 import type { DirectoryValue } from '../../compile.ts';
 import type { CheckContext } from '../../context.ts';
 import { defineRule, type RawFinding } from '../../rule.ts';

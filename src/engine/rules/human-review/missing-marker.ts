@@ -1,3 +1,22 @@
+// A proposal, recognised from what the email does: subject or attachment names saying proposal, quote,
+// quotation, SOW, statement of work, order form, pricing proposal ("pricing" alone, or "quote from / of"
+// someone, is not one; a reply or forward — "Re:", "Fwd:", "AW:" — keeps the thread's subject, so there only
+// the text and attachments count); in the body, an offer document handed over now ("attached is our quote",
+// "please find enclosed our proposal", "I'm pleased to submit", "here is the revised estimate", a list after
+// "I'm attaching:" that names one, "the plan is ready for your review" with prices or price words in the
+// email), a revision by us with prices ("I've updated the scope", "I revised the contract" with a quoted
+// price), prices handed over ("here you go", "here are the numbers:" with priced lines), or a priced total
+// ("Revised contract total: $19,400"). Not proposals sent now: follow-ups ("the quote I sent last week",
+// "following up on the proposal"), the customer's or a third party's proposal ("your proposal", "the quote
+// you put together", "Acme's proposal", "thanks for the proposal"), a quote offered later or on condition ("I
+// can put together a quote", "let me know if you need an updated quote"), an order form with neither prices
+// nor signing, an estimate of something other than price or work, and a draft circulated for comments that
+// goes to a named party or out later (internal review is the review step). A cold sales email with an
+// "Investment: $15K" line is pricing only. Passes when the marker (`humanReview.marker`, default "Pending
+// human review") is anywhere in the subject or body, in any case. The finding spans the **whole subject** —
+// also when the proposal was spotted in the body or an attachment — and the suggestion is the whole new
+// subject, ending with ` [Pending human review]`. With an empty subject it points at the proposal wording in
+// the body (suggestion: the wording followed by the marker) or at the attachment (no suggestion).
 import type { CheckContext } from '../../context.ts';
 import { defineRule, type RawFinding } from '../../rule.ts';
 import type { FieldText } from '../../text/field.ts';

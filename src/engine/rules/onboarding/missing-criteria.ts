@@ -1,3 +1,6 @@
+// An onboarding email that is a plan ("onboarding plan", "implementation plan"; "rollout plan" or "onboarding
+// timeline" only with at least two steps such as "Week 1", "Phase 2" or bullets) and lacks success criteria,
+// technical prerequisites or measurable go-live criteria; the message names each missing one.
 import { defineRule, type RawFinding } from '../../rule.ts';
 
 const PLAN =

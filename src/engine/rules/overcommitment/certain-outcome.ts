@@ -1,3 +1,12 @@
+// Promises by modality (text/modality.ts): a certainty adverb on a future outcome ("will definitely double",
+// "is certainly going to cut"), near-certainty about an outcome ("I'm 100% / 99.9% sure we can"),
+// impossibility of an adverse event ("impossible to breach", "can never be hacked"), universal claims
+// ("eliminates every risk of error", "catches every phishing email", "will never happen again", "no errors
+// ever"), "always up / online", and outcome guarantees with a remedy ("if you don't save X, we'll refund
+// you", "… or your money back"). Passes hedged, conditional, purposive ("to prevent any delays"), reported
+// and questioned statements, approved claims, the first person's own acts ("I'll definitely send it"),
+// confidence about a feeling, schedules ("always online during office hours"), billing corrections and
+// bounded SLAs with service credits.
 import type { CheckContext } from '../../context.ts';
 import { type CompiledExceptions, isExcepted } from '../../kinds/exceptions.ts';
 import { defineRule, MAX_FINDINGS_PER_FIELD, type RawFinding } from '../../rule.ts';

@@ -1,3 +1,16 @@
+// A value the sentence labels, whatever its digits (the checksum rules are for unlabelled numbers): SSN /
+// social security, SIN, National Insurance, national ID and other identity documents, passport, driver's
+// licence (DL), tax ID / EIN / TIN / VAT, visa and residence permit, bank account, routing (ABA) / sort code
+// / BSB, IBAN, card number, CVV. Forms: "X is V", "X: V", "X V" ("passport no. K8821934"), "X of V", "X for
+// the … is V", "V is your X", "Her driver's licence? It is V". The value must have the label's shape (digits
+// for a routing number, letters and at least five digits for a passport…), so questions and talk about data
+// ("Is your passport valid?"), requests ("send us your passport number"), masked values (`****1234`,
+// `xxx-xx-1120`), template fields, units ("has 9 digits") and format examples are not flagged. A bare
+// "account number" / "Account:" counts only beside other bank details (routing, sort code, BSB, IBAN, SWIFT,
+// "Bank:", a wire or direct deposit, "at Harbour Bank"; "pay by bank transfer" or "ACH" alone are not enough:
+// invoices say that beside a billing account number) and not after another noun ("customer account number");
+// a generic "ID number" not after another noun ("order ID number"). The sender's own VAT, EIN and tax numbers
+// ("our VAT number", a company footer) are public. Not read in the signature or quoted history.
 import type { CheckContext } from '../../context.ts';
 import { defineRule, type RawFinding } from '../../rule.ts';
 import { type FieldText, inRanges } from '../../text/field.ts';

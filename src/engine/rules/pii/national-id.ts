@@ -1,3 +1,7 @@
+// US Social Security numbers (separated form; bare nine digits only after an SSN label) that pass the issuing
+// rules (no area 000, 666 or 9xx, no group 00, no serial 0000, not the advertising numbers), UK National
+// Insurance numbers with a valid prefix (no D F I Q U V first, no D F I O Q U V second, not BG GB KN NK NT TN
+// ZZ). Not after "e.g.", "in the format", "Example:".
 import { defineRule, type RawFinding } from '../../rule.ts';
 import { type FieldText, inRanges } from '../../text/field.ts';
 import { fixFor, messageFor } from './advice.ts';

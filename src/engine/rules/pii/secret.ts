@@ -1,3 +1,13 @@
+// Vendor formats: AWS (AKIA/ASIA), GitHub (ghp_, github_pat_), GitLab, Slack (xox?-), Stripe (sk_live_/rk_),
+// Google (AIza), SendGrid keys, JWTs, private key blocks (the whole BEGIN…END block). Labelled credentials,
+// read like `pii/labelled-identifier`: password / passphrase / pass (a line of its own), passcode, PIN, OTP /
+// one-time / verification / security / access code, licence / product / activation key, API key / token /
+// secret / client secret; a plain word is a password only where the sentence hands it over (a colon line, "is
+// bluebird." at the end, quotes), never a description ("is required", "is in the vault", "was sent
+// separately"). Unlabelled: the password of `scheme://user:password@host`, `Authorization: Bearer …`, `.env`
+// lines (`STRIPE_SECRET=…`), and random-looking tokens (20+ characters, letters and digits, over 3.5 bits a
+// character) in a sentence about a key or token (not public keys, hashes or commits). A meeting invitation's
+// passcode is not flagged.
 import type { CheckContext } from '../../context.ts';
 import { defineRule, type RawFinding } from '../../rule.ts';
 import { type FieldText, inRanges } from '../../text/field.ts';

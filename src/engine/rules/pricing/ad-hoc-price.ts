@@ -1,3 +1,13 @@
+// Any other price offered to the reader, read by what the amount does in its sentence
+// (src/engine/text/money.ts): a price label ("Setup fee: $900", "Month 1: €2,500", "Pilot total: …"), a price
+// noun linked to it ("the new total is", "a minimum cost of", "pricing for that is"), a starting or offered
+// price ("starting at", "I can do it for"), a fee named after it ("$7.5K investment", "a $2K retainer"), "@
+// $255", a term we change ("lower the cap from $10mm to zero"), items of a list under a price heading ("Here
+// are the numbers:"), unfilled amounts ("$[amount]") included. Not offers: savings, benefits, ROI and other
+// result figures, market statistics ("average price"), computed figures ("= $83K"), the other side of a
+// comparison, a third party's or a policy competitor's price, the customer's own bill, subscription or
+// spending, questions, bills and receipts (invoice number, amount due). Approved plan amounts stay clean.
+// Suggests "(subject to approval)".
 import type { CheckContext } from '../../context.ts';
 import { defineRule, type RawFinding } from '../../rule.ts';
 import { inRanges } from '../../text/field.ts';

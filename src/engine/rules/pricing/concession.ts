@@ -1,3 +1,17 @@
+// Terms outside the price list, each kind read from word classes (src/engine/text/commerce-lexicon.ts): free
+// periods ("first three months free", "included for the first 30 days"), things given away ("a free audit",
+// "complimentary seats", "free of charge", "on the house"), credits of any amount or none ("a $2,000 service
+// credit", "{amount} goodwill credit", "partner credits", "two months of service credit"), money put into the
+// account or sent to the reader ("added $40 to your account", "send you $20", "a $250 referral bonus"),
+// waived fees and charges taken off ("take the workshop off the invoice"), refunded periods, price matches,
+// special, custom or reduced prices ("introductory rate", "reduced fee structure", "limited-time offer").
+// Negated, standard inclusions ("on every plan", "comes with") and anything "subject to approval" pass; the
+// suggestion adds "(subject to approval)". **Free trials and free plans**: the policy's clause is "pricing
+// aligned with approved pricing models", and the price list is where a model is approved. So a trial or free
+// plan offered is a concession unless the list holds a plan at 0 (`{ "plan": "Free trial", "amount": 0,
+// "per": "14 days" }` approves 14-day trials; a non-trial plan at 0 approves a free plan or tier), and the
+// customer's running trial ("your free trial ends on …") is account status, not an offer. Warns with a
+// pricing policy, `info` without one.
 import type { CheckContext } from '../../context.ts';
 import { defineRule, type RawFinding } from '../../rule.ts';
 import {

@@ -1,3 +1,7 @@
+// A percentage next to discount wording or a price ("30% off", "a 25% discount", "discount of 25 percent",
+// "30 % Rabatt"); "50% reduction in processing time" is not one. Above `pricing.maxDiscountPercent` it blocks
+// and suggests the maximum ("15% off"); within it, the discount is approved and stays clean; without a
+// maximum it is `info`.
 import { defineRule, type RawFinding } from '../../rule.ts';
 
 const PCT = String.raw`(\d{1,3}(?:[.,]\d+)?)\s?(?:%|percent|per cent)`;

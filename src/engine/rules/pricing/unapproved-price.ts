@@ -1,3 +1,8 @@
+// A money amount ($, €, £, USD/EUR/GBP before or after) that is a unit price ("per seat per month",
+// "/user/mo", "a seat a month") or names an approved plan (written as its name: "shipping is standard" is not
+// the Standard plan). Warns when the amount, the stated period (month vs year) or the currency differs from
+// `pricing.approvedPrices` / `pricing.currency`, and suggests the plan's approved price (or the figure
+// "(subject to approval)"); without a price list, unit prices are `info`.
 import { defineRule, type RawFinding } from '../../rule.ts';
 import { CURRENCY, customersOwn, PENDING_APPROVAL } from '../../text/money.ts';
 

@@ -1,3 +1,5 @@
+// With `thread.lastCustomerMessageAt`, `draft.now` and the severity (thread, else text), a reply after
+// `sla.responseHours` says how late it is: "3 h 20 min past the 4-hour window for severity 2".
 import type { CheckContext } from '../../context.ts';
 import { defineRule, type RawFinding } from '../../rule.ts';
 import type { FieldText } from '../../text/field.ts';

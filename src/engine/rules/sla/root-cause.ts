@@ -1,3 +1,5 @@
+// A reply about a severity 1–2 incident (*Incident replies* in rules/README.md) that neither explains the
+// cause nor commits to a root cause analysis, RCA, post-incident review, postmortem or incident report.
 import { defineRule, type RawFinding } from '../../rule.ts';
 import { incidentReply } from './incident-scope.ts';
 import { anchor } from './response-window.ts';

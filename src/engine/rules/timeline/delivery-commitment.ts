@@ -1,3 +1,12 @@
+// A promise or offer (will, 'll, shall, going to, "we can"; or the present tense: "the fix ships Friday",
+// "your order arrives Tuesday") of a delivery outcome (live, ready, fixed, deployed, have it done, "have you
+// onboarded"…) followed in the same clause by a date or duration that compromise tags as `#Date` /
+// `#Duration` ("March 3", "Friday", "end of next week", "within 24 hours"), plus numeric dates, Q1–Q4 and
+// EOD/EOW. Passes hedged or conditional sentences (targeting, tentatively, estimated, usually, about, subject
+// to, pending, if…; "once you sign" starts the clock and is not a condition), dates approved by delivery,
+// negations, questions, schedules and windows ("during business hours", "72 hours ahead", "from 2 May to 5
+// May"), a person's own readiness ("I'll be ready in 5 minutes"). Suggests the same words as a target:
+// "should be live by March 3 (target date, pending confirmation from our delivery team)".
 import type { CheckContext } from '../../context.ts';
 import { defineRule, type RawFinding } from '../../rule.ts';
 import type { FieldText } from '../../text/field.ts';

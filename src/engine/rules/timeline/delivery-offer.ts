@@ -1,3 +1,12 @@
+// A delivery time offered without "will": headlines and list items ("48-hour delivery", "Ready in 1 week",
+// "live within 10 days of signing"), proposal labels ("Timeline: 7 weeks", "Implementation time: 30 days"),
+// plan lines whose step is the go-live ("Week 4: Go-live", "Phase 3 (Week 6): Launch"), promise verbs over a
+// delivery ("we promise delivery within 10 days"), present-tense offers ("orders ship within 24 hours", "we
+// deliver reports within 72 hours"), imperative and infinitive offers ("Get your store running in 48 hours",
+// "the chance to fix it in 48 hours", "Our approach: install it in 30 days"). Passes hedges (estimated,
+// usually, about, most, vary; "you can expect" assures and is no hedge), past events, the customer's own
+// deadlines (please, must, required), maintenance windows, trials and support hours, questions, negations.
+// Suggests the same words marked as an estimate pending delivery's confirmation.
 import type { CheckContext } from '../../context.ts';
 import { defineRule, MAX_FINDINGS_PER_FIELD, type RawFinding } from '../../rule.ts';
 import {

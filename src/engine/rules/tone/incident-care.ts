@@ -1,3 +1,7 @@
+// A reply about a severity 1–2 incident (*Incident replies* in rules/README.md) with no acknowledgement of
+// the impact ("sorry", "I understand", "impact", "disruption"…) or no next step ("next update at", "we will",
+// "by 17:00"…); the message names what is missing. The phrase rule `tone/dismissive-language` still flags
+// blaming wording in any email.
 import { defineRule, type RawFinding } from '../../rule.ts';
 import { incidentReply } from '../sla/incident-scope.ts';
 import { anchor } from '../sla/response-window.ts';
