@@ -1,5 +1,6 @@
 import type { Category, FindingSeverity } from './schemas/finding.ts';
-import { type Account, type Policy, withDefaults } from './schemas/policy.ts';
+import type { Account, Policy } from './schemas/policy.ts';
+import { withDefaults } from './schemas/policy-defaults.ts';
 import { domainSuffixes, parseAddress } from './text/address.ts';
 import { NameMatcher } from './text/name-matcher.ts';
 import { normalize } from './text/normalize.ts';

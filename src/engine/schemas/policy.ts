@@ -190,16 +190,3 @@ export const DEFAULT_POLICY: Policy = {
   sla: { responseHours: { '1': 1, '2': 4, '3': 24, '4': 72 } },
   gate: { failMode: 'ask', holdOnWarnings: false },
 };
-
-/** Layers a policy over the built-in defaults: objects merge key by key, lists replace. */
-export function withDefaults(policy: Policy | undefined): Policy {
-  if (!policy) return DEFAULT_POLICY;
-  return {
-    ...DEFAULT_POLICY,
-    ...policy,
-    humanReview: { ...DEFAULT_POLICY.humanReview, ...policy.humanReview } as Policy['humanReview'],
-    sla: policy.sla ?? DEFAULT_POLICY.sla,
-    gate: { ...DEFAULT_POLICY.gate, ...policy.gate },
-    rules: { ...DEFAULT_POLICY.rules, ...policy.rules },
-  };
-}

@@ -1,7 +1,8 @@
 // The policy in force: the built-in defaults, the user's layer and the administrator's, composed; and what
 // saving accepts. A custom pattern the safety check refuses never reaches the engine.
 import { parsePolicy } from '../../engine/policy.ts';
-import { type Policy, withDefaults } from '../../engine/schemas/policy.ts';
+import type { Policy } from '../../engine/schemas/policy.ts';
+import { withDefaults } from '../../engine/schemas/policy-defaults.ts';
 import { patternVerdict } from '../pattern-safety.ts';
 import { POLICY_KEYS } from './storage-plan.ts';
 
