@@ -41,6 +41,10 @@ export function composeEffectivePolicy(
   return { policy: withDefaults(safe), locked, source };
 }
 
+/**
+ * A custom pattern is in force only if it cannot backtrack catastrophically (pattern-safety.ts, decided once
+ * per pattern): an administrator's unsafe pattern is reported by readManagedLayer and left out here.
+ */
 function withoutUnsafePatterns(policy: Policy): Policy {
   if (!policy.customRules?.some((r) => r.pattern !== undefined)) return policy;
   return {
