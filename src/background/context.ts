@@ -1,11 +1,8 @@
 import type { Policy } from '../engine/index.ts';
 import type { AuditEntry, StoredFalsePositiveReport } from '../shared/messages.ts';
-import {
-  composeEffectivePolicy,
-  type EffectivePolicy,
-  type RuleCounters,
-  type readManagedLayer,
-} from '../shared/settings.ts';
+import type { RuleCounters } from '../shared/rule-stats.ts';
+import { composeEffectivePolicy, type EffectivePolicy } from '../shared/settings/compose.ts';
+import type { readManagedLayer } from '../shared/settings/managed-locks.ts';
 
 /** The policy in force with where it came from; `user`, `locked` and `issues` feed the options page. */
 export interface LoadedPolicy {

@@ -1,5 +1,8 @@
 // Service worker (Chrome) / background script (Firefox): the policy engine behind one message router.
 import browser from 'webextension-polyfill';
+// The engine (through context.ts) first: it is most of the bundle, and with it ahead of the storage code the
+// bundle is laid out, and compresses, as it did when the settings code pulled the engine in.
+import { createPolicyCache, type WorkerContext } from './context.ts';
 import { appendAuditEntry, listAuditEntries } from '../platform/audit.ts';
 import { appendFalsePositiveReport } from '../platform/reports.ts';
 import {
@@ -16,7 +19,6 @@ import {
 } from '../platform/storage.ts';
 import { seedVerdicts, takeNewVerdicts } from '../shared/pattern-safety.ts';
 import { broadcastPolicyChanged } from '../platform/tabs.ts';
-import { createPolicyCache, type WorkerContext } from './context.ts';
 import { handleMessage } from './router.ts';
 
 // Custom patterns' safety verdicts are read once per worker life, before any policy is composed: a pattern

@@ -1,7 +1,6 @@
-import { withDefaults } from './policy.ts';
-import type { RuleMeta } from './rule.ts';
-import type { FindingSeverity } from './schemas/finding.ts';
+import type { Category, FindingSeverity } from './schemas/finding.ts';
 import type { Account, Policy } from './schemas/policy.ts';
+import { withDefaults } from './schemas/policy-defaults.ts';
 import { domainSuffixes, parseAddress } from './text/address.ts';
 import { NameMatcher } from './text/name-matcher.ts';
 import { normalize } from './text/normalize.ts';
@@ -33,7 +32,7 @@ export interface CompiledPolicy {
   resolveDomain(domain: string): DomainOwner;
   /** The account a recipient address belongs to, or internal / unknown. */
   resolveAddress(raw: string): DomainOwner;
-  setting(meta: Pick<RuleMeta, 'id' | 'category' | 'severity' | 'overridable'>): EffectiveSetting;
+  setting(meta: OverridableMeta & { readonly id: string }): EffectiveSetting;
 }
 
 const LEGAL_SUFFIX =
@@ -42,7 +41,14 @@ const LEGAL_SUFFIX =
 /** Personal data and cross-account leaks cannot be waived at send time; everything else can, with a reason. */
 const NOT_OVERRIDABLE_CATEGORIES = new Set(['pii', 'cross-account']);
 
-export function defaultOverridable(meta: Pick<RuleMeta, 'category' | 'overridable' | 'severity'>): boolean {
+/** What a rule's metadata says about waiving it (RuleMeta's fields of that name). */
+export interface OverridableMeta {
+  readonly category: Category;
+  readonly severity: FindingSeverity;
+  readonly overridable?: boolean;
+}
+
+export function defaultOverridable(meta: OverridableMeta): boolean {
   if (meta.overridable !== undefined) return meta.overridable;
   return !NOT_OVERRIDABLE_CATEGORIES.has(meta.category);
 }

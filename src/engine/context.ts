@@ -1,5 +1,5 @@
 import type { CompiledPolicy, DomainOwner } from './compile.ts';
-import type { RawFinding } from './rule.ts';
+import type { RawFinding } from './raw-finding.ts';
 import type { Draft } from './schemas/draft.ts';
 import type { Policy } from './schemas/policy.ts';
 import { type Address, parseAddress } from './text/address.ts';

@@ -15,6 +15,7 @@ export { CLAUSES, clauseText } from './registry.ts';
 export * from './schemas/draft.ts';
 export * from './schemas/finding.ts';
 export * from './schemas/policy.ts';
+export * from './schemas/policy-defaults.ts';
 export { SCORECARD_ROWS, scorecard } from './scorecard.ts';
 export { fullReaderLoaded, loadFullReader } from './text/nlp.ts';
 export type { PartName } from './text/parts.ts';

@@ -1,9 +1,8 @@
 // The built-in rules whose phrase lists a policy may edit (rules.<id>.phrases), and the checks of such
 // edits against the rule pack: the rule must have a phrase list, and a removed phrase must be one of its own.
 import { RULE_PACK } from './generated/rule-pack.ts';
-import { applyPhraseEdits, phraseListOf, phraseListPlace } from './kinds/data-rule.ts';
-import { entryText } from './kinds/matcher.ts';
 import { formatPath } from './policy-path.ts';
+import { applyPhraseEdits, entryText, phraseListOf, phraseListPlace } from './schemas/phrase-lists.ts';
 import { type PhraseEdits, type Policy, phraseKey } from './schemas/policy.ts';
 import type { DataRule } from './schemas/rule-pack.ts';
 

@@ -1,6 +1,6 @@
 import { phraseEditIssues } from './phrase-edits.ts';
 import { formatPath } from './policy-path.ts';
-import { DEFAULT_POLICY, type Policy, PolicySchema } from './schemas/policy.ts';
+import { type Policy, PolicySchema } from './schemas/policy.ts';
 
 export { formatPath };
 
@@ -33,17 +33,4 @@ export function parsePolicyText(text: string): PolicyParseResult {
     return { ok: false, issues: [`(file): not valid JSON: ${(error as Error).message}`] };
   }
   return parsePolicy(json);
-}
-
-/** Layers a policy over the built-in defaults: objects merge key by key, lists replace. */
-export function withDefaults(policy: Policy | undefined): Policy {
-  if (!policy) return DEFAULT_POLICY;
-  return {
-    ...DEFAULT_POLICY,
-    ...policy,
-    humanReview: { ...DEFAULT_POLICY.humanReview, ...policy.humanReview } as Policy['humanReview'],
-    sla: policy.sla ?? DEFAULT_POLICY.sla,
-    gate: { ...DEFAULT_POLICY.gate, ...policy.gate },
-    rules: { ...DEFAULT_POLICY.rules, ...policy.rules },
-  };
 }

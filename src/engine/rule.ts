@@ -1,11 +1,11 @@
 import type { CheckContext } from './context.ts';
+import type { RawFinding } from './raw-finding.ts';
 import type { Draft } from './schemas/draft.ts';
 import type { Category, FindingSeverity } from './schemas/finding.ts';
 import type { Policy } from './schemas/policy.ts';
 import type { RuleExample } from './schemas/rule-pack.ts';
-import type { FieldName } from './text/field.ts';
 
-export type { RuleExample };
+export type { RawFinding, RuleExample };
 
 /** What every rule declares, code or data (architecture.md: one rule = metadata + behaviour + examples). */
 export interface RuleMeta {
@@ -25,20 +25,6 @@ export interface RuleMeta {
    * languages (placeholders, PII, cross-account, pricing figures, the review marker).
    */
   readonly languageIndependent?: boolean;
-}
-
-/** A finding before the engine adds category, severity and clause. Offsets index the ORIGINAL field text. */
-export interface RawFinding {
-  readonly field: FieldName;
-  readonly start: number;
-  readonly end: number;
-  readonly message: string;
-  readonly suggestion?: string;
-  /**
-   * A lower severity for this finding than the rule's (e.g. pricing language with no pricing policy to
-   * compare with is informational). Never raises it: the policy's setting is the ceiling.
-   */
-  readonly severity?: FindingSeverity;
 }
 
 export interface Rule {

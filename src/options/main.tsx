@@ -4,7 +4,7 @@ import { withoutStalePhraseEdits } from '../engine/phrase-edits.ts';
 import type { Policy } from '../engine/schemas/policy.ts';
 import { listSetAside } from '../platform/storage.ts';
 import type { AuditEntry, StoredFalsePositiveReport } from '../shared/messages.ts';
-import type { RuleStats } from '../shared/settings.ts';
+import type { RuleStats } from '../shared/rule-stats.ts';
 import { api, download, type PolicyState } from '../ui/api.ts';
 import { loadStatus } from '../ui/load-status.ts';
 import { NoticesView } from '../ui/notices-view.tsx';

@@ -1,7 +1,7 @@
 // The audit log in the extension's local storage. Writes are queued one after another: two decisions in
 // the same moment must not overwrite each other.
 import browser from 'webextension-polyfill';
-import { appendBounded, MAX_AUDIT_ENTRIES, readEntries } from '../background/audit-log.ts';
+import { appendBounded, MAX_AUDIT_ENTRIES, readEntries } from '../shared/audit-log.ts';
 import type { AuditEntry } from '../shared/messages.ts';
 import { isQuotaError } from '../shared/notices.ts';
 import { addNotice } from './notices.ts';

@@ -16,7 +16,7 @@ vi.mock('webextension-polyfill', () => ({
 
 const { appendFalsePositiveReport, FALSE_POSITIVE_KEY, MAX_REPORTS } = await import('./reports.ts');
 const { appendAuditEntry, AUDIT_KEY, listAuditEntries } = await import('./audit.ts');
-const { MAX_AUDIT_ENTRIES } = await import('../background/audit-log.ts');
+const { MAX_AUDIT_ENTRIES } = await import('../shared/audit-log.ts');
 
 // How long what Preflight keeps is kept: each list in storage.local is bounded and drops its oldest first
 // (README, "Security and privacy").

@@ -3,7 +3,8 @@
 // cannot be read are set aside, migrated or reset, always with a notice.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AuditEntry } from '../shared/messages.ts';
-import { CORRUPT_BACKUP_KEY, itemKey } from '../shared/settings.ts';
+import { CORRUPT_BACKUP_KEY } from '../shared/settings/repair.ts';
+import { itemKey } from '../shared/settings/storage-plan.ts';
 import { fakeStorage } from './fake-storage.ts';
 
 const holder = vi.hoisted(() => ({ storage: undefined as unknown }));

@@ -1,22 +1,21 @@
 // The only module (with client.ts, tabs.ts, audit.ts and reports.ts) that touches the extension API for
-// storage. What goes where is decided in src/shared/settings.ts; this file reads and writes it.
+// storage. What goes where is decided in src/shared/settings/ (storage-plan, repair, managed-locks); this
+// file reads and writes it.
 import browser from 'webextension-polyfill';
-import { type Policy, parsePolicy } from '../engine/index.ts';
+import { parsePolicy } from '../engine/policy.ts';
+import type { Policy } from '../engine/schemas/policy.ts';
 import { type StoredFalsePositiveReport, FalsePositiveReportSchema } from '../shared/messages.ts';
 import { describeStorageError, SettingsNotSavedError } from '../shared/notices.ts';
+import type { RuleCounters } from '../shared/rule-stats.ts';
+import { readManagedLayer } from '../shared/settings/managed-locks.ts';
 import {
   CORRUPT_BACKUP_KEY,
-  ITEM_PREFIX,
-  itemKey,
-  POLICY_KEYS,
-  planStorage,
-  type RuleCounters,
-  readManagedLayer,
   repairUserLayer,
   type SetAside,
   type SettingsRepair,
   withSetAside,
-} from '../shared/settings.ts';
+} from '../shared/settings/repair.ts';
+import { ITEM_PREFIX, itemKey, POLICY_KEYS, planStorage } from '../shared/settings/storage-plan.ts';
 import { addNotice, dismissNotice } from './notices.ts';
 import { FALSE_POSITIVE_KEY } from './reports.ts';
 
@@ -49,7 +48,7 @@ let repairQueue: Promise<unknown> = Promise.resolve();
 /**
  * The user's layer as storage holds it. A stored value that does not validate (damaged, from an older or a
  * newer version) never stops a check: it is set aside under CORRUPT_BACKUP_KEY, an older shape is migrated,
- * and a notice says what happened (src/shared/settings.ts, repairUserLayer, decides what).
+ * and a notice says what happened (src/shared/settings/repair.ts decides what).
  */
 export function loadUserPolicy(): Promise<{ policy: Policy | undefined; issues: string[] }> {
   const run = repairQueue.then(async () => {

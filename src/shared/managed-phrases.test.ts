@@ -2,13 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkDraft, type Draft, type Policy, parsePolicy } from '../engine/index.ts';
-import {
-  composeEffectivePolicy,
-  isLocked,
-  readManagedLayer,
-  stripLocked,
-  validateUserPolicy,
-} from './settings.ts';
+import { composeEffectivePolicy, validateUserPolicy } from './settings/compose.ts';
+import { isLocked, readManagedLayer, stripLocked } from './settings/managed-locks.ts';
 
 type Schema = {
   type?: string;

@@ -9,7 +9,7 @@ import {
   ContentResponseSchemas,
   FalsePositiveReportSchema,
   type RequestKind,
-} from './messages.ts';
+} from './message-schemas.ts';
 
 /** One rule as the options page lists it (engine listRules with the policy's effective settings). */
 export const RuleListEntrySchema = z.object({

@@ -59,3 +59,13 @@ describe('pattern safety', () => {
     expect(seedVerdicts({ checker: 'other', verdicts: { 'x+': { safe: false, reason: 'old' } } })).toBe(0);
   });
 });
+
+describe('the verdict saving and the options page use', () => {
+  it('accepts a safe pattern and refuses a catastrophic one with a reason', () => {
+    expect(patternVerdict('TCK-\\d{4}')).toEqual({ safe: true });
+    const bad = patternVerdict('(a+)+$');
+    expect(bad.safe).toBe(false);
+    if (!bad.safe) expect(bad.reason).toMatch(/backtracking/);
+    expect(patternVerdict('(').safe).toBe(false);
+  });
+});

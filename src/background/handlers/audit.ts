@@ -1,5 +1,5 @@
 import type { Request, ResponseFor } from '../../shared/messages.ts';
-import { toCsv, toJson } from '../audit-log.ts';
+import { toCsv, toJson } from '../../shared/audit-log.ts';
 import type { WorkerContext } from '../context.ts';
 
 export async function auditAppend(

@@ -1,7 +1,9 @@
 import { listRules } from '../../engine/index.ts';
 import type { Request, ResponseFor } from '../../shared/messages.ts';
 import { SettingsNotSavedError } from '../../shared/notices.ts';
-import { ruleStats, stripLocked, validateUserPolicy } from '../../shared/settings.ts';
+import { ruleStats } from '../../shared/rule-stats.ts';
+import { validateUserPolicy } from '../../shared/settings/compose.ts';
+import { stripLocked } from '../../shared/settings/managed-locks.ts';
 import type { WorkerContext } from '../context.ts';
 
 export async function policyGet(

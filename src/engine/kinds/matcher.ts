@@ -1,4 +1,5 @@
 import type { CheckContext } from '../context.ts';
+import { entryText } from '../schemas/phrase-lists.ts';
 import type { PatternEntry, PhraseEntry } from '../schemas/rule-pack.ts';
 import type { FieldText } from '../text/field.ts';
 import type { Span } from '../text/sentences.ts';
@@ -14,10 +15,6 @@ export interface Match {
 export type MatchFn = (ctx: CheckContext, field: FieldText, ranges: readonly Span[]) => Match[];
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-export function entryText(e: PhraseEntry): string {
-  return typeof e === 'string' ? e : e.text;
-}
 
 /**
  * Words of a phrase joined by any run of spaces, tabs, line breaks or hyphens ("fully  secure", "fully\nsecure",

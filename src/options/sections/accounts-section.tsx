@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { useMemo, useState } from 'preact/hooks';
 import { formatPath } from '../../engine/policy.ts';
 import { type Account, AccountSchema } from '../../engine/schemas/policy.ts';
-import { isLocked } from '../../shared/settings.ts';
+import { isLocked } from '../../shared/settings/managed-locks.ts';
 import { Issues, LockedNote, Section, type SectionProps, splitList } from './common.tsx';
 
 export const PAGE_SIZE = 50;

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Policy } from '../../engine/schemas/policy.ts';
 import type { RuleListEntry } from '../../shared/messages.ts';
-import { isLocked } from '../../shared/settings.ts';
+import { isLocked } from '../../shared/settings/managed-locks.ts';
 
 /** What every section gets: the policy in force, the user's own layer, the locks, and one way to save. */
 export interface SectionProps {

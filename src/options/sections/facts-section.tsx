@@ -2,7 +2,7 @@
 // hours, the review marker and how the send gate fails. One form, saved together.
 import { useState } from 'preact/hooks';
 import type { Policy } from '../../engine/schemas/policy.ts';
-import { isLocked } from '../../shared/settings.ts';
+import { isLocked } from '../../shared/settings/managed-locks.ts';
 import { Issues, LockedNote, Section, type SectionProps, splitList } from './common.tsx';
 
 interface Form {

@@ -5,7 +5,9 @@ import { BUILT_IN_PHRASE_LISTS } from '../../engine/phrase-edits.ts';
 import { CATEGORIES, type Category } from '../../engine/schemas/finding.ts';
 import type { CustomRule, PhraseEdits, Policy } from '../../engine/schemas/policy.ts';
 import type { RuleListEntry } from '../../shared/messages.ts';
-import { checkPattern, isLocked, type RuleStats } from '../../shared/settings.ts';
+import { patternVerdict } from '../../shared/pattern-safety.ts';
+import type { RuleStats } from '../../shared/rule-stats.ts';
+import { isLocked } from '../../shared/settings/managed-locks.ts';
 import { Issues, LockedNote, Section, type SectionProps } from './common.tsx';
 import { PhraseEditor } from './phrase-editor.tsx';
 
@@ -194,7 +196,7 @@ function CustomRules({ user, locked, save }: SectionProps) {
   const [phrases, setPhrases] = useState('');
   const [pattern, setPattern] = useState('');
   const [issues, setIssues] = useState<string[]>([]);
-  const verdict = mode === 'pattern' && pattern ? checkPattern(pattern) : null;
+  const verdict = mode === 'pattern' && pattern ? patternVerdict(pattern) : null;
   const phraseList = phrases
     .split('\n')
     .map((p) => p.trim())

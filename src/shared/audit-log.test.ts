@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AuditEntry, AuditEntryInputSchema } from '../shared/messages.ts';
+import { type AuditEntry, AuditEntryInputSchema } from './messages.ts';
 import { appendBounded, MAX_AUDIT_ENTRIES, readEntries, toCsv, toJson } from './audit-log.ts';
 
 function entry(i: number, extra: Partial<AuditEntry> = {}): AuditEntry {

@@ -1,8 +1,8 @@
 // The send gate's audit log: every held send and what the person decided. Bounded, oldest first out; it
 // holds rule ids, recipient domains and a body hash, never the email's text or a full address (the entry
-// schema is strict, so nothing else can arrive).
+// schema is strict, so nothing else can arrive). Pure: the worker exports it, platform/audit.ts stores it.
 import { unparse } from 'papaparse';
-import { type AuditEntry, AuditEntrySchema } from '../shared/messages.ts';
+import { type AuditEntry, AuditEntrySchema } from './messages.ts';
 
 /** The oldest entries go first past this many. */
 export const MAX_AUDIT_ENTRIES = 1000;
