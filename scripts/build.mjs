@@ -130,3 +130,23 @@ await esbuild({
   logLevel: 'warning',
 });
 console.log(`build: command line -> dist/cli/preflight.mjs (${Date.now() - started} ms)`);
+
+// `preflight audit`'s worker threads: their own entry, built next to the command line with the same settings
+// (src/cli/audit/worker-pool.ts loads it from there).
+{
+  const started = Date.now();
+  await esbuild({
+    entryPoints: [`${root}src/cli/audit-worker.ts`],
+    outfile: `${root}dist/cli/audit-worker.mjs`,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    alias: { yaml: `${root}node_modules/yaml/browser/index.js` },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
+    logLevel: 'warning',
+  });
+  console.log(`build: audit worker -> dist/cli/audit-worker.mjs (${Date.now() - started} ms)`);
+}

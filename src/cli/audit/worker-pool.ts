@@ -1,0 +1,65 @@
+// Worker threads that check messages (--jobs N). Each worker loads the engine once, gets the settings once,
+// then one message at a time: its bytes are moved to the worker (transferred, not copied) and only the small
+// summary comes back. The worker's script is dist/cli/audit-worker.mjs, built next to the command line.
+import { Worker } from 'node:worker_threads';
+import type { AuditSettings, MessageSummary } from './message.ts';
+import type { AuditPool } from './pool.ts';
+
+export type WorkerRequest = { id: number; bytes: Uint8Array };
+export type WorkerReply = { id: number; summary: MessageSummary } | { id: number; error: string };
+
+export function workerPool(script: URL, jobs: number, settings: AuditSettings): AuditPool {
+  const pending = new Map<number, { resolve: (s: MessageSummary) => void; reject: (e: Error) => void }>();
+  const load: number[] = [];
+  const workers: Worker[] = [];
+  let failure: Error | undefined;
+  let nextId = 0;
+  const owner = new Map<number, number>();
+  for (let i = 0; i < jobs; i++) {
+    const worker = new Worker(script, { workerData: settings });
+    load.push(0);
+    worker.on('message', (reply: WorkerReply) => {
+      const waiting = pending.get(reply.id);
+      pending.delete(reply.id);
+      owner.delete(reply.id);
+      load[i] = (load[i] ?? 1) - 1;
+      if (!waiting) return;
+      if ('error' in reply) waiting.reject(new Error(reply.error));
+      else waiting.resolve(reply.summary);
+    });
+    worker.on('error', (error) => {
+      failure = error;
+      // Whatever this worker still had is answered as failed; the others go on.
+      for (const [id, at] of owner)
+        if (at === i) {
+          pending.get(id)?.reject(error);
+          pending.delete(id);
+          owner.delete(id);
+        }
+      load[i] = Number.POSITIVE_INFINITY;
+    });
+    workers.push(worker);
+  }
+  return {
+    size: jobs,
+    run(bytes) {
+      let best = 0;
+      for (let i = 1; i < load.length; i++) if ((load[i] ?? 0) < (load[best] ?? 0)) best = i;
+      if (!Number.isFinite(load[best] ?? 0))
+        return Promise.reject(failure ?? new Error('every worker thread stopped'));
+      const id = nextId++;
+      load[best] = (load[best] ?? 0) + 1;
+      owner.set(id, best);
+      return new Promise<MessageSummary>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        // A message cut from an mbox owns its buffer: move it rather than copy it.
+        const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+        const transfer = own && bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [];
+        workers[best]?.postMessage({ id, bytes } satisfies WorkerRequest, transfer);
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}
