@@ -325,6 +325,7 @@ export async function auditCommand(argv: string[], deps: AuditDeps): Promise<num
           const chunks = io.readChunks ? io.readChunks(source.path) : chunksOf(io, source.path);
           let any = false;
           for await (const item of splitMbox(chunks)) {
+            any = true;
             if (item.kind === 'unreadable') {
               aggregator.addUnreadable(order++, {
                 source: source.path,
@@ -335,14 +336,13 @@ export async function auditCommand(argv: string[], deps: AuditDeps): Promise<num
               });
               continue;
             }
-            any = true;
             doneBytes = sourceBytes + item.offset;
             await submit({ source: source.path, message: item.index, offset: item.offset }, item.bytes);
           }
           if (!any)
             aggregator.addUnreadable(order++, {
               source: source.path,
-              reason: 'no message in it: not an mbox file (no "From " line opens a message)',
+              reason: 'an empty file: no message in it',
             });
           sourceBytes += (await io.fileSize?.(source.path)) ?? 0;
           doneBytes = sourceBytes;

@@ -51,6 +51,15 @@ function lineAt(buf: Buffer, at: number, end: number): string {
   return buf.toString('latin1', at, to).replace(/\r$/, '');
 }
 
+/** Whether bytes [from, to) hold a control byte other than tab, CR and form feed: not text. */
+function hasControl(buf: Buffer, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const byte = buf[i] ?? 0;
+    if ((byte < 0x20 && byte !== 0x09 && byte !== CR && byte !== 0x0c) || byte === 0x7f) return true;
+  }
+  return false;
+}
+
 /** Removes one ">" from every line that starts with one or more ">" then "From " (mboxrd). */
 export function unescapeFrom(bytes: Uint8Array): Uint8Array {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -95,6 +104,13 @@ function cut(
   if (nul !== -1 && nul < end) {
     let line = nul;
     while (line > headers && buf[line - 1] !== NL) line--;
+    // The stretch starts at the first of the binary-looking lines (control bytes) just before the NUL.
+    while (line > headers) {
+      let prev = line - 1;
+      while (prev > headers && buf[prev - 1] !== NL) prev--;
+      if (!hasControl(buf, prev, line - 1)) break;
+      line = prev;
+    }
     junk = { at: base + line, length: end - line };
     stop = line;
   }
@@ -125,26 +141,39 @@ export async function* splitMbox(
   /** The current message grew past `max`: its bytes are dropped until the next separator. */
   let oversize: { offset: number; length: number } | undefined;
 
-  const junkBefore = (upTo: number): MboxItem | undefined => {
-    // Bytes before the first "From " line: blank lines are harmless, anything else is reported.
-    const text = buf.subarray(0, upTo);
-    return text.some((byte) => byte !== NL && byte !== CR && byte !== 0x20 && byte !== 0x09)
+  // Bytes before the first "From " line, gathered over chunks: blank lines are harmless, anything else is
+  // reported once, as one stretch, when the first message starts (or the file ends).
+  let leading = 0;
+  let leadingText = false;
+  const skipLeading = (upTo: number) => {
+    leading += upTo;
+    if (!leadingText)
+      leadingText = buf
+        .subarray(0, upTo)
+        .some((byte) => byte !== NL && byte !== CR && byte !== 0x20 && byte !== 0x09);
+  };
+  const leadingItem = (whole: boolean): MboxItem | undefined => {
+    const item: MboxItem | undefined = leadingText
       ? {
           kind: 'unreadable',
           index: 0,
-          offset: base,
-          length: upTo,
-          reason: 'not mail: bytes before the first "From " line',
+          offset: 0,
+          length: leading,
+          reason: whole
+            ? 'not an mbox file: no "From " line opens a message'
+            : 'not mail: bytes before the first "From " line',
         }
       : undefined;
+    leading = 0;
+    leadingText = false;
+    return item;
   };
 
-  function* close(end: number, final: boolean): Generator<MboxItem> {
+  function* close(end: number): Generator<MboxItem> {
     if (start === -1) {
-      if (end > 0 || final) {
-        const item = junkBefore(end);
-        if (item) yield item;
-      }
+      skipLeading(end);
+      const item = leadingItem(end === buf.length);
+      if (item) yield item;
       return;
     }
     if (oversize) {
@@ -208,7 +237,7 @@ export async function* splitMbox(
         scan = at + 1;
         continue;
       }
-      yield* close(line, false);
+      yield* close(line);
       index++;
       start = line;
       scan = nl === -1 ? line + 1 : nl;
@@ -218,8 +247,7 @@ export async function* splitMbox(
       // Still before the first message: keep only what a separator could start in.
       const keep = Math.max(0, Math.min(scan, buf.length - FROM_LINE.length));
       if (keep > 0) {
-        const item = junkBefore(keep);
-        if (item) yield item;
+        skipLeading(keep);
         drop(keep);
       }
     } else if (buf.length - start > max) {
@@ -233,5 +261,5 @@ export async function* splitMbox(
       start = 0;
     }
   }
-  yield* close(buf.length, true);
+  yield* close(buf.length);
 }
