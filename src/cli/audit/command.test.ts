@@ -225,4 +225,25 @@ describe('preflight audit', () => {
     }
     expect(used).toEqual([3]);
   });
+
+  it('draws a progress line (messages, rate, time left) on a terminal, and none in CI', async () => {
+    const mbox = toMbox(Array.from({ length: 20 }, () => DRAFTS).flat());
+    for (const ci of [undefined, 'true']) {
+      const io = fakeIo({ 'sent.mbox': mbox });
+      io.isTTY = true;
+      io.stderrIsTTY = true;
+      if (ci) io.env = { CI: ci };
+      const code = await main(['audit', '--no-config', 'sent.mbox'], {
+        io: { ...io, fileSize: async () => mbox.length },
+        check: checkDraft,
+        version: '0',
+      });
+      expect(code).toBe(0);
+      const lines = stderr(io);
+      if (ci) expect(lines).toBe('');
+      else expect(lines).toMatch(/\r\u001b\[2Kaudited [\d,]+ messages · [\d,]+\/s · \d+% · .+ left/);
+      // The report itself never holds the progress line.
+      expect(stdout(io)).not.toContain('\u001b');
+    }
+  });
 });
