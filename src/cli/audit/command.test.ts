@@ -224,6 +224,21 @@ describe('preflight audit', () => {
       expect((JSON.parse(stdout(io)) as JsonAudit).messages).toBe(DRAFTS.length);
     }
     expect(used).toEqual([3]);
+    // Without --jobs: the machine's cores, unless the mail is small enough for one thread to be quicker.
+    for (const size of [100, 5 * 1024 * 1024]) {
+      const io = fakeIo(files);
+      await main(['audit', '--no-config', '--format', 'json', 'sent.mbox'], {
+        io: { ...io, fileSize: async () => size },
+        check: checkDraft,
+        version: '0.0.0',
+        cores: 2,
+        auditPool: (n, settings) => {
+          used.push(n);
+          return { ...inThreadPool(settings, checkDraft), size: n };
+        },
+      });
+    }
+    expect(used).toEqual([3, 2]);
   });
 
   it('draws a progress line (messages, rate, time left) on a terminal, and none in CI', async () => {

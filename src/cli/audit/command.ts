@@ -43,8 +43,8 @@ Options:
   --format FORMAT    text (default), json, html (one self-contained page) or csv (one row per
                      rule); without --format, --out's extension (.json, .html, .csv) decides
   --out FILE         write the report to FILE instead of standard output
-  --jobs N           worker threads that check messages (default: the machine's cores; 1 checks
-                     in the main thread)
+  --jobs N           worker threads that check messages (default: the machine's cores, or 1 for
+                     under 1 MB of mail; 1 checks in the main thread)
   --since DATE       only messages sent on or after DATE (YYYY-MM-DD, UTC, or an ISO time)
   --until DATE       only messages sent before the end of DATE (a day) or before the ISO time
                      (with either, messages without a Date header are left out and counted)
@@ -76,6 +76,9 @@ export interface AuditDeps {
 }
 
 class UsageError extends Error {}
+
+/** Without --jobs, mbox and .eml inputs smaller than this together are checked in one thread. */
+export const SMALL_INPUT_BYTES = 1024 * 1024;
 
 interface AuditCommand {
   help: boolean;
@@ -269,7 +272,14 @@ export async function auditCommand(argv: string[], deps: AuditDeps): Promise<num
     examples: command.examples,
   });
 
-  const jobs = command.jobs ?? Math.max(1, deps.cores ?? 1);
+  // Starting a worker loads the engine again (most of a second): for a little mail, one thread is quicker.
+  let small = false;
+  if (command.jobs === undefined && io.fileSize && sources.every((source) => source.kind !== 'dir')) {
+    let bytes = 0;
+    for (const source of sources) bytes += (await io.fileSize(source.path)) ?? Number.POSITIVE_INFINITY;
+    small = bytes < SMALL_INPUT_BYTES;
+  }
+  const jobs = command.jobs ?? (small ? 1 : Math.max(1, deps.cores ?? 1));
   const pool = jobs > 1 && deps.pool ? deps.pool(jobs, settings) : inThreadPool(settings, deps.check);
 
   // Progress: messages, rate and, for mbox files, the time left from the bytes read of the bytes to read.
