@@ -174,7 +174,7 @@ function parseAuditArgs(argv: string[]): AuditCommand {
 type Source = { kind: 'mbox' | 'eml'; path: string } | { kind: 'dir'; path: string };
 
 const PST_REASON =
-  'Outlook .pst files are not read: no .pst export could be tested here, so none is read unverified. ' +
+  'Outlook .pst files are not read yet (a reader of that binary format must be proven on real exports first). ' +
   'Convert it first, for example with readpst (Debian/Ubuntu package pst-utils): ' +
   '"readpst -r -o OUTDIR FILE.pst" writes mbox files, then run preflight audit on OUTDIR';
 

@@ -190,7 +190,8 @@ describe('audit aggregation', () => {
   });
 });
 
-describe('audit formats', () => {
+// The real engine's first check loads its sentence reader: allow for a busy machine.
+describe('audit formats', { timeout: 30_000 }, () => {
   it('JSON matches its schema, from a real run with examples', async () => {
     const io = fakeIo({ 'sent.mbox': toMbox(DRAFTS) });
     expect(
