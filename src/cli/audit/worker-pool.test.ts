@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { workerPool } from './worker-pool.ts';
+
+// Stand-in worker scripts in plain JavaScript: the real one is the built dist/cli/audit-worker.mjs
+// (test/e2e/audit-cli.test.ts runs it).
+const dir = mkdtempSync(join(tmpdir(), 'preflight-pool-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+function script(name: string, body: string): URL {
+  const path = join(dir, name);
+  writeFileSync(path, `import { parentPort, workerData } from 'node:worker_threads';\n${body}`);
+  return pathToFileURL(path);
+}
+const settings = { now: '2026-01-01T00:00:00.000Z', examples: false };
+
+describe('workerPool', () => {
+  it('spreads messages over its workers, moves their bytes and returns each summary', async () => {
+    const url = script(
+      'echo.mjs',
+      "parentPort.on('message', ({ id, bytes }) => parentPort.postMessage({ id, summary: { kind: 'unreadable', reason: bytes.length + ' ' + workerData.now } }));",
+    );
+    const pool = workerPool(url, 2, settings);
+    const inputs = Array.from({ length: 10 }, (_, i) => new Uint8Array(i + 1));
+    const summaries = await Promise.all(inputs.map((bytes) => pool.run(bytes)));
+    await pool.close();
+    expect(summaries.map((s) => s.kind === 'unreadable' && s.reason)).toEqual(
+      inputs.map((_, i) => `${i + 1} 2026-01-01T00:00:00.000Z`),
+    );
+    // Transferred, not copied: the sender's buffers are detached.
+    expect(inputs.every((bytes) => bytes.byteLength === 0)).toBe(true);
+  });
+
+  it('answers as failed what a stopped worker still had, and refuses when every worker stopped', async () => {
+    const url = script('crash.mjs', "parentPort.on('message', () => process.exit(3));");
+    const pool = workerPool(url, 1, settings);
+    await expect(pool.run(new Uint8Array(1))).rejects.toThrow(/stopped \(exit code 3\)/);
+    await expect(pool.run(new Uint8Array(1))).rejects.toThrow(/stopped/);
+    await pool.close();
+  });
+});
