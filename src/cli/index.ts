@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import process from 'node:process';
 import packageJson from '../../package.json' with { type: 'json' };
 import { checkDraft } from '../engine/index.ts';
+import { inThreadPool, sharedPool } from './audit/pool.ts';
 import { workerPool } from './audit/worker-pool.ts';
 import { type CliDeps, main } from './main.ts';
 
@@ -114,7 +115,12 @@ main(process.argv.slice(2), {
   io,
   check: checkDraft,
   version: packageJson.version,
-  auditPool: (jobs, settings) => workerPool(auditWorker, jobs, settings),
+  // --jobs N: this thread and N - 1 worker threads, each with its own engine.
+  auditPool: (jobs, settings) =>
+    sharedPool([
+      { pool: inThreadPool(settings, checkDraft), capacity: 1 },
+      { pool: workerPool(auditWorker, jobs - 1, settings), capacity: 4 * (jobs - 1) },
+    ]),
   cores: availableParallelism(),
 }).then(
   (code) => {

@@ -43,8 +43,8 @@ Options:
   --format FORMAT    text (default), json, html (one self-contained page) or csv (one row per
                      rule); without --format, --out's extension (.json, .html, .csv) decides
   --out FILE         write the report to FILE instead of standard output
-  --jobs N           worker threads that check messages (default: the machine's cores, or 1 for
-                     under 1 MB of mail; 1 checks in the main thread)
+  --jobs N           threads that check messages: this one and N - 1 worker threads (default:
+                     the machine's cores, or 1 for under 1 MB of mail)
   --since DATE       only messages sent on or after DATE (YYYY-MM-DD, UTC, or an ISO time)
   --until DATE       only messages sent before the end of DATE (a day) or before the ISO time
                      (with either, messages without a Date header are left out and counted)

@@ -41,3 +41,32 @@ describe('workerPool', () => {
     await pool.close();
   });
 });
+
+describe('sharedPool', () => {
+  it('gives each lane work by its capacity, and every message an answer', async () => {
+    const { sharedPool } = await import('./pool.ts');
+    const seen: string[] = [];
+    const lane = (name: string, size: number) => ({
+      size,
+      run: async (bytes: Uint8Array) => {
+        seen.push(name);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return { kind: 'unreadable' as const, reason: `${name} ${bytes.length}` };
+      },
+      close: async () => {},
+    });
+    const pool = sharedPool([
+      { pool: lane('main', 1), capacity: 1 },
+      { pool: lane('workers', 3), capacity: 12 },
+    ]);
+    expect(pool.size).toBe(4);
+    const answers = await Promise.all(Array.from({ length: 13 }, (_, i) => pool.run(new Uint8Array(i))));
+    expect(answers.map((a) => a.kind === 'unreadable' && Number(a.reason.split(' ')[1]))).toEqual(
+      Array.from({ length: 13 }, (_, i) => i),
+    );
+    // Thirteen at once: one for this thread, twelve for the workers.
+    expect(seen.filter((name) => name === 'main')).toHaveLength(1);
+    expect(seen.filter((name) => name === 'workers')).toHaveLength(12);
+    await pool.close();
+  });
+});
