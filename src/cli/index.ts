@@ -5,7 +5,7 @@ import process from 'node:process';
 import packageJson from '../../package.json' with { type: 'json' };
 import { checkDraft } from '../engine/index.ts';
 import { inThreadPool, sharedPool } from './audit/pool.ts';
-import { workerPool } from './audit/worker-pool.ts';
+import { LARGE_MESSAGE_BYTES, workerPool } from './audit/worker-pool.ts';
 import { type CliDeps, main } from './main.ts';
 
 /** Reads at most `maxBytes + 1` bytes so an oversized file is refused without loading it all. */
@@ -45,12 +45,12 @@ async function readStdin(maxBytes: number): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-/** A file in chunks of 1 MB, each a buffer of its own: an mbox of any size is read with flat memory. */
+/** A file in chunks of 256 kB, each a buffer of its own: an mbox of any size is read with flat memory. */
 async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
   const handle = await open(path, 'r');
   try {
     for (;;) {
-      const buffer = new Uint8Array(1024 * 1024);
+      const buffer = new Uint8Array(256 * 1024);
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
       if (bytesRead === 0) return;
       yield bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
@@ -117,10 +117,13 @@ main(process.argv.slice(2), {
   version: packageJson.version,
   // --jobs N: this thread and N - 1 worker threads, each with its own engine.
   auditPool: (jobs, settings) =>
-    sharedPool([
-      { pool: inThreadPool(settings, checkDraft), capacity: 1 },
-      { pool: workerPool(auditWorker, jobs - 1, settings), capacity: 4 * (jobs - 1) },
-    ]),
+    sharedPool(
+      [
+        { pool: inThreadPool(settings, checkDraft), capacity: 1 },
+        { pool: workerPool(auditWorker, jobs - 1, settings), capacity: 4 * (jobs - 1) },
+      ],
+      LARGE_MESSAGE_BYTES,
+    ),
   cores: availableParallelism(),
 }).then(
   (code) => {

@@ -69,4 +69,45 @@ describe('sharedPool', () => {
     expect(seen.filter((name) => name === 'workers')).toHaveLength(12);
     await pool.close();
   });
+
+  it('checks large messages in this thread, and moves off a lane whose threads all stopped', async () => {
+    const { sharedPool, LaneGone } = await import('./pool.ts');
+    const seen: string[] = [];
+    const ok = (name: string) => ({
+      size: 1,
+      run: async (bytes: Uint8Array) => {
+        seen.push(`${name} ${bytes.length}`);
+        return { kind: 'unreadable' as const, reason: name };
+      },
+      close: async () => {},
+    });
+    const gone = {
+      size: 1,
+      run: async () => {
+        seen.push('gone');
+        throw new LaneGone('every worker thread stopped');
+      },
+      close: async () => {},
+    };
+    const big = sharedPool(
+      [
+        { pool: ok('main'), capacity: 1 },
+        { pool: ok('workers'), capacity: 100 },
+      ],
+      10,
+    );
+    await Promise.all([big.run(new Uint8Array(50)), big.run(new Uint8Array(60)), big.run(new Uint8Array(1))]);
+    expect(seen).toEqual(['main 50', 'main 60', 'workers 1']);
+    seen.length = 0;
+    const pool = sharedPool([
+      { pool: ok('main'), capacity: 1 },
+      { pool: gone, capacity: 100 },
+    ]);
+    await pool.run(new Uint8Array(1)); // main (both idle)
+    await Promise.all([pool.run(new Uint8Array(2)), pool.run(new Uint8Array(3))]);
+    expect(seen).toEqual(['main 1', 'main 2', 'gone', 'main 3']);
+    await pool.run(new Uint8Array(4));
+    expect(seen.at(-1)).toBe('main 4');
+    expect(seen.filter((s) => s === 'gone')).toHaveLength(1);
+  });
 });
