@@ -245,6 +245,9 @@ results.bundles = bundleSizes(join(root, 'dist/chrome'));
 // Hostile input, in a child process with a time limit: a hang shows as a failure, not a stuck benchmark.
 const hostileText = hostileSection(results, quick);
 
+// `preflight audit` against `preflight check` on the same mail, and a 1 GB mbox's memory (bench/child-audit.mjs).
+const auditText = auditSection(results, quick);
+
 // Chromium.
 if (withBrowser) {
   try {
@@ -259,6 +262,7 @@ results.targets = targets(results);
 writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(table(results));
 console.log(hostileText);
+console.log(auditText);
 console.log('\nwritten: bench/results.json');
 
 // ---------------------------------------------------------------------------------------------------------
@@ -493,6 +497,31 @@ function hostileSection(r, quickRun) {
   return rows.join('\n');
 }
 
+/** `preflight audit` (bench/child-audit.mjs): sets `r.audit` and returns its lines. */
+function auditSection(r, quickRun) {
+  log('bench: preflight audit');
+  const out = spawnSync(
+    process.execPath,
+    [join(root, 'bench/child-audit.mjs'), quickRun ? '1000' : '3000', quickRun ? '256' : '1024'],
+    { cwd: root, encoding: 'utf8', timeout: 3_600_000, maxBuffer: 1 << 24 },
+  );
+  if (out.status !== 0) {
+    r.audit = { error: out.error?.message ?? `exit ${out.status}: ${out.stderr.slice(-500)}` };
+    return `audit: FAILED (${r.audit.error})`;
+  }
+  const a = JSON.parse(out.stdout);
+  r.audit = a;
+  const s = (x) => `${(x.ms / 1000).toFixed(1)} s`;
+  return [
+    '',
+    `audit of ${a.messages.toLocaleString('en-US')} messages (${a.mboxMB.toFixed(1)} MB mbox) on ${a.cores} cores:`,
+    `  check on the same messages as .eml files ${s(a.check)}; audit, default jobs ${s(a.auditDefault)} (${(a.auditOverCheck * 100).toFixed(0)}% of check); --jobs 1 ${s(a.auditJobs1)} (${a.jobs1OverDefault.toFixed(2)}x the default)`,
+    a.big
+      ? `  ${a.big.mbMB.toFixed(0)} MB mbox (${a.big.messages.toLocaleString('en-US')} messages): ${s(a.big)}, peak RSS ${a.big.maxRssMB.toFixed(0)} MB`
+      : '',
+  ].join('\n');
+}
+
 function targets(r) {
   const e = r.engine;
   const t = [];
@@ -523,6 +552,12 @@ function targets(r) {
   if (r.browser.sendLatency) add('click on Send to page send, p95', r.browser.sendLatency.p95, 100);
   add('content script, gzipped', r.bundles.contentScript.gzip / 1024, 40, 'kB');
   add('peak heap, 1 MB (node proxy: heap total after check)', r.heap.node.heapTotalAfterMB, 100, 'MB');
+  if (r.audit && !r.audit.error) {
+    add('audit, default jobs, share of check on the same mail', r.audit.auditOverCheck, 0.75, 'x');
+    // At least 1.4 times as long: the inverse is at most 1/1.4 of it.
+    add('audit, default jobs, share of --jobs 1', 1 / r.audit.jobs1OverDefault, 1 / 1.4, 'x');
+    if (r.audit.big) add('audit of a 1 GB mbox, peak RSS', r.audit.big.maxRssMB, 300, 'MB');
+  }
   return t;
 }
 

@@ -35,6 +35,8 @@ const TARGETS = ['chrome', 'firefox'];
  */
 const NODE_ENTRIES = [
   { label: 'command line', entry: 'src/cli/index.ts', outfile: 'dist/cli/preflight.mjs' },
+  // `preflight audit` spreads messages over worker threads that run this file.
+  { label: 'audit worker', entry: 'src/cli/audit-worker.ts', outfile: 'dist/cli/audit-worker.mjs' },
 ];
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,9 +1,12 @@
 // Node entry of the command line: wires the real file system, terminal and engine into the core.
-import { open, readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import process from 'node:process';
 import packageJson from '../../package.json' with { type: 'json' };
 import { checkDraft } from '../engine/index.ts';
-import { type CliIo, main } from './main.ts';
+import { inThreadPool, sharedPool } from './audit/pool.ts';
+import { LARGE_MESSAGE_BYTES, workerPool } from './audit/worker-pool.ts';
+import { type CliDeps, main } from './main.ts';
 
 /** Reads at most `maxBytes + 1` bytes so an oversized file is refused without loading it all. */
 async function readFile(path: string, maxBytes: number): Promise<Uint8Array> {
@@ -42,6 +45,29 @@ async function readStdin(maxBytes: number): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
+/** A file in chunks of 256 kB, each a buffer of its own: an mbox of any size is read with flat memory. */
+async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    for (;;) {
+      const buffer = new Uint8Array(256 * 1024);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) return;
+      yield bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+async function fileSize(path: string): Promise<number | undefined> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return undefined;
+  }
+}
+
 async function statPath(path: string): Promise<'file' | 'dir' | undefined> {
   try {
     return (await stat(path)).isDirectory() ? 'dir' : 'file';
@@ -55,7 +81,7 @@ async function readDir(path: string) {
   return entries.map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() }));
 }
 
-const io: CliIo = {
+const io: CliDeps['io'] = {
   stdout: (text) => {
     process.stdout.write(text);
   },
@@ -70,6 +96,9 @@ const io: CliIo = {
   isTTY: process.stdout.isTTY === true,
   stderrIsTTY: process.stderr.isTTY === true,
   env: process.env,
+  readChunks,
+  fileSize,
+  writeFile: (path, text) => writeFile(path, text),
 };
 
 // Reports are written file by file: a reader that stops early (`| head`) closes the pipe mid-run. Stop
@@ -79,7 +108,24 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(2);
 });
 
-main(process.argv.slice(2), { io, check: checkDraft, version: packageJson.version }).then(
+// The audit's worker threads run dist/cli/audit-worker.mjs, which the build writes next to this file.
+const auditWorker = new URL('./audit-worker.mjs', import.meta.url);
+
+main(process.argv.slice(2), {
+  io,
+  check: checkDraft,
+  version: packageJson.version,
+  // --jobs N: this thread and N - 1 worker threads, each with its own engine.
+  auditPool: (jobs, settings) =>
+    sharedPool(
+      [
+        { pool: inThreadPool(settings, checkDraft), capacity: 1 },
+        { pool: workerPool(auditWorker, jobs - 1, settings), capacity: 4 * (jobs - 1) },
+      ],
+      LARGE_MESSAGE_BYTES,
+    ),
+  cores: availableParallelism(),
+}).then(
   (code) => {
     process.exitCode = code;
   },

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { CATEGORIES, type CheckResult, type Draft, listRules, type Policy } from '../engine/index.ts';
 import { parsePolicyFile, placeRuleKeyIssues, unknownRuleKeyIssues } from '../engine/policy-file.ts';
 import { judgePattern } from '../shared/pattern-safety.ts';
+import { type AuditDeps, auditCommand, AUDIT_HELP } from './audit/command.ts';
 import { binaryKind } from './binary.ts';
 import { formatRulesJson, formatRulesText } from './format-rules.ts';
 import { IgnoreList, isGlob } from './glob.ts';
@@ -57,9 +58,13 @@ export interface CliIo {
 export type CheckFunction = (draft: Draft, policy?: Policy) => CheckResult | Promise<CheckResult>;
 
 export interface CliDeps {
-  io: CliIo;
+  io: CliIo & AuditDeps['io'];
   check: CheckFunction;
   version: string;
+  /** Worker threads for `preflight audit` (index.ts); without them it checks in one thread. */
+  auditPool?: AuditDeps['pool'];
+  /** The machine's cores: the default of `audit --jobs`. */
+  cores?: number;
 }
 
 export const MAIN_HELP = `Preflight checks outgoing customer email against the Customer Policy.
@@ -68,14 +73,18 @@ Usage:
   preflight check [--policy FILE] [--format text|json] FILE...
   preflight check [options] FILE|DIR|GLOB...
   preflight rules [--format text|json]
+  preflight audit PATH... [--policy FILE] [--format text|json|html|csv] [--out FILE]
+                  [--jobs N] [--since DATE] [--until DATE] [--examples N]
   preflight check --help
   preflight --help | --version
 
 Commands:
   check    check .eml, .txt, .md and draft .json files (or - for standard input)
   rules    list every rule: id, category, default severity, policy clause, description
+  audit    replay sent mail (an mbox export such as Google Takeout's, or .eml files) through the
+           same engine: how often each rule would fire and how many sends it would have held
 
-Run "preflight check --help" for the input formats and exit statuses.
+Run "preflight check --help" or "preflight audit --help" for inputs, formats and exit statuses.
 `;
 
 export const CHECK_HELP = `Usage: preflight check [options] FILE...
@@ -298,6 +307,15 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     return EXIT_USAGE;
   };
 
+  // The audit has options of its own (--out, --jobs, --since ...): it parses its arguments itself.
+  if (argv[0] === 'audit')
+    return auditCommand(argv.slice(1), {
+      io,
+      check: deps.check,
+      pool: deps.auditPool,
+      cores: deps.cores,
+    });
+
   let command: ParsedCommand;
   try {
     command = parseCommand(argv);
@@ -320,7 +338,15 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
   }
   if (command.command === 'help') {
     const topic = command.files[0];
-    io.stdout(topic === 'check' ? CHECK_HELP : topic === 'rules' ? RULES_HELP : MAIN_HELP);
+    io.stdout(
+      topic === 'check'
+        ? CHECK_HELP
+        : topic === 'rules'
+          ? RULES_HELP
+          : topic === 'audit'
+            ? AUDIT_HELP
+            : MAIN_HELP,
+    );
     return EXIT_OK;
   }
   if (command.command === 'rules') return listRulesCommand(command, deps);

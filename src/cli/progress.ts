@@ -17,6 +17,8 @@ export function createProgress(
   enabled: boolean,
   write: (text: string) => void,
   clock: () => number = () => performance.now(),
+  /** The line's text, for a run that says more than a count (the audit: rate and time left). */
+  line?: (count: number) => string,
 ): Progress {
   if (!enabled) return NONE;
   let count = 0;
@@ -24,7 +26,9 @@ export function createProgress(
   let wiped = false;
   let last = clock();
   const draw = () => {
-    write(`\r\u001b[2Kchecked ${count.toLocaleString('en-US')} ${count === 1 ? 'file' : 'files'}…`);
+    write(
+      `\r\u001b[2K${line ? line(count) : `checked ${count.toLocaleString('en-US')} ${count === 1 ? 'file' : 'files'}…`}`,
+    );
     shown = true;
     wiped = false;
   };
