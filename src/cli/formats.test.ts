@@ -1,7 +1,3 @@
-// Every output format against the same drafts: headers before the body, CRLF line ends, non-ASCII letters and
-// an emoji before the finding, an encoded .eml part, an unreadable input and an empty draft.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sarifValidator } from '../../test/schemas/sarif.ts';
 import { listRules } from '../engine/index.ts';

@@ -1,14 +1,22 @@
 // The command line's core: argument parsing, reading inputs, running the check, reporting, the exit status.
 // Everything it touches comes in through `CliDeps`, so it runs the same under tests as from a terminal.
 import { parseArgs } from 'node:util';
-import { CATEGORIES, type CheckResult, type Draft, listRules, type Policy } from '../engine/index.ts';
-import { parsePolicyFile, placeRuleKeyIssues, unknownRuleKeyIssues } from '../engine/policy-file.ts';
-import { judgePattern } from '../shared/pattern-safety.ts';
+import { type CheckResult, type Draft, listRules, type Policy } from '../engine/index.ts';
 import { type AuditDeps, auditCommand, AUDIT_HELP } from './audit/command.ts';
 import { binaryKind } from './binary.ts';
 import { formatRulesJson, formatRulesText } from './format-rules.ts';
 import { IgnoreList, isGlob } from './glob.ts';
-import { expandInputs, type InputFs } from './inputs.ts';
+import { expandInputs } from './inputs.ts';
+import {
+  type CheckFunction,
+  type CliIo,
+  EXIT_BLOCKED,
+  EXIT_OK,
+  EXIT_USAGE,
+  IGNORE_FILE,
+  MAX_INPUT_BYTES,
+} from './io.ts';
+import { findPolicyFile, load, loadPolicy, unsafePatternIssues } from './policy-load.ts';
 import { createProgress } from './progress.ts';
 import {
   decodeText,
@@ -20,42 +28,22 @@ import {
 } from './read-input.ts';
 import { createReporter, FORMATS, type Format } from './reporter.ts';
 
-export const EXIT_OK = 0;
-export const EXIT_BLOCKED = 1;
-export const EXIT_USAGE = 2;
-
-/** Inputs larger than this are refused: no email is that big, and the check would stall. */
-export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
-
-/** Patterns of files a folder walk or a glob leaves out, one a line as in .gitignore, in the working folder. */
-export const IGNORE_FILE = '.preflightignore';
-
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /**
-   * Reads a file. May stop after `maxBytes + 1` bytes (or reject with code `EFBIG`) so that an oversized
-   * file is refused without loading it. Rejects with Node-style codes: ENOENT, EISDIR, EACCES ...
-   */
-  readFile: (path: string, maxBytes: number) => Promise<Uint8Array>;
-  /** Reads standard input, with the same `maxBytes` contract as `readFile`. */
-  readStdin: (maxBytes: number) => Promise<Uint8Array>;
-  /** 'file', 'dir', or undefined when nothing is at the path. */
-  stat: InputFs['stat'];
-  /** A folder's entries, for walking folders and expanding globs. */
-  readDir: InputFs['readDir'];
-  /** The working folder, where a policy file is looked for (and upward from it). */
-  cwd: string;
-  /** Whether stdout is a terminal (colour is used only then, unless asked for). */
-  isTTY: boolean;
-  /** Whether stderr is a terminal: a progress line is drawn there during a long text run. */
-  stderrIsTTY?: boolean;
-  env: Record<string, string | undefined>;
-  /** The send time for drafts that carry none; the current time by default. */
-  now?: () => Date;
-}
-
-export type CheckFunction = (draft: Draft, policy?: Policy) => CheckResult | Promise<CheckResult>;
+export {
+  type CheckFunction,
+  type CliIo,
+  EXIT_BLOCKED,
+  EXIT_OK,
+  EXIT_USAGE,
+  IGNORE_FILE,
+  MAX_INPUT_BYTES,
+} from './io.ts';
+export {
+  findPolicyFile,
+  loadPolicy,
+  parentFolder,
+  POLICY_FILES,
+  unsafePatternIssues,
+} from './policy-load.ts';
 
 export interface CliDeps {
   io: CliIo & AuditDeps['io'];
@@ -248,46 +236,6 @@ function useColor(option: boolean | undefined, io: CliIo): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   if (io.env.TERM === 'dumb') return false;
   return io.isTTY;
-}
-
-function formatBytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-/** A clear reason for a failed read, from Node's error codes. */
-function readFailure(error: unknown): string {
-  const code = (error as { code?: unknown })?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EISDIR':
-      return 'is a directory; give the files in it instead (for example DIR/*.eml)';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EFBIG': {
-      const size = (error as { size?: unknown }).size;
-      const actual = typeof size === 'number' ? ` (${formatBytes(size)})` : '';
-      return `too large${actual}: inputs over ${formatBytes(MAX_INPUT_BYTES)} are refused`;
-    }
-    default:
-      return `cannot be read: ${(error as Error)?.message ?? String(error)}`;
-  }
-}
-
-type Loaded = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };
-
-async function load(io: CliIo, file: string): Promise<Loaded> {
-  try {
-    const bytes =
-      file === '-' ? await io.readStdin(MAX_INPUT_BYTES) : await io.readFile(file, MAX_INPUT_BYTES);
-    if (bytes.length > MAX_INPUT_BYTES) {
-      return { ok: false, reason: `too large: inputs over ${formatBytes(MAX_INPUT_BYTES)} are refused` };
-    }
-    return { ok: true, bytes };
-  } catch (error) {
-    return { ok: false, reason: readFailure(error) };
-  }
 }
 
 function displayName(file: string): string {
@@ -551,59 +499,6 @@ async function listRulesCommand(command: ParsedCommand, deps: CliDeps): Promise<
   return EXIT_OK;
 }
 
-/** The names a policy file is found by, in the order they win within one folder. */
-export const POLICY_FILES = ['.preflight.yaml', '.preflight.yml', '.preflight.json'];
-
-/** The first policy file in the working folder or the nearest folder above it that has one. */
-export async function findPolicyFile(io: CliIo): Promise<string | undefined> {
-  for (let dir = io.cwd; ; ) {
-    for (const name of POLICY_FILES) {
-      const candidate = inFolder(dir, name);
-      if ((await io.stat(candidate)) === 'file') return candidate;
-    }
-    const parent = parentFolder(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
-
-// Path steps for an absolute working folder, POSIX or Windows, without node:path: the command line's
-// bundle imports only the file system, process and util modules (test/build/bundle-scan.test.ts).
-const SEPARATOR = /[\\/]/;
-
-function inFolder(dir: string, name: string): string {
-  if (SEPARATOR.test(dir.slice(-1))) return `${dir}${name}`;
-  return `${dir}${dir.includes('\\') && !dir.includes('/') ? '\\' : '/'}${name}`;
-}
-
-/** The folder above `dir`; a root (`/`, `C:\`) is its own parent. */
-export function parentFolder(dir: string): string {
-  const trimmed = dir.replace(/(?<=.)[\\/]+$/, '');
-  const at = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
-  if (at === -1) return dir;
-  const parent = trimmed.slice(0, at + 1);
-  // Keep the separator only for a root: `/` or `C:\`.
-  return /^(?:[\\/]|[A-Za-z]:[\\/])$/.test(parent) ? parent : parent.slice(0, -1);
-}
-
-type PolicyLoad = { ok: true; policy: Policy } | { ok: false; message: string; issues: string[] };
-
-/** Reads and validates a policy file (JSON or YAML), refusing rule keys that name no rule or category. */
-export async function loadPolicy(io: CliIo, file: string): Promise<PolicyLoad> {
-  const loaded = await load(io, file);
-  if (!loaded.ok) return { ok: false, message: `policy ${file}: ${loaded.reason}`, issues: [] };
-  const text = decodeText(loaded.bytes);
-  const parsed = parsePolicyFile(text);
-  let issues = parsed.ok ? [] : parsed.issues;
-  if (parsed.ok) {
-    const ids = listRules(parsed.policy).map((rule) => rule.id);
-    issues = placeRuleKeyIssues(text, unknownRuleKeyIssues(parsed.policy, ids, CATEGORIES));
-    if (issues.length === 0) return { ok: true, policy: parsed.policy };
-  }
-  const count = `${issues.length} ${issues.length === 1 ? 'problem' : 'problems'}`;
-  return { ok: false, message: `policy ${file} is invalid (${count}):`, issues };
-}
-
 function isDraftJson(text: string): boolean {
   try {
     const value: unknown = JSON.parse(text);
@@ -621,15 +516,4 @@ function isEmptyDraft(draft: Draft): boolean {
     draft.to.length + draft.cc.length + draft.bcc.length === 0 &&
     (draft.attachments ?? []).length === 0
   );
-}
-
-/** Every custom pattern the shared safety check refuses, by path. */
-export function unsafePatternIssues(policy: Policy): string[] {
-  const issues: string[] = [];
-  policy.customRules?.forEach((rule, i) => {
-    if (rule.pattern === undefined) return;
-    const verdict = judgePattern(rule.pattern);
-    if (!verdict.safe) issues.push(`customRules[${i}].pattern: ${verdict.reason}`);
-  });
-  return issues;
 }

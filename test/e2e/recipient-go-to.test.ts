@@ -53,7 +53,7 @@ const action = (page: Page, name: string) => page.locator(`[data-preflight-actio
 /** What the page's focus and selection point at: the text of the focused element, and the selected text. */
 function focusedText(page: Page): Promise<{ focused: string; selected: string }> {
   return page.evaluate(() => ({
-    focused: (document.activeElement as HTMLElement | null)?.innerText ?? '',
+    focused: (document.activeElement as HTMLElement | null)?.textContent ?? '',
     selected: document.getSelection()?.toString() ?? '',
   }));
 }
@@ -66,7 +66,7 @@ describe('a look-alike recipient', () => {
     await typeInto(page, bodyOf(compose, 'gmail'), BODY);
     await clickSend(page, compose);
     await expect.poll(() => dialog(page).count(), SLOW).toBe(1);
-    await expect.poll(() => dialog(page).innerText(), SLOW).toContain('inltech.com');
+    await expect.poll(() => dialog(page).textContent(), SLOW).toContain('inltech.com');
     const goTo = action(page, 'go-to').filter({ hasText: 'Go to recipient' });
     await expect.poll(() => goTo.count(), SLOW).toBe(1);
     await goTo.click();
@@ -83,7 +83,7 @@ describe('a look-alike recipient', () => {
     await typeInto(page, bodyOf(compose, 'outlook'), BODY);
     await clickSend(page, compose);
     await expect.poll(() => dialog(page).count(), SLOW).toBe(1);
-    await expect.poll(() => dialog(page).innerText(), SLOW).toContain('inltech.com');
+    await expect.poll(() => dialog(page).textContent(), SLOW).toContain('inltech.com');
     const goTo = action(page, 'go-to').filter({ hasText: 'Go to recipient' });
     await expect.poll(() => goTo.count(), SLOW).toBe(1);
     await goTo.click();
@@ -111,8 +111,8 @@ describe('a look-alike recipient', () => {
       // Checked again with the new address: nothing holds it, and the dialog shows the field as it now is.
       const sendFixed = action(page, 'send-fixed');
       await expect.poll(() => sendFixed.count(), SLOW).toBe(1);
-      await expect.poll(() => dialog(page).innerText(), SLOW).toContain('To:');
-      await expect.poll(() => dialog(page).innerText(), SLOW).toContain('dana@initech.com');
+      await expect.poll(() => dialog(page).textContent(), SLOW).toContain('To:');
+      await expect.poll(() => dialog(page).textContent(), SLOW).toContain('dana@initech.com');
       expect(await sentLog(page)).toEqual([]);
       await sendFixed.click();
       await expect.poll(async () => (await sentLog(page)).length, SLOW).toBe(1);
@@ -160,7 +160,7 @@ describe('a look-alike recipient', () => {
     await chip.click();
     await overlay.locator('[data-preflight-action="go-to"]').first().click();
     const apply = overlay.locator('[data-preflight-card] [data-preflight-action="apply"]');
-    await expect.poll(() => apply.innerText(), SLOW).toBe('Change address');
+    await expect.poll(() => apply.textContent(), SLOW).toBe('Change address');
     await apply.click();
     await expect.poll(async () => Number(await chip.getAttribute('data-blocking')), SLOW).toBe(0);
     const chips = await compose

@@ -6,15 +6,8 @@ import { parseArgs } from 'node:util';
 import { listRules, type Policy } from '../../engine/index.ts';
 import { IgnoreList } from '../glob.ts';
 import { expandInputs } from '../inputs.ts';
-import {
-  type CheckFunction,
-  type CliIo,
-  EXIT_OK,
-  EXIT_USAGE,
-  findPolicyFile,
-  loadPolicy,
-  unsafePatternIssues,
-} from '../main.ts';
+import { type CheckFunction, type CliIo, EXIT_OK, EXIT_USAGE } from '../io.ts';
+import { findPolicyFile, loadPolicy, unsafePatternIssues } from '../policy-load.ts';
 import { createProgress } from '../progress.ts';
 import { AuditAggregator, type RuleMeta } from './aggregate.ts';
 import { AUDIT_FORMATS, type AuditFormat, formatAudit } from './format.ts';
