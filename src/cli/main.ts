@@ -16,7 +16,7 @@ import {
   IGNORE_FILE,
   MAX_INPUT_BYTES,
 } from './io.ts';
-import { findPolicyFile, load, loadPolicy, unsafePatternIssues } from './policy-load.ts';
+import { load, loadPolicy, resolvePolicy } from './policy-load.ts';
 import { createProgress } from './progress.ts';
 import {
   decodeText,
@@ -349,26 +349,9 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     // No .preflightignore: nothing is ignored beyond the patterns given.
   }
 
-  let policy: Policy | undefined;
-  const policyFile = command.policy ?? (command.noConfig ? undefined : await findPolicyFile(io));
-  if (policyFile !== undefined) {
-    const loaded = await loadPolicy(io, policyFile);
-    if (!loaded.ok) {
-      fail(loaded.message);
-      for (const issue of loaded.issues) io.stderr(`  ${issue}\n`);
-      return EXIT_USAGE;
-    }
-    // The same safety check as the extension's: a pattern that could freeze the check is refused, with why.
-    const unsafe = unsafePatternIssues(loaded.policy);
-    if (unsafe.length > 0) {
-      fail(
-        `policy ${policyFile} is invalid (${unsafe.length} ${unsafe.length === 1 ? 'problem' : 'problems'}):`,
-      );
-      for (const issue of unsafe) io.stderr(`  ${issue}\n`);
-      return EXIT_USAGE;
-    }
-    policy = loaded.policy;
-  }
+  const resolved = await resolvePolicy(io, command.policy, command.noConfig, fail);
+  if (!resolved) return EXIT_USAGE;
+  const policy = resolved.policy;
 
   const now = (io.now ?? (() => new Date()))().toISOString();
   const ci = io.env.CI !== undefined && io.env.CI !== '' && io.env.CI !== 'false';

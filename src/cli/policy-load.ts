@@ -109,3 +109,33 @@ export function unsafePatternIssues(policy: Policy): string[] {
   });
   return issues;
 }
+
+/**
+ * The policy a command runs with: the file given, else the nearest policy file (unless `noConfig`), else none.
+ * Problems are written to stderr with `fail`; undefined then means the command stops with a usage error.
+ */
+export async function resolvePolicy(
+  io: CliIo,
+  given: string | undefined,
+  noConfig: boolean | undefined,
+  fail: (message: string) => void,
+): Promise<{ policy: Policy | undefined; file: string | undefined } | undefined> {
+  const policyFile = given ?? (noConfig ? undefined : await findPolicyFile(io));
+  if (policyFile === undefined) return { policy: undefined, file: undefined };
+  const loaded = await loadPolicy(io, policyFile);
+  if (!loaded.ok) {
+    fail(loaded.message);
+    for (const issue of loaded.issues) io.stderr(`  ${issue}\n`);
+    return undefined;
+  }
+  // The same safety check as the extension's: a pattern that could freeze the check is refused, with why.
+  const unsafe = unsafePatternIssues(loaded.policy);
+  if (unsafe.length > 0) {
+    fail(
+      `policy ${policyFile} is invalid (${unsafe.length} ${unsafe.length === 1 ? 'problem' : 'problems'}):`,
+    );
+    for (const issue of unsafe) io.stderr(`  ${issue}\n`);
+    return undefined;
+  }
+  return { policy: loaded.policy, file: policyFile };
+}

@@ -7,7 +7,7 @@ import { listRules, type Policy } from '../../engine/index.ts';
 import { IgnoreList } from '../glob.ts';
 import { expandInputs } from '../inputs.ts';
 import { type CheckFunction, type CliIo, EXIT_OK, EXIT_USAGE } from '../io.ts';
-import { findPolicyFile, loadPolicy, unsafePatternIssues } from '../policy-load.ts';
+import { resolvePolicy } from '../policy-load.ts';
 import { createProgress } from '../progress.ts';
 import { AuditAggregator, type RuleMeta } from './aggregate.ts';
 import { AUDIT_FORMATS, type AuditFormat, formatAudit } from './format.ts';
@@ -223,25 +223,9 @@ export async function auditCommand(argv: string[], deps: AuditDeps): Promise<num
     return EXIT_USAGE;
   }
 
-  let policy: Policy | undefined;
-  const policyFile = command.policy ?? (command.noConfig ? undefined : await findPolicyFile(io));
-  if (policyFile !== undefined) {
-    const loaded = await loadPolicy(io, policyFile);
-    if (!loaded.ok) {
-      fail(loaded.message);
-      for (const issue of loaded.issues) io.stderr(`  ${issue}\n`);
-      return EXIT_USAGE;
-    }
-    const unsafe = unsafePatternIssues(loaded.policy);
-    if (unsafe.length > 0) {
-      fail(
-        `policy ${policyFile} is invalid (${unsafe.length} ${unsafe.length === 1 ? 'problem' : 'problems'}):`,
-      );
-      for (const issue of unsafe) io.stderr(`  ${issue}\n`);
-      return EXIT_USAGE;
-    }
-    policy = loaded.policy;
-  }
+  const resolved = await resolvePolicy(io, command.policy, command.noConfig, fail);
+  if (!resolved) return EXIT_USAGE;
+  const policy = resolved.policy;
 
   const settings: AuditSettings = {
     policy,
@@ -259,7 +243,7 @@ export async function auditCommand(argv: string[], deps: AuditDeps): Promise<num
   }));
   const aggregator = new AuditAggregator(meta, {
     sources: command.paths,
-    policy: policyFile,
+    policy: resolved.file,
     since: command.since,
     until: command.until,
     examples: command.examples,
