@@ -3,7 +3,7 @@
 // gate would have held. The mbox is read in chunks and cut message by message, so memory stays flat on a
 // multi-gigabyte export; messages are checked on worker threads when the machine has more than one core.
 import { parseArgs } from 'node:util';
-import { listRules, type Policy } from '../../engine/index.ts';
+import { listRules } from '../../engine/index.ts';
 import { IgnoreList } from '../glob.ts';
 import { expandInputs } from '../inputs.ts';
 import { type CheckFunction, type CliIo, EXIT_OK, EXIT_USAGE } from '../io.ts';
