@@ -14,7 +14,7 @@
 // Options: --quiet (only failures and one line per step).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild, transform } from 'esbuild';
 import {
@@ -37,6 +37,8 @@ const NODE_ENTRIES = [
   { label: 'command line', entry: 'src/cli/index.ts', outfile: 'dist/cli/preflight.mjs' },
   // `preflight audit` spreads messages over worker threads that run this file.
   { label: 'audit worker', entry: 'src/cli/audit-worker.ts', outfile: 'dist/cli/audit-worker.mjs' },
+  // Outlook .pst exports for `preflight audit`, loaded only when one is given.
+  { label: 'pst reader', entry: 'src/cli/audit/pst.ts', outfile: 'dist/cli/pst-reader.mjs' },
 ];
 
 // ---------------------------------------------------------------------------------------------------------
@@ -137,6 +139,25 @@ async function nodeEntry({ entry, outfile }) {
     banner: {
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
     },
+    // A dynamic import of another node entry ("await import('./audit/pst.ts')") loads that entry's own
+    // file at run time: what only one command needs is not parsed by every run.
+    plugins: [
+      {
+        name: 'lazy-node-entries',
+        setup(build) {
+          build.onResolve({ filter: /^\./ }, (args) => {
+            if (args.kind !== 'dynamic-import') return undefined;
+            const target = join(args.resolveDir, args.path);
+            const lazy = NODE_ENTRIES.find((e) => e.outfile !== outfile && join(root, e.entry) === target);
+            if (!lazy) return undefined;
+            return {
+              path: `./${relative(dirname(join(root, outfile)), join(root, lazy.outfile))}`,
+              external: true,
+            };
+          });
+        },
+      },
+    ],
     logLevel: 'warning',
   });
 }

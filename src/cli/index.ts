@@ -125,6 +125,8 @@ main(process.argv.slice(2), {
       LARGE_MESSAGE_BYTES,
     ),
   cores: availableParallelism(),
+  // The .pst reader is its own file (dist/cli/pst-reader.mjs), loaded only when an audit is given a .pst.
+  auditPst: async (path) => (await import('./audit/pst.ts')).readPst(path),
 }).then(
   (code) => {
     process.exitCode = code;

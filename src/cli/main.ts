@@ -2,7 +2,7 @@
 // Everything it touches comes in through `CliDeps`, so it runs the same under tests as from a terminal.
 import { parseArgs } from 'node:util';
 import { type CheckResult, type Draft, listRules, type Policy } from '../engine/index.ts';
-import { type AuditDeps, auditCommand, AUDIT_HELP } from './audit/command.ts';
+import { type AuditDeps, auditCommand, AUDIT_HELP, type PstReader } from './audit/command.ts';
 import { binaryKind } from './binary.ts';
 import { formatRulesJson, formatRulesText } from './format-rules.ts';
 import { IgnoreList, isGlob } from './glob.ts';
@@ -53,6 +53,8 @@ export interface CliDeps {
   auditPool?: AuditDeps['pool'];
   /** The machine's cores: the default of `audit --jobs`. */
   cores?: number;
+  /** Reads Outlook .pst/.ost exports for `preflight audit`. */
+  auditPst?: PstReader;
 }
 
 export const MAIN_HELP = `Preflight checks outgoing customer email against the Customer Policy.
@@ -262,6 +264,7 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
       check: deps.check,
       pool: deps.auditPool,
       cores: deps.cores,
+      readPst: deps.auditPst,
     });
 
   let command: ParsedCommand;

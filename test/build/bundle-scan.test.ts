@@ -301,8 +301,9 @@ describe.each(['chrome', 'firefox'])('dist/%s', (target) => {
   });
 });
 
-// The command line and the audit's worker threads (dist/cli/audit-worker.mjs, which the audit starts).
-describe.each(['preflight.mjs', 'audit-worker.mjs'])('dist/cli/%s', (name) => {
+// The command line, the audit's worker threads (dist/cli/audit-worker.mjs, which the audit starts) and the
+// .pst reader (dist/cli/pst-reader.mjs, which the audit loads for an Outlook export).
+describe.each(['preflight.mjs', 'audit-worker.mjs', 'pst-reader.mjs'])('dist/cli/%s', (name) => {
   const file = join(root, 'dist', 'cli', name);
   const text = readFileSync(file, 'utf8');
 
@@ -318,18 +319,23 @@ describe.each(['preflight.mjs', 'audit-worker.mjs'])('dist/cli/%s', (name) => {
     }
     // `stream` is papaparse's Node stream parser (Papa.parse of a stream), which the audit's CSV never calls:
     // it only uses Papa.unparse.
+    // pst-reader.mjs: pst-extractor reads the file with fs and inflates with zlib; iconv-lite (its code-page
+    // decoder) brings buffer, stream and string_decoder. The command line imports that file only by name.
     const expected =
-      name === 'preflight.mjs'
-        ? [
-            'node:fs/promises',
-            'node:module',
-            'node:os',
-            'node:process',
-            'node:util',
-            'node:worker_threads',
-            'stream',
-          ]
-        : ['node:module', 'node:worker_threads'];
+      name === 'pst-reader.mjs'
+        ? ['buffer', 'fs', 'node:module', 'stream', 'string_decoder', 'zlib']
+        : name === 'preflight.mjs'
+          ? [
+              './pst-reader.mjs',
+              'node:fs/promises',
+              'node:module',
+              'node:os',
+              'node:process',
+              'node:util',
+              'node:worker_threads',
+              'stream',
+            ]
+          : ['node:module', 'node:worker_threads'];
     expect([...specifiers].sort()).toEqual(expected);
   });
 

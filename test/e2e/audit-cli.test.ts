@@ -75,15 +75,27 @@ describe('preflight audit, built', () => {
       expect(counts.findings, category).toBe(findings[category] ?? 0);
   });
 
-  it('writes a self-contained HTML report with --out and exits 0; a .pst is refused with exit 2', () => {
+  it('writes a self-contained HTML report with --out and exits 0; a broken .pst is reported with exit 2', () => {
     const run = preflight('audit', '--no-config', '--out', 'report.html', 'sent.mbox');
     expect(run.code).toBe(0);
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/https?:\/\//);
     writeFileSync(join(dir, 'outlook.pst'), 'not really');
-    const pst = preflight('audit', 'outlook.pst');
+    const pst = preflight('audit', '--format', 'json', 'outlook.pst');
     expect(pst.code).toBe(2);
-    expect(pst.err).toMatch(/readpst/);
+    expect(pst.err).toMatch(/no readable message/);
+    const report = JSON.parse(pst.out) as { unreadable: { source: string; reason: string }[] };
+    expect(report.unreadable[0]?.source).toBe('outlook.pst');
+  });
+
+  it('audits a real Outlook export through its own reader file (dist/cli/pst-reader.mjs)', () => {
+    const sample = join(root, 'node_modules/pst-extractor/example/testdata/enron.pst');
+    const run = preflight('audit', '--no-config', '--format', 'json', sample);
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.out) as { messages: number; unreadable: unknown[] };
+    expect(report.messages).toBe(71);
+    expect(report.unreadable).toEqual([]);
   });
 });

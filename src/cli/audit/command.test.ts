@@ -163,7 +163,7 @@ describe('preflight audit', { timeout: 30_000 }, () => {
         /--since must be before --until/,
       ],
       [['audit', '--bogus', 'sent.mbox'], /Unknown option '--bogus'/],
-      [['audit', 'mail.pst'], /mail\.pst: Outlook \.pst files are not read.*readpst/],
+      [['audit', 'mail.pst'], /mail\.pst: Outlook \.pst files cannot be read here.*readpst/],
       [['audit', '--policy', 'nope.yaml', 'sent.mbox'], /policy nope\.yaml: no such file/],
     ];
     for (const [argv, reason] of cases) {

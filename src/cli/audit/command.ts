@@ -12,6 +12,7 @@ import { createProgress } from '../progress.ts';
 import { AuditAggregator, type RuleMeta } from './aggregate.ts';
 import { AUDIT_FORMATS, type AuditFormat, formatAudit } from './format.ts';
 import { splitMbox } from './mbox.ts';
+import type { PstItem } from './pst.ts';
 import type { AuditSettings, MessageSummary } from './message.ts';
 import { type AuditPoolFactory, inThreadPool } from './pool.ts';
 
@@ -26,7 +27,7 @@ PATH is one of these:
               messages open with a "From " line (">From " lines are unescaped; CRLF or LF)
   NAME.eml    one RFC 822 message
   DIR         a folder of .eml files (walked, leaving out hidden folders)
-  NAME.pst    not read: convert an Outlook .pst first (see the README's "Auditing sent mail")
+  NAME.pst    an Outlook export (.pst or .ost): every email in its folders
 Each message is read as "preflight check" reads an .eml file; its Date header is its send time.
 
 Options:
@@ -66,7 +67,11 @@ export interface AuditDeps {
   pool?: AuditPoolFactory;
   /** The default of --jobs. */
   cores?: number;
+  /** Reads an Outlook .pst/.ost export (pst.ts, loaded only when one is given). */
+  readPst?: PstReader;
 }
+
+export type PstReader = (path: string) => Promise<Iterable<PstItem>>;
 
 class UsageError extends Error {}
 
@@ -164,12 +169,11 @@ function parseAuditArgs(argv: string[]): AuditCommand {
   return command;
 }
 
-type Source = { kind: 'mbox' | 'eml'; path: string } | { kind: 'dir'; path: string };
+type Source = { kind: 'mbox' | 'eml' | 'pst'; path: string } | { kind: 'dir'; path: string };
 
 const PST_REASON =
-  'Outlook .pst files are not read yet (a reader of that binary format must be proven on real exports first). ' +
-  'Convert it first, for example with readpst (Debian/Ubuntu package pst-utils): ' +
-  '"readpst -r -o OUTDIR FILE.pst" writes mbox files, then run preflight audit on OUTDIR';
+  'Outlook .pst files cannot be read here. Convert it first, for example with readpst (Debian/Ubuntu ' +
+  'package pst-utils): "readpst -r -o OUTDIR FILE.pst" writes mbox files, then run preflight audit on OUTDIR';
 
 function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '…';
@@ -213,8 +217,10 @@ export async function auditCommand(argv: string[], deps: AuditDeps): Promise<num
   for (const path of command.paths) {
     const stat = await io.stat(path);
     if (stat === undefined) problems.push(`${path}: no such file or folder`);
-    else if (/\.pst$/i.test(path)) problems.push(`${path}: ${PST_REASON}`);
-    else if (stat === 'dir') sources.push({ kind: 'dir', path });
+    else if (/\.[po]st$/i.test(path) && stat === 'file') {
+      if (deps.readPst) sources.push({ kind: 'pst', path });
+      else problems.push(`${path}: ${PST_REASON}`);
+    } else if (stat === 'dir') sources.push({ kind: 'dir', path });
     else sources.push({ kind: /\.eml$/i.test(path) ? 'eml' : 'mbox', path });
   }
   if (problems.length > 0) {
@@ -333,6 +339,20 @@ export async function auditCommand(argv: string[], deps: AuditDeps): Promise<num
             });
           sourceBytes += (await io.fileSize?.(source.path)) ?? 0;
           doneBytes = sourceBytes;
+        } else if (source.kind === 'pst') {
+          let any = false;
+          for (const item of await (deps.readPst as PstReader)(source.path)) {
+            any = true;
+            const where = {
+              source: `${source.path}${item.folder ? ` (${item.folder})` : ''}`,
+              message: item.index,
+            };
+            if (item.kind === 'unreadable')
+              aggregator.addUnreadable(order++, { ...where, reason: item.reason });
+            else await submit(where, item.bytes);
+          }
+          if (!any)
+            aggregator.addUnreadable(order++, { source: source.path, reason: 'no email in this file' });
         } else {
           let any = false;
           for await (const path of emlFiles(io, source)) {
