@@ -71,8 +71,8 @@ Usage:
 Commands:
   check    check .eml, .txt, .md and draft .json files (or - for standard input)
   rules    list every rule: id, category, default severity, policy clause, description
-  audit    replay sent mail (an mbox export such as Google Takeout's, or .eml files) through the
-           same engine: how often each rule would fire and how many sends it would have held
+  audit    replay sent mail (an mbox export such as Google Takeout's, .eml files, or an Outlook .pst)
+           through the same engine: how often each rule would fire and how many sends it would have held
 
 Run "preflight check --help" or "preflight audit --help" for inputs, formats and exit statuses.
 `;
