@@ -40,12 +40,11 @@ export function sharedPool(
       let best = 0;
       if (bytes.length < largeBytes)
         for (let i = 1; i < lanes.length; i++)
-          for (let i = 1; i < lanes.length; i++)
-            if (
-              !dead[i] &&
-              (load[i] ?? 0) / (lanes[i]?.capacity ?? 1) < (load[best] ?? 0) / (lanes[best]?.capacity ?? 1)
-            )
-              best = i;
+          if (
+            !dead[i] &&
+            (load[i] ?? 0) / (lanes[i]?.capacity ?? 1) < (load[best] ?? 0) / (lanes[best]?.capacity ?? 1)
+          )
+            best = i;
       const lane = lanes[best];
       if (!lane) return Promise.reject(new Error('no lane to check in'));
       load[best] = (load[best] ?? 0) + 1;
