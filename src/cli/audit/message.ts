@@ -4,6 +4,7 @@
 // short excerpts `--examples` asks for.
 import type { CheckResult, Draft, Finding, FindingSeverity, Policy } from '../../engine/index.ts';
 import { binaryKind } from '../binary.ts';
+import { fieldText } from '../locate.ts';
 import { parseEml } from '../read-input.ts';
 
 export interface AuditSettings {
@@ -74,19 +75,6 @@ export function sentenceAround(text: string, start: number, end: number): string
   const cutAfter = to < text.length && text[to] !== '\n' && !/[.!?]/.test(text[to - 1] ?? '');
   const sentence = text.slice(from, to).replace(/\s+/g, ' ').trim();
   return `${cutBefore ? '…' : ''}${sentence}${cutAfter ? '…' : ''}`;
-}
-
-function fieldText(draft: Draft, field: Finding['field']): string {
-  switch (field) {
-    case 'body':
-      return draft.body;
-    case 'subject':
-      return draft.subject;
-    case 'recipients':
-      return [...draft.to, ...draft.cc, ...draft.bcc].join(', ');
-    case 'attachments':
-      return (draft.attachments ?? []).map((a) => a.name).join(', ');
-  }
 }
 
 /** Nothing to judge: the same test as `preflight check`'s "empty draft" notice. */
