@@ -267,4 +267,4 @@ export function readModalClaims(sentence: string): ModalClaim[] {
 
 /** A cheap test before reading: does the sentence hold any word a modal claim needs? */
 export const MODAL_CUE =
-  /\b(?:definitely|certainly|surely|absolutely|undoubtedly|unquestionably|positively|doubt|without fail|for sure|for certain|no matter what|sure|certain|confident|positive|impossible|no way|cannot|can't|can not|never|eliminat\w*|rule[sd]? out|ruling out|prevent\w*|removes? all|blocks?|stops?|catch(?:es)?|detects?|filters? out|always|refund\w*|reimburse|repay|money[\s-]+back|pay|free|100\s?%|one hundred percent|guaranteed|ever)\b/i;
+  /\b(?:definitely|certainly|surely|absolutely|undoubtedly|unquestionably|positively|doubt|without fail|for sure|for certain|no matter what|sure|certain|confident|positive|impossible|no way|cannot|can't|can not|never|eliminat\w*|rule[sd]? out|ruling out|prevent\w*|removes? all|blocks?|stops?|catch(?:es)?|detects?|filters? out|always|refund\w*|reimburse|repay|money[\s-]+back|(?:or|else)\s+(?:you|it|we)|100\s?%|one hundred percent|guaranteed|ever)\b/i;
