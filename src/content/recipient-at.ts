@@ -1,6 +1,7 @@
 // Which recipient a finding on the recipients field points at, in the draft as it is now: the findings'
 // offsets index `[...to, ...cc, ...bcc].join(', ')` as it was checked, and chips may have moved since.
 import type { Draft } from '../engine/schemas/draft.ts';
+import type { ApplyOutcome, ComposeWindow } from './adapters/types.ts';
 
 export type RecipientList = 'to' | 'cc' | 'bcc';
 
@@ -30,4 +31,19 @@ export function recipientAt(
     });
   }
   return first;
+}
+
+/**
+ * A finding's fix on an address: the recipient it points at, as the draft is now, replaced by `suggestion`
+ * through the window's own controls. `at` says where it was (for showing the field afterwards).
+ */
+export async function changeRecipient(
+  window: Pick<ComposeWindow, 'readDraft' | 'replaceRecipient'>,
+  finding: { readonly start: number; readonly excerpt: string },
+  suggestion: string,
+): Promise<{ outcome: ApplyOutcome; at?: RecipientPosition }> {
+  const at = recipientAt(window.readDraft(), finding);
+  const replace = window.replaceRecipient;
+  if (!at || !replace) return { outcome: { ok: false, reason: 'the address is no longer there' } };
+  return { outcome: await replace(at.list, at.index, finding.excerpt, suggestion), at };
 }

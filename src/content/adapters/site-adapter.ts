@@ -30,6 +30,7 @@ export interface SiteSpec {
 
 export function createSiteAdapter(spec: SiteSpec): ComposeAdapter {
   const S = spec.selectors;
+  const replaceRecipient = spec.replaceRecipient;
   let counter = 0;
 
   /** Editable editors only: Outlook's read view carries the same label as its compose body. */
@@ -66,10 +67,9 @@ export function createSiteAdapter(spec: SiteSpec): ComposeAdapter {
       },
       applySuggestion: (field, start, end, expected, text) =>
         applyToField(field, { editor: body(), subject: subject() }, start, end, expected, text),
-      ...(spec.replaceRecipient && {
+      ...(replaceRecipient && {
         replaceRecipient: (list: 'to' | 'cc' | 'bcc', index: number, expected: string, replacement: string) =>
-          spec.replaceRecipient?.(root, list, index, expected, replacement) ??
-          Promise.resolve({ ok: false, reason: 'not on this site' } as ApplyOutcome),
+          replaceRecipient(root, list, index, expected, replacement),
       }),
       focusRecipient(list, index) {
         const chip = spec.recipientElement?.(root, list, index);

@@ -12,7 +12,7 @@ import {
   type Result,
 } from '../../shared/messages.ts';
 import type { ComposeWindow, ReleaseClick, SendGesture, Site } from '../adapters/types.ts';
-import { recipientAt } from '../recipient-at.ts';
+import { changeRecipient } from '../recipient-at.ts';
 import { checkTimeoutFor } from '../session.ts';
 import { rangeFor } from '../text-map.ts';
 import { auditEntry, decide } from './decide.ts';
@@ -65,7 +65,6 @@ export interface GateDeps {
 }
 
 export const CHECK_TIMEOUT_MS = 4000;
-const NOT_HERE = { ok: false, reason: 'this site cannot change recipients' } as const;
 /** After a release, the rest of a double click (or a repeat key) on the same compose is swallowed. */
 export const RELEASE_COOLDOWN_MS = 1000;
 /**
@@ -412,15 +411,7 @@ export function createSendGate(deps: GateDeps): SendGate {
 
   /** A recipient fix: the person sees which field now holds which address before anything is sent. */
   const applyRecipientFix = async (h: Held, window: ComposeWindow, finding: Finding, suggestion: string) => {
-    const at = recipientAt(window.readDraft(), finding);
-    const outcome =
-      at && window.replaceRecipient
-        ? await standAside(
-            () =>
-              window.replaceRecipient?.(at.list, at.index, finding.excerpt, suggestion) ??
-              Promise.resolve(NOT_HERE),
-          )
-        : { ok: false as const, reason: 'the address is no longer there' };
+    const { outcome, at } = await standAside(() => changeRecipient(window, finding, suggestion));
     if (!outcome.ok || !at) {
       dispatch(h, {
         type: 'fix-applied',

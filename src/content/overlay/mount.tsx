@@ -6,7 +6,7 @@ import { render } from 'preact';
 import type { Finding } from '../../engine/schemas/finding.ts';
 import type { FalsePositiveReport, Result } from '../../shared/messages.ts';
 import type { ComposeWindow, Site } from '../adapters/types.ts';
-import { recipientAt } from '../recipient-at.ts';
+import { changeRecipient, recipientAt } from '../recipient-at.ts';
 import type { ChipState, Counts, SessionView } from '../session.ts';
 import { rangeFor } from '../text-map.ts';
 import { createCardControl } from './card-control.ts';
@@ -212,11 +212,7 @@ export function mountOverlay(
 
   /** A recipient fix: the address changed in the To/Cc/Bcc field by the site's own controls. */
   const applyToRecipient = async (t: Tracked, suggestion: string) => {
-    const at = recipientAt(window.readDraft(), t.finding);
-    const outcome =
-      at && window.replaceRecipient
-        ? await window.replaceRecipient(at.list, at.index, t.finding.excerpt, suggestion)
-        : { ok: false as const, reason: 'the address is no longer there' };
+    const { outcome } = await changeRecipient(window, t.finding, suggestion);
     if (signal.aborted) return;
     if (outcome.ok) {
       applied.add(t.key);
