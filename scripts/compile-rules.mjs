@@ -66,13 +66,13 @@ export function renderRulePack(schema, dir = RULES_DIR) {
   ].join('\n');
 }
 
-/** Loads the TypeScript schema under plain node by bundling it once with esbuild. */
-async function loadSchema() {
+/** A TypeScript module of src/ under plain node: bundled once with esbuild into .tmp/NAME.mjs, then imported. */
+export async function loadTs(entry, name) {
   const { build } = await import('esbuild');
-  const outfile = join(root, '.tmp', 'rule-pack-schema.mjs');
+  const outfile = join(root, '.tmp', `${name}.mjs`);
   await mkdir(dirname(outfile), { recursive: true });
   await build({
-    entryPoints: [join(root, 'src/engine/schemas/rule-pack.ts')],
+    entryPoints: [join(root, entry)],
     bundle: true,
     format: 'esm',
     platform: 'node',
@@ -80,8 +80,12 @@ async function loadSchema() {
     outfile,
     logLevel: 'silent',
   });
-  const mod = await import(pathToFileURL(outfile).href);
-  return mod.RulePackSchema;
+  return import(pathToFileURL(outfile).href);
+}
+
+/** The rule pack's schema (src/engine/schemas/rule-pack.ts). */
+async function loadSchema() {
+  return (await loadTs('src/engine/schemas/rule-pack.ts', 'rule-pack-schema')).RulePackSchema;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

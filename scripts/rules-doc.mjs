@@ -5,10 +5,10 @@
 //   node scripts/rules-doc.mjs --check  exit 1 when docs/rules.md is stale (CI; scripts/rules-doc.test.ts)
 // The rules are read through the engine's registry (src/engine/registry.ts), so the document lists exactly
 // the rules that run: the data rules of the committed rule pack and the code rules of src/engine/rules/index.ts.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readRulePack } from './compile-rules.mjs';
+import { fileURLToPath } from 'node:url';
+import { loadTs, readRulePack } from './compile-rules.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUTPUT = join(root, 'docs/rules.md');
@@ -109,21 +109,9 @@ export function renderRulesDoc({ rules, clauses, fileOf, notesOf }) {
   return `${out.join('\n')}\n`;
 }
 
-/** The rules the engine runs, loaded under plain node by bundling its registry once with esbuild. */
-async function loadRegistry() {
-  const { build } = await import('esbuild');
-  const outfile = join(root, '.tmp', 'rules-doc-registry.mjs');
-  mkdirSync(dirname(outfile), { recursive: true });
-  await build({
-    entryPoints: [join(root, 'src/engine/registry.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    packages: 'external',
-    outfile,
-    logLevel: 'silent',
-  });
-  return import(pathToFileURL(outfile).href);
+/** The rules the engine runs (src/engine/registry.ts), loaded under plain node. */
+function loadRegistry() {
+  return loadTs('src/engine/registry.ts', 'rules-doc-registry');
 }
 
 /** Where each rule is written and a code rule's notes, read from the repository. */

@@ -20,6 +20,7 @@ import { load, loadPolicy, resolvePolicy } from './policy-load.ts';
 import { createProgress } from './progress.ts';
 import {
   decodeText,
+  isEmptyDraft,
   type InputKind,
   kindForPath,
   readSource,
@@ -492,14 +493,4 @@ function isDraftJson(text: string): boolean {
   } catch {
     return true; // reported as an invalid draft, with the syntax error
   }
-}
-
-/** Nothing to judge: no subject, no recipients, no attachments, and a body of blank space only. */
-function isEmptyDraft(draft: Draft): boolean {
-  return (
-    draft.body.trim() === '' &&
-    draft.subject.trim() === '' &&
-    draft.to.length + draft.cc.length + draft.bcc.length === 0 &&
-    (draft.attachments ?? []).length === 0
-  );
 }

@@ -487,3 +487,13 @@ export function htmlToText(html: string): string {
     .replace(/\n{3,}/g, '\n\n')
     .replace(/(?:\n[> ]*)+$/, '');
 }
+
+/** Nothing to judge: no subject, no recipients, no attachments, and a body of blank space only. */
+export function isEmptyDraft(draft: Draft): boolean {
+  return (
+    draft.body.trim() === '' &&
+    draft.subject.trim() === '' &&
+    draft.to.length + draft.cc.length + draft.bcc.length === 0 &&
+    (draft.attachments ?? []).length === 0
+  );
+}

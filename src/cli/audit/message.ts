@@ -5,7 +5,7 @@
 import type { CheckResult, Draft, Finding, FindingSeverity, Policy } from '../../engine/index.ts';
 import { binaryKind } from '../binary.ts';
 import { fieldText } from '../locate.ts';
-import { parseEml } from '../read-input.ts';
+import { isEmptyDraft, parseEml } from '../read-input.ts';
 
 export interface AuditSettings {
   policy?: Policy;
@@ -77,16 +77,6 @@ export function sentenceAround(text: string, start: number, end: number): string
   return `${cutBefore ? '…' : ''}${sentence}${cutAfter ? '…' : ''}`;
 }
 
-/** Nothing to judge: the same test as `preflight check`'s "empty draft" notice. */
-function isEmpty(draft: Draft): boolean {
-  return (
-    draft.body.trim() === '' &&
-    draft.subject.trim() === '' &&
-    draft.to.length + draft.cc.length + draft.bcc.length === 0 &&
-    (draft.attachments ?? []).length === 0
-  );
-}
-
 export async function auditMessage(
   bytes: Uint8Array,
   settings: AuditSettings,
@@ -111,7 +101,8 @@ export async function auditMessage(
       return { kind: 'outside', why: 'after' };
   }
   const domain = senderDomain(draft.from);
-  if (isEmpty(draft)) return { kind: 'checked', date, domain, empty: true, findings: [], incomplete: [] };
+  if (isEmptyDraft(draft))
+    return { kind: 'checked', date, domain, empty: true, findings: [], incomplete: [] };
   const result = await check(date ? draft : { ...draft, now: settings.now }, settings.policy);
   const findings = result.findings.map((finding): FindingSummary => {
     const summary: FindingSummary = {
