@@ -22,10 +22,17 @@ export function inThreadPool(settings: AuditSettings, check: CheckFn): AuditPool
   };
 }
 
+/** Lets the event loop run: a worker's reply is an event, not a microtask. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * Lanes that share the work: each message goes to the lane with the least work per capacity. The main
  * thread is one lane (it also reads the mbox, so it takes a smaller share), the worker threads the other:
  * `--jobs N` is N engines in all, not N workers beside an idle main thread that holds one too.
+ *
+ * The first lane checks in this thread, so before each of its messages the event loop gets a turn. Without
+ * it, messages read from one chunk of an mbox are checked back to back in microtasks, the workers' replies
+ * wait behind them, and the workers sit idle about half the time (measured) with nothing new to check.
  */
 export function sharedPool(
   lanes: { pool: AuditPool; capacity: number }[],
@@ -48,8 +55,9 @@ export function sharedPool(
       const lane = lanes[best];
       if (!lane) return Promise.reject(new Error('no lane to check in'));
       load[best] = (load[best] ?? 0) + 1;
-      return lane.pool
-        .run(bytes)
+      const started =
+        best === 0 && lanes.length > 1 ? nextTurn().then(() => lane.pool.run(bytes)) : lane.pool.run(bytes);
+      return started
         .catch((error: unknown) => {
           // A lane with no thread left (every worker stopped) takes no more work; this one is retried on
           // the first lane, unless it was the one that failed.
