@@ -516,6 +516,7 @@ function auditSection(r, quickRun) {
     '',
     `audit of ${a.messages.toLocaleString('en-US')} messages (${a.mboxMB.toFixed(1)} MB mbox) on ${a.cores} cores:`,
     `  check on the same messages as .eml files ${s(a.check)}; audit, default jobs ${s(a.auditDefault)} (${(a.auditOverCheck * 100).toFixed(0)}% of check); --jobs 1 ${s(a.auditJobs1)} (${a.jobs1OverDefault.toFixed(2)}x the default)`,
+    `  the two halves with --jobs 1 by two processes side by side ${s(a.halvesSideBySide)}: --jobs 1 is ${a.jobs1OverSideBySide.toFixed(2)}x that, the most two threads give on this machine`,
     a.big
       ? `  ${a.big.mbMB.toFixed(0)} MB mbox (${a.big.messages.toLocaleString('en-US')} messages): ${s(a.big)}, peak RSS ${a.big.maxRssMB.toFixed(0)} MB`
       : '',
@@ -555,7 +556,13 @@ function targets(r) {
   if (r.audit && !r.audit.error) {
     add('audit, default jobs, share of check on the same mail', r.audit.auditOverCheck, 0.75, 'x');
     // At least 1.4 times as long: the inverse is at most 1/1.4 of it.
-    add('audit, default jobs, share of --jobs 1', 1 / r.audit.jobs1OverDefault, 1 / 1.4, 'x');
+    add(
+      'audit, default jobs, share of --jobs 1',
+      1 / r.audit.jobs1OverDefault,
+      1 / 1.4,
+      'x',
+      `two processes side by side: ${(1 / r.audit.jobs1OverSideBySide).toFixed(2)}x`,
+    );
     if (r.audit.big) add('audit of a 1 GB mbox, peak RSS', r.audit.big.maxRssMB, 300, 'MB');
   }
   return t;
@@ -616,7 +623,7 @@ function table(r) {
   rows.push('targets:');
   for (const x of r.targets)
     rows.push(
-      `  ${x.met ? 'met    ' : 'NOT met'}  ${pad(x.target, 58)} ${lpad(fmt(x.value), 8)} ${x.unit} (limit ${fmt(x.limit)})`,
+      `  ${x.met ? 'met    ' : 'NOT met'}  ${pad(x.target, 58)} ${lpad(fmt(x.value), 8)} ${x.unit} (limit ${fmt(x.limit)})${x.extra ? `; ${x.extra}` : ''}`,
     );
   const m = r.machine;
   rows.push('');
