@@ -16,6 +16,29 @@ describe('tone toward the reader', () => {
     expect(strong('You are all set for Monday.')).toEqual([]);
   });
 
+  it('reads a judging adjective before a person, in any degree, and one before their character', () => {
+    for (const s of [
+      'You are the worst tenant we have had.',
+      'Honestly, you are the most arrogant buyer on the platform.',
+      'You are the nastiest shopper our staff have met.',
+      'You are a dishonest seller.',
+      'You must have a very ugly mind.',
+      "You've got a toxic attitude.",
+    ])
+      expect(kindOf(s), s).toBe('insult');
+    for (const s of [
+      "You're worse off on the legacy plan; let's move you.",
+      'You are the biggest customer in the region.',
+      'You are our most valued client.',
+      'You are the unluckiest customer this month, and I am sorry.',
+      "You don't have a bad attitude at all.",
+      'You have a negative balance on the account.',
+      'You have a difficult decision to make.',
+      'You are a crazy busy person, so I will keep this short.',
+    ])
+      expect(strong(s), s).toEqual([]);
+  });
+
   it('reads threats: punitive acts on a condition, harm without one', () => {
     expect(kindOf('If you post that review, we will sue you.')).toBe('threat');
     expect(kindOf("If you don't pay by Friday, we will cut off your service.")).toBe('threat');

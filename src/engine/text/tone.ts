@@ -74,10 +74,17 @@ const ATTRIBUTIVE_SET = new Set<string>(
 const WORD_RE = /[a-z][a-z'-]*/g;
 /** Nouns for a person or a firm, judged by the adjective before them ("a terrible parent"). */
 const PERSON_NOUNS = new Set(
-  'person people human parent mother father mom mum dad customer client tenant manager boss employee worker driver business company businessman businesswoman bride groom man woman guy girl boy individual owner landlord neighbour neighbor partner human being excuse'.split(
+  'person people human parent mother father mom mum dad customer client tenant manager boss employee worker driver business company businessman businesswoman bride groom man woman guy girl boy lady gentleman individual owner landlord neighbour neighbor partner human being excuse buyer seller shopper guest user member vendor supplier colleague one'.split(
     ' ',
   ),
 );
+/**
+ * Words of STATE_WORDS that judge a person when they come before one: "you're worse off" is a state, "the
+ * worst client we have" a verdict; "crazy busy" praises, "a crazy customer" insults.
+ */
+const VERDICT_BEFORE_PERSON = new Set(['worse', 'worst', 'bad', 'crazy', 'insane', 'nuts', 'wicked']);
+/** What a person is made of, judged by the adjective before it: "you have a nasty temper". */
+const CHARACTER_NOUNS = 'minds?|attitudes?|personality|character|temper|mentality|brain|nature|heart|soul';
 /** What the reader does or makes, whose quality a sentence may judge ("your attitude is appalling"). */
 const CONDUCT =
   'english|grammar|spelling|attitude|behaviou?r|manners|work|code|website|site|taste|logic|argument|writing|emails?|requests?|demands?|complaints?|ideas?|business|company|planning|management|judge?ment|approach|communication|responses?|repl(?:y|ies)|tone|conduct|understanding|excuses?';
@@ -107,10 +114,9 @@ function judges(phrase: string, predicative: boolean): number {
   };
   if (noun(0, 2) && words.length >= 2) return 2;
   const w = words[0]!;
+  // A judging adjective before a person: "a terrible parent", "a useless company", "the rudest client".
+  if (predicative && words.length >= 2 && PERSON_NOUNS.has(singular(words[1]!)) && judgesPerson(w)) return 2;
   if (isInsultNoun(w) || CONTEMPT_SET.has(w)) return 1;
-  // A judging adjective before a person: "a terrible parent", "a useless company".
-  if (predicative && words.length >= 2 && PERSON_NOUNS.has(singular(words[1]!)) && judges(w, true) === 1)
-    return 2;
   // One describing word before the insulting noun: "unbelievable time wasters".
   if (predicative && words.length >= 3 && noun(1, 3)) return 3;
   if (predicative && words.length >= 2 && noun(1, 2)) return 2;
@@ -119,10 +125,30 @@ function judges(phrase: string, predicative: boolean): number {
   return v !== undefined && v <= -2 ? 1 : 0;
 }
 
+/** The base of a comparative or superlative ("rudest" → rude, "nastiest" → nasty), or the word itself. */
+function positiveDegree(w: string): string[] {
+  const m = /^([a-z]{2,}?)(i?)(est|er)$/.exec(w);
+  if (!m) return [w];
+  const stem = m[1]!;
+  if (m[2]) return [w, `${stem}y`];
+  // "rudest" → rude, "dumbest" → dumb, "biggest" → big.
+  const out = [w, stem, `${stem}e`];
+  if (/([b-df-hj-np-tv-z])\1$/.test(stem)) out.push(stem.slice(0, -1));
+  return out;
+}
+
+/** An adjective that judges the person it comes before, in any degree. */
+function judgesPerson(w: string): boolean {
+  for (const base of positiveDegree(w)) {
+    if (VERDICT_BEFORE_PERSON.has(base) || judges(base, true) === 1) return true;
+  }
+  return false;
+}
+
 const YOU = `(?:you|u|ya|y'all)`;
 /** "you people are …", "you guys look …". */
 const YOU_GROUP = String.raw`${YOU}(?:\s+(?:people|guys|lot|folks|two|lads))?`;
-const INTENSIFIERS = `(?:all|both|clearly|obviously|evidently|simply|basically|honestly|acting like|such|just|so|very|really|quite|totally|completely|absolutely|utterly|frankly|being|a|an|the|complete|total|absolute|utter|real|proper|bloody|fucking|bunch of|pack of|couple of|nothing but|at best|kind of|kinda|pretty|rather)`;
+const INTENSIFIERS = `(?:all|both|clearly|obviously|evidently|simply|basically|honestly|acting like|such|just|so|very|really|quite|totally|completely|absolutely|utterly|frankly|being|a|an|the|complete|total|absolute|utter|real|proper|bloody|fucking|bunch of|pack of|couple of|nothing but|at best|kind of|kinda|pretty|rather|most|more|single)`;
 const WORD = `[a-z'-]+`;
 /** "you are / look like / sound (such) a(n) X". */
 const YOU_ARE = new RegExp(
@@ -142,6 +168,11 @@ const YOUR_BARE = new RegExp(
 /** "your attitude is appalling": a judgement of the reader's conduct, read with afinn too. */
 const YOUR_CONDUCT = new RegExp(
   String.raw`\byour\s+(?:(?:own|whole|entire)\s+)?(?:${CONDUCT})\s+(?:is|was|are|were|looks?|looked|sounds?|sounded|seems?|seemed|feels?|felt|reads?)\s+(?:${INTENSIFIERS}\s+){0,3}(${WORD})`,
+  'dg',
+);
+/** "you have a nasty temper", "you must have a very ugly mind": a judgement of the reader's character. */
+const YOU_HAVE = new RegExp(
+  String.raw`\b${YOU}(?:\s+(?:must|clearly|obviously|really|certainly|evidently|seem to|just))?(?:\s+(?:have got|have|had|got)|\s*'ve(?:\s+got)?)\s+(?:a|an|such an?|the|some)\s+(?:(?:very|really|truly|seriously|pretty|quite|rather|deeply|incredibly|so)\s+)?(${WORD})\s+(?:${CHARACTER_NOUNS})\b`,
   'dg',
 );
 /** "your pathetic excuse". */
@@ -589,7 +620,16 @@ function readCues(sentence: string, low: string, opening: boolean): ToneCue[] {
   };
   // Each construction runs only where its words are (cheap literal tests first).
   const you = (gates & G_YOU) !== 0 && /\b(?:you|u|ya|y'all)\b/.test(l);
-  if (you) judged(YOU_ARE, true);
+  if (you) {
+    judged(YOU_ARE, true);
+    if (gates & G_HAVE || l.includes("'ve") || l.includes('had') || l.includes('got'))
+      for (const m of all(YOU_HAVE, l)) {
+        const adjective = m[1]!;
+        if (!judgesPerson(adjective) && !VERDICT_BEFORE_PERSON.has(adjective)) continue;
+        const end = m.index + m[0].length;
+        if (!negated(m.index, end)) add('insult', m.index, end, true);
+      }
+  }
   if (l.includes('your')) {
     if (gates & G_JUDGING) {
       judged(YOUR_IS, false);

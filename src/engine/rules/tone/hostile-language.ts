@@ -111,6 +111,14 @@ export const rule = defineRule(
           text: 'We are getting really tired of explaining the same setting to your staff.',
           why: 'the writer’s exasperation aimed at the reader',
         },
+        {
+          text: 'Frankly you are the rudest client I have dealt with this year.',
+          why: 'a superlative of judgement before a person',
+        },
+        {
+          text: 'You clearly have a nasty temper, and it shows in every ticket.',
+          why: "a judgement of the reader's character",
+        },
       ],
       pass: [
         {
@@ -118,6 +126,14 @@ export const rule = defineRule(
           why: 'an apology, and the judgement is of our own bug',
         },
         { text: 'You sound frustrated, and I understand why.', why: 'empathy: a state, not a judgement' },
+        {
+          text: 'You are one of the worst-affected customers, so your credit is the largest.',
+          why: 'what happened to the reader, not a verdict on them',
+        },
+        {
+          text: 'I know you had a bad week with the migration; you have a fair point about the logs.',
+          why: "the reader's week and point, not their character",
+        },
         {
           text: "Your question isn't stupid at all, the setting is hard to find.",
           why: 'negated',
