@@ -1,12 +1,13 @@
 // A promise or offer (will, 'll, shall, going to, "we can"; or the present tense: "the fix ships Friday",
 // "your order arrives Tuesday") of a delivery outcome (live, ready, fixed, deployed, have it done, "have you
-// onboarded"…) followed in the same clause by a date or duration that compromise tags as `#Date` /
-// `#Duration` ("March 3", "Friday", "end of next week", "within 24 hours"), plus numeric dates, Q1–Q4 and
-// EOD/EOW. Passes hedged or conditional sentences (targeting, tentatively, estimated, usually, about, subject
-// to, pending, if…; "once you sign" starts the clock and is not a condition), dates approved by delivery,
-// negations, questions, schedules and windows ("during business hours", "72 hours ahead", "from 2 May to 5
-// May"), a person's own readiness ("I'll be ready in 5 minutes"). Suggests the same words as a target:
-// "should be live by March 3 (target date, pending confirmation from our delivery team)".
+// onboarded"…, and money owed to the reader: "refunded", "we will credit your account") followed in the same
+// clause by a date or duration that compromise tags as `#Date` / `#Duration` ("March 3", "Friday", "end of
+// next week", "within 24 hours", "30 days after you cancel"), plus numeric dates, Q1–Q4 and EOD/EOW. Passes
+// hedged or conditional sentences (targeting, tentatively, estimated, usually, about, subject to, pending,
+// if…; "once you sign" starts the clock and is not a condition), dates approved by delivery, negations,
+// questions, schedules and windows ("during business hours", "72 hours ahead", "from 2 May to 5 May"), a
+// person's own readiness ("I'll be ready in 5 minutes"). Suggests the same words as a target: "should be
+// live by March 3 (target date, pending confirmation from our delivery team)".
 import type { CheckContext } from '../../context.ts';
 import { defineRule, type RawFinding } from '../../rule.ts';
 import type { FieldText } from '../../text/field.ts';
@@ -14,9 +15,9 @@ import type { FieldText } from '../../text/field.ts';
 // A promise (will / 'll / shall / going to) followed closely by a delivery outcome. Outcomes are what delivery
 // owns: live, fixed, shipped... ("we'll be in touch by Friday" or "I'll send the notes tomorrow" are not).
 const STATE =
-  'live|ready|fixed|resolved|done|deployed|delivered|shipped|completed|complete|available|in place|released|implemented|finished|up and running|migrated|rolled out|launched|enabled|set up|provisioned|patched|restored|back up|operational|in production|sorted|onboarded|trained|configured|integrated|installed|connected|activated|upgraded|switched over|credited|paid out';
+  'live|ready|fixed|resolved|done|deployed|delivered|shipped|completed|complete|available|in place|released|implemented|finished|up and running|migrated|rolled out|launched|enabled|set up|provisioned|patched|restored|back up|operational|in production|sorted|onboarded|trained|configured|integrated|installed|connected|activated|upgraded|switched over|credited|paid out|paid back|refunded|reimbursed';
 const COMMIT = new RegExp(
-  String.raw`\b(?:(?<pron>we|i|they|it|that|this)\s*(?:will|'ll|shall|are going to|am going to|is going to)|(?<cpron>we|i)\s+can|will|shall|(?:is|are) going to|(?:is|are) (?:guaranteed|committed) to)\s+(?:(?:definitely|certainly|absolutely|surely|also|then|fully|all|completely)\s+)?(?<pred>be\s+(?:(?:fully|all|completely)\s+)?(?:${STATE})\b|(?:have|get)\s+(?:you|it|this|that|these|them|everything|the\s+[\w-]+(?:\s+[\w-]+)?|your\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:all\s+)?(?:${STATE}|[a-z]+ed)\b|(?:fix|deliver|ship|deploy|resolve|complete|finish|launch|release|roll out|migrate|implement|enable|provision|restore|patch|go live|get (?:it|this|that|everything) (?:done|fixed|live|deployed))\b)|\b(?:it|this|that|(?:the|your|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?<ppred>ships|launches|deploys|lands|goes live|rolls out|is live|are live|is ready|are ready|arrives|arrive|is delivered|are delivered)\b`,
+  String.raw`\b(?:(?<pron>we|i|they|it|that|this)\s*(?:will|'ll|shall|are going to|am going to|is going to)|(?<cpron>we|i)\s+can|will|shall|(?:is|are) going to|(?:is|are) (?:guaranteed|committed) to)\s+(?:(?:definitely|certainly|absolutely|surely|also|then|fully|all|completely)\s+)?(?<pred>be\s+(?:(?:fully|all|completely)\s+)?(?:${STATE})\b|(?:have|get)\s+(?:you|it|this|that|these|them|everything|the\s+[\w-]+(?:\s+[\w-]+)?|your\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:all\s+)?(?:${STATE}|[a-z]+ed)\b|(?:fix|deliver|ship|deploy|resolve|complete|finish|launch|release|roll out|migrate|implement|enable|provision|restore|patch|go live|refund|reimburse|credit|pay out|pay back|get (?:it|this|that|everything) (?:done|fixed|live|deployed))\b)|\b(?:it|this|that|(?:the|your|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?<ppred>ships|launches|deploys|lands|goes live|rolls out|is live|are live|is ready|are ready|arrives|arrive|is delivered|are delivered)\b`,
   'giu',
 );
 const PROMISE_CUE =
@@ -46,7 +47,12 @@ const DURATION_LEAD =
 const COUNTED_LEAD =
   /\b(?:within|in|inside|under|by)\s+(?:the\s+next\s+)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:business|working|calendar)\s*$/i;
 const RELATIVE_AFTER =
-  /^\s*(?:ahead|before|after|earlier|later|in advance|prior|of notice|notice|beforehand|apart|each|per)\b/i;
+  /^\s*(?:ahead|before|earlier|later|in advance|prior|of notice|notice|beforehand|apart|each|per)\b/i;
+const MONEY_VERB = /^(?:refund|reimburse|credit|pay)/i;
+const DATE_PREPOSITION =
+  /\b(?:within|in|inside|by|on|before|until|no later than|after)\s+(?:the\s+)?(?:next\s+|coming\s+)?$/i;
+// "30 days after you cancel", "two days after sign-off": a length counted from an event is a deadline too.
+const COUNTED_FROM = /^\s*after\b(?!\s+(?:each|every)\b)/i;
 
 export const SUGGESTION_TAIL = ' (target date, pending confirmation from our delivery team)';
 
@@ -107,11 +113,27 @@ function scan(
           if (d.start < predEnd - 1 || d.start - predEnd > 60) return false;
           const between = sentence.slice(predEnd, d.start);
           if (CLAUSE_BREAK.test(between)) return false;
+          // What is paid back may be a length ("we'll refund your first 3 months"): only a date with its
+          // preposition is when.
+          if (
+            MONEY_VERB.test(pred) &&
+            !DATE_PREPOSITION.test(between) &&
+            !COUNTED_LEAD.test(between) &&
+            !/^(?:within|in|inside|by|on|before|until|after|no later than)\b/i.test(
+              sentence.slice(d.start, d.end),
+            )
+          )
+            return false;
           // "within 5 business days": the reader may leave the count and its "business" out of the date.
           if (COUNTED_LEAD.test(between)) return !RELATIVE_AFTER.test(sentence.slice(d.end));
           if (NOT_A_DEADLINE.test(between) || /\b(?:from|between|starting)\b/i.test(between)) return false;
-          if (RELATIVE_AFTER.test(sentence.slice(d.end))) return false;
-          return !BARE_DURATION.test(sentence.slice(d.start, d.end)) || DURATION_LEAD.test(between);
+          const rest = sentence.slice(d.end);
+          if (RELATIVE_AFTER.test(rest)) return false;
+          return (
+            !BARE_DURATION.test(sentence.slice(d.start, d.end)) ||
+            DURATION_LEAD.test(between) ||
+            COUNTED_FROM.test(rest)
+          );
         });
         if (!date) continue;
         const pron = m.groups?.pron ?? m.groups?.cpron;
@@ -171,6 +193,14 @@ export const rule = defineRule(
           why: '"once" starts the clock of the promise; it is not a condition',
         },
         {
+          text: 'Your refund will be paid out 14 days after we receive the returned unit.',
+          why: 'a length counted from an event is a deadline',
+        },
+        {
+          text: 'We will reimburse the travel costs within 10 days of the visit.',
+          why: 'a payment owed to the reader',
+        },
+        {
           subject: 'Fix will be deployed tomorrow',
           text: 'Hi Jordan,\nDetails below.',
           why: 'in the subject',
@@ -206,6 +236,15 @@ export const rule = defineRule(
           why: 'a maintenance window',
         },
         'Your workspace is live and ready for your team.',
+        {
+          text: 'We will email your admins 48 hours before the maintenance window.',
+          why: 'notice ahead of an event, not a delivery',
+        },
+        { text: 'Backups will be completed after each nightly run.', why: 'a routine, not a deadline' },
+        {
+          text: "If the pilot misses its goal, we'll refund your first 2 months.",
+          why: 'the length is what is refunded, not when',
+        },
       ],
     },
   },
