@@ -45,6 +45,14 @@ describe('checkDraft', () => {
     ]);
   });
 
+  it('reads an insulting salutation as hostile, not as a template, and a courteous generic one as a template', () => {
+    const rules = (body: string) => checkDraft(draft(body)).findings.map((f) => f.ruleId);
+    expect(rules('Dear Laziest Client,\nYour ticket is closed.\nLee')).toEqual(['tone/hostile-language']);
+    expect(rules('Dear Valued Client,\nYour ticket is closed.\nLee')).toEqual([
+      'generic-template/generic-salutation',
+    ]);
+  });
+
   it('never flags what the customer wrote in quoted history', () => {
     const body =
       'Hi Jordan,\nThanks, we will look into it.\n\nOn Mon, 3 Mar 2025 at 10:00, Jordan <jordan.lee@northwind.example> wrote:\n> You guaranteed zero downtime!';

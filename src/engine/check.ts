@@ -58,6 +58,29 @@ function dedupe(findings: Finding[]): Finding[] {
   return kept;
 }
 
+/**
+ * Findings of another category that a finding makes wrong where they overlap: a salutation that insults
+ * ("Dear Worst Customer") is hostile, and "greet the person by name" would be the wrong advice for it.
+ */
+const SUPERSEDES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['tone/hostile-language', ['generic-template/generic-salutation']],
+]);
+
+function supersede(findings: Finding[]): Finding[] {
+  const winners = findings.filter((f) => SUPERSEDES.has(f.ruleId));
+  if (winners.length === 0) return findings;
+  return findings.filter(
+    (f) =>
+      !winners.some(
+        (w) =>
+          w.field === f.field &&
+          w.start < f.end &&
+          f.start < w.end &&
+          (SUPERSEDES.get(w.ruleId) ?? []).includes(f.ruleId),
+      ),
+  );
+}
+
 /** Categories whose rules read figures, formats and names, never English wording. */
 const LANGUAGE_INDEPENDENT_CATEGORIES = new Set<Category>(['placeholder', 'pii', 'cross-account']);
 
@@ -151,7 +174,7 @@ export function runRules(
       findings.push(finding);
     }
   }
-  const final = dedupe(findings).sort(compareFindings);
+  const final = supersede(dedupe(findings)).sort(compareFindings);
   const result: CheckResult = { findings: final, scorecard: scorecard(final) };
   if (incomplete.length > 0) result.incomplete = incomplete;
   if (!english) result.language = { code: ctx.language, englishRulesSkipped: skipped > 0 };

@@ -16,6 +16,14 @@ describe('tone toward the reader', () => {
     expect(strong('You are all set for Monday.')).toEqual([]);
   });
 
+  it('reads a verdict on the person greeted in the salutation', () => {
+    expect(toneCues('Dear Laziest Client,', true)[0]?.kind).toBe('insult');
+    expect(toneCues('Hello Awful Tenant,', true)[0]?.kind).toBe('insult');
+    expect(toneCues('Dear Valued Customer,', true)).toEqual([]);
+    expect(toneCues('Dear Prospective Client,', true)).toEqual([]);
+    expect(toneCues('Hi Northwind Customer,', true)).toEqual([]);
+  });
+
   it('reads a judging adjective before a person, in any degree, and one before their character', () => {
     for (const s of [
       'You are the worst tenant we have had.',

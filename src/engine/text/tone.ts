@@ -292,6 +292,11 @@ const EPITHET_GREETING = new RegExp(
   'iu',
 );
 
+/** A greeting of a person by what they are: "Dear Nasty Prospective Customer" (the words before the noun). */
+const GREETED_PERSON = new RegExp(
+  String.raw`^(?:dear|hi|hello|hey)\s+((?:[a-z'-]+\s+){1,3})(?:${[...PERSON_NOUNS].join('|')})s?\b`,
+);
+
 /** Cues of sarcasm and reproach: weak alone. */
 const WEAK = new RegExp(
   [
@@ -662,6 +667,12 @@ function readCues(sentence: string, low: string, opening: boolean): ToneCue[] {
   if (opening) {
     const epithet = EPITHET_GREETING.exec(trimmed);
     if (epithet) add('insult', lead, lead + epithet[0].length, true);
+    else {
+      // "Dear Worst Customer", "Dear Nasty Prospective Client": a verdict on the person greeted.
+      const greeted = GREETED_PERSON.exec(lowerAscii(trimmed));
+      if (greeted?.[1]?.split(/\s+/).some((w) => w !== '' && judgesPerson(w)))
+        add('insult', lead, lead + greeted[0].length, true);
+    }
   }
 
   // Threats: the writer's future act against the reader — conditional for acts that may be routine

@@ -97,6 +97,10 @@ export const rule = defineRule(
           why: 'two cues of sarcasm in one paragraph: mock surprise and a sarcastic wish',
         },
         { text: 'Dear Momzilla,\nWe got your list of changes.', why: 'name-calling in the salutation' },
+        {
+          text: 'Dear Most Unpleasant Tenant,\nThe boiler is fixed.',
+          why: 'a verdict on the person greeted (and so not a generic salutation)',
+        },
         'You sound like a total amateur when you write to our CEO about this.',
         {
           text: 'Kiddo, I was configuring routers before you could walk.',
