@@ -249,8 +249,10 @@ describe('preflight audit', { timeout: 30_000 }, () => {
       io.isTTY = true;
       io.stderrIsTTY = true;
       if (ci) io.env = { CI: ci };
+      // A clock that moves 150 ms at each reading: the line is drawn however fast this machine checks.
+      let now = 0;
       const code = await main(['audit', '--no-config', 'sent.mbox'], {
-        io: { ...io, fileSize: async () => mbox.length },
+        io: { ...io, fileSize: async () => mbox.length, clock: () => (now += 150) },
         check: checkDraft,
         version: '0',
       });
