@@ -11,6 +11,17 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('keeps an aside with its own mark in the sentence that goes on after it', () => {
+    const text =
+      'We can offer a new (and signed-off!) rate of $40 today. See you (at noon?) on Monday. Done (really!). Next';
+    expect(splitSentences(text).map(([s, e]) => text.slice(s, e))).toEqual([
+      'We can offer a new (and signed-off!) rate of $40 today.',
+      'See you (at noon?) on Monday.',
+      'Done (really!).',
+      'Next',
+    ]);
+  });
+
   it('cuts a run without a full stop near MAX_SENTENCE characters, at a space, covering every word', () => {
     const text = 'guarantee '.repeat(1000);
     const spans = splitSentences(text);

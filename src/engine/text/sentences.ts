@@ -78,6 +78,11 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
     const next = text.charCodeAt(i + 1);
     if (i + 1 < to && next !== 32 && next !== 9 && next !== 10 && next !== 13 && next !== 34 && next !== 41)
       continue;
+    // An aside that ends in its own mark, inside a sentence that goes on: "a new (and approved!) $50 credit".
+    if (next === 41) {
+      const after = /^\)+[ \t]*(.)/u.exec(text.slice(i + 1, Math.min(to, i + 8)));
+      if (after && /[\p{Ll}\p{N}$€£,;:]/u.test(after[1]!)) continue;
+    }
     if (ch === 46) {
       let w = i;
       while (w > from && /[\p{L}.]/u.test(text[w - 1]!)) w--;
