@@ -288,6 +288,9 @@ export const INCENTIVE_NOUNS = [
   'stipend',
   'rebate',
   'rebates',
+  // A sum taken off: "a $40 discount" (percentages are discount-limit's).
+  'discount',
+  'discounts',
   "finder's fee",
   'referral fee',
   'commission',

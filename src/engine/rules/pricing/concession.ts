@@ -29,7 +29,7 @@ const N = String.raw`(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|e
 const PERIOD = `(?:days?|weeks?|months?|month's|quarters?|years?)`;
 // A compact money token (the concession patterns need to know an amount is there, not its value): a smaller
 // pattern keeps the regexes cheap to compile on a worker's first check.
-const CASH = String.raw`(?:[$€£]\s?(?:\d[\d,.]*(?:\s?(?:k|mm|m)\b)?|\[[^\]\n]{1,40}\]|\{\{?[^}\n]{1,40}\}?\})|\b\d[\d,.]*\s?(?:[$€£]|(?:usd|eur|gbp|dollars|euros|pounds)\b))`;
+const CASH = String.raw`(?:[$€£]\s?(?:\d(?:[\d,.]*\d)?(?:\s?(?:k|mm|m)\b)?|\[[^\]\n]{1,40}\]|\{\{?[^}\n]{1,40}\}?\})|\b\d[\d,.]*\s?(?:[$€£]|(?:usd|eur|gbp|dollars|euros|pounds)\b))`;
 const AMOUNT = String.raw`\**(?:${CASH}|${AMOUNT_SLOT_SOURCE})\**`;
 const GIVEABLE = alternation(GIVEABLE_NOUNS);
 const CREDIT_KIND = alternation(CREDIT_KINDS);
@@ -164,6 +164,8 @@ const GROUPS: readonly {
         String.raw`\bcredits?\s+(?:toward|towards|against|off|on)\s+(?:your|the|any|future|a|an|next)\b`,
         String.raw`\b${N}\s+${PERIOD}\s+of\s+(?:[\w-]+\s+)?credits?\b`,
         String.raw`\bcredit(?:ed|ing)?\s+(?:you|your (?:account|next (?:invoice|bill)|invoice|bill))\b`,
+        // A sum credited: "we will credit $12.50", "credited [amount] to your card".
+        String.raw`\bcredit(?:s|ed|ing)?\s+(?:you\s+)?${AMOUNT}`,
       ].join('|'),
       'giu',
     ),
@@ -178,6 +180,15 @@ const GROUPS: readonly {
         String.raw`\b(?:add(?:ed|ing)?|appl(?:y|ied|ying)|issu(?:e|ed|ing)|put|load(?:ed)?|deposit(?:ed)?|refund(?:ed|ing)?|transferr?(?:ed)?)\s+(?:an?\s+|the\s+)?${AMOUNT}\s+(?:[\w-]+\s+){0,3}?(?:to|on|onto|into|in|back to)\s+your\s+(?:${ACCOUNT})\b`,
         String.raw`\brefund\s+(?:you\s+)?(?:your|the)\s+(?:first|last|next)?\s*(?:${N}\s+)?${PERIOD}`,
       ].join('|'),
+      'giu',
+    ),
+  },
+  {
+    // Time given on a plan: "we'll extend your membership by two months", "extend your trial with 2 weeks".
+    held: [['extend'], ['day', 'week', 'month', 'quarter', 'year']],
+    cue: /extend/i,
+    re: new RegExp(
+      String.raw`\bextend(?:s|ed|ing)?\s+(?:your|the)\s+(?:[\w-]+\s+)?(?:subscriptions?|memberships?|plans?|trials?|licen[cs]es?|access|accounts?|service)\s+(?:by|with|for)\s+(?:an?\s+)?(?:(?:additional|extra|free|further)\s+)?(?:${N}\s+)?(?:(?:additional|extra|free|further)\s+)?${PERIOD}`,
       'giu',
     ),
   },
@@ -250,6 +261,8 @@ const NEGATED =
 /** Terms for everyone, not a concession: "support is free of charge on every plan", "fees are waived for everyone". */
 const STANDARD =
   /\bstandard\b|\b(?:every|all|each|any)\s+(?:[\w-]+\s+)?(?:plans?|tiers?|subscriptions?|orders?|purchases?|editions?|accounts?)\b|\bcomes? with\b|\bincluded (?:in|with) (?:every|all|each|the standard)\b|\b(?:everyone|everybody|every (?:customer|user|member)|all (?:of )?(?:our |the )?(?:customers|users|members|clients))\b/i;
+/** A verb of giving with the reader as recipient: "offer you", "we're giving you", "sent you". */
+const OFFERED_TO_READER = /\b(?:offer|giv|send|sent|gave|extend)(?:s|ed|ing|e|en)?\s+you\b/i;
 /** A term the customer's agreement already sets ("service credits described in section 7 of your agreement"). */
 const CONTRACTUAL =
   /\b(?:section|clause|schedule|exhibit|appendix)\s+\d|\b(?:described|defined|set out|outlined|specified|provided for)\s+(?:in|by|under)\b|\b(?:per|under|according to|as set out in)\s+(?:the|your|our)\s+(?:sla|agreement|contract|terms|msa|order form)\b/i;
@@ -290,6 +303,15 @@ export const rule = defineRule(
     source: 'customer-policy.md, Proposals & Sales Materials (Pricing aligned with approved pricing models)',
     examples: {
       flag: [
+        {
+          text: 'Sorry for the trouble: we will extend your membership by two months.',
+          why: 'time given on a plan',
+        },
+        { text: 'For the $30 plan we will credit $15 this week.', why: 'a sum credited' },
+        {
+          text: "We'd like to offer you a new (and signed-off!) $40 discount on any order.",
+          why: 'offered to the reader; "any order" is where it may be used, and the aside does not end the sentence',
+        },
         { text: 'We can make the first three months free if you sign this week.', policy: POLICY },
         {
           text: 'We are looking for two teams to try the new scheduler for free this quarter.',
@@ -361,6 +383,12 @@ export const rule = defineRule(
         { text: 'We can add 5 complimentary seats.', why: 'no pricing policy: informational' },
       ],
       pass: [
+        { text: 'We extended the deadline for the survey by two weeks.', why: 'a deadline, not a plan' },
+        { text: 'Your credit card was charged $40 on the 3rd.', why: 'a charge, not a credit' },
+        {
+          text: 'Shipping is free on any order over $50.',
+          why: 'a published term for every order',
+        },
         { text: 'Your free trial ends on March 3.', policy: POLICY, why: "the customer's running trial" },
         {
           text: 'Every new workspace starts with a 14-day free trial.',
@@ -466,8 +494,10 @@ export const rule = defineRule(
           CORRECTION.test(sentence)
         )
           continue;
-        // A term for everyone (a published change, a standard inclusion) is not a concession to this customer.
-        if (STANDARD.test(sentence)) continue;
+        // A term for everyone (a published change, a standard inclusion) is not a concession to this customer,
+        // unless it is offered to the reader: in "we'd like to offer you a $50 discount on any order", "any
+        // order" is where the reader may use it.
+        if (STANDARD.test(sentence) && !OFFERED_TO_READER.test(sentence)) continue;
         if (/\btrial\b/i.test(m.text) && OWN_TRIAL.test(sentence)) continue;
         if ((/\btrial\b/i.test(m.text) || FREE_PLAN.test(m.text)) && zeroPriceApproved(ctx, m.text, sentence))
           continue;
