@@ -401,6 +401,10 @@ export const RULE_PACK: RulePack = {
           {
             "text": "Dear Harbour Energy Account Holder:\nYour tariff changes in June.",
             "why": "the brand's customers, no one by name"
+          },
+          {
+            "text": "Hello forum members,\nThe board moves to a new host on Friday.",
+            "why": "the users of a service, no one by name"
           }
         ],
         "pass": [
@@ -450,7 +454,7 @@ export const RULE_PACK: RulePack = {
           "flags": "im"
         },
         {
-          "regex": "^[ \\t]*(?:dear|hello|hi|greetings|attention)[ \\t]+(?:all[ \\t]+)?(?:tenant|resident|occupant|renter|homeowner|householder|parent|guardian|patient|student|guest|shareholder|stockholder|policyholder|cardholder|account[ \\t]+holder|member|subscriber|user|customer|client|patron|passenger|travell?er|investor|depositor|borrower|donor|supporter|participant|applicant|attendee|shopper|buyer|merchant|seller|supplier|neighbou?r)s?\\b(?![ \\t]+(?:success|support|service|care|experience|team|operations|advisory|council|board|relations|groups?|panel))",
+          "regex": "^[ \\t]*(?:dear|hello|hi|greetings|attention)[ \\t]+(?:all[ \\t]+)?(?:(?:mailing[ \\t]+list|list|app|site|website|platform|service|community|club|forum|portal|program|programme|newsletter|new|fellow|prospective|potential|existing|current|former)[ \\t]+)?(?:tenant|resident|occupant|renter|homeowner|householder|parent|guardian|patient|student|guest|shareholder|stockholder|policyholder|cardholder|account[ \\t]+holder|member|subscriber|user|customer|client|patron|passenger|travell?er|investor|depositor|borrower|donor|supporter|participant|applicant|attendee|shopper|buyer|merchant|seller|supplier|neighbou?r)s?\\b(?![ \\t]+(?:success|support|service|care|experience|team|operations|advisory|council|board|relations|groups?|panel))",
           "flags": "im"
         },
         {
@@ -544,6 +548,7 @@ export const RULE_PACK: RulePack = {
         "sentence": [
           "\\b(?:per|under|in|by) (?:our|the|your)(?: [\\w-]+)? (?:sla|service level agreement|msa|master services agreement|contract|order form|agreement)\\b",
           "^(?=.*\\b\\d+(?:\\.\\d+)?\\s?(?:%|percent\\b|-?hours?\\b|-?minutes?\\b|-?days?\\b)).*\\b(?:service|sla|uptime|availability) credits?\\b",
+          "\\b(?:our|the|your|this|that|its)\\s+(?:[\\w-]+\\s+){0,3}guarantee\\s+(?:only\\s+|also\\s+|still\\s+)?(?:covers|covered|applies|applied|extends|extended|lasts|lasted|expires|expired|excludes|excluded|runs out|ran out|ends|ended|is limited|was limited|has expired|does not cover|doesn't cover|did not cover|didn't cover)\\b",
           "\\bguarant(?:y|ies)\\b",
           "\\b(?:collateral|credit support|counterpart(?:y|ies|y's)|letters? of credit|obligations? of|indemnit(?:y|ies)|surety|creditworth\\w*|isda|exposures?|guarantor|lender|borrower|master (?:agreement|contract)|annex|(?:applicable|governing|federal|tax|american|canadian|english|british|european) laws?)\\b"
         ]
@@ -616,6 +621,10 @@ export const RULE_PACK: RulePack = {
           {
             "text": "Our SLA guarantees 99.9% monthly availability, and service credits apply when we fall short.",
             "why": "a bounded commitment with a figure and a remedy"
+          },
+          {
+            "text": "Our 60-day guarantee covers the first payment only, so this renewal is outside it.",
+            "why": "a named policy's terms explained, not a promise"
           }
         ]
       },
@@ -662,7 +671,8 @@ export const RULE_PACK: RulePack = {
         "approvedClaims": true,
         "before": [
           "\\b(?:aim|aims|aiming|target|targets|targeting|strive|striving|goal|objective|aspire|try|trying|hope|hoping|working toward|work toward|minimi[sz]e|minimi[sz]ing|reduce|reducing|asked|asking|whether|wondering|requested|request|if we can|if we could|you mentioned|you said)\\b",
-          "\\b(?:nobody|no one|no vendor|no provider|no system|no software|nothing is)\\b"
+          "\\b(?:nobody|no one|no vendor|no provider|no system|no software|nothing is)\\b",
+          "\\b(?:i|i'm|we|we're|someone|one of us|option|offer|choice|door|invitation)\\s*(?:(?:am|is|are|remains?|will be|'s|'re)\\s+)?$"
         ],
         "after": [
           "^\\W*(?:is|are|isn't|is not|aren't|are not|would be)\\s+(?:not\\s+)?(?:unrealistic|impossible|a myth|realistic|possible|achievable|something)",
@@ -720,6 +730,14 @@ export const RULE_PACK: RulePack = {
           },
           {
             "text": "The upgrade window is Saturday from 2 to 4 a.m."
+          },
+          {
+            "text": "If you would like a call with your finance team, that option is always available.",
+            "why": "availability of an offer, not a technical claim"
+          },
+          {
+            "text": "I'm always available if anything comes up before the launch.",
+            "why": "a person's availability"
           }
         ]
       },
