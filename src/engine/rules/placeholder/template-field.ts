@@ -6,6 +6,9 @@ import type { Span } from '../../text/sentences.ts';
 
 // Always template syntax, whatever is inside.
 const ALWAYS = [
+  /<\?(?:php\b|=)[^\n]{0,200}?\?>/g, // <?php echo $name; ?>, <?= $name ?>: server-side code, stored unrun
+  /\{\$[A-Za-z_][\w.$>[\]'"-]{0,60}\}/g, // {$name} (Smarty)
+  /\{%[^%\n]{1,80}%\}/g, // {% if trial %} (Jinja, Liquid)
   /\{\{[^{}\n]{1,80}\}\}/g, // {{first_name}}
   /\$\{[^{}\n]{1,60}\}/g, // ${x}
   /<%[=-]?[^%\n]{0,80}%>/g, // <%= x %>
@@ -97,7 +100,7 @@ function scan(ctx: CheckContext, field: FieldText): RawFinding[] {
     found.push({ start, end, inner });
   };
   const has = (ch: string) => text.includes(ch);
-  if (has('{') || has('<%') || has('[[') || has('%')) {
+  if (has('{') || has('<%') || has('<?') || has('[[') || has('%')) {
     for (const re of ALWAYS)
       for (const m of text.matchAll(re)) consider(m.index, m.index + m[0].length, m[0]);
   }
@@ -143,6 +146,12 @@ export const rule = defineRule(
         'Hi [First Name],\nThanks for your time today.',
         'Hi {{first_name}},\nYour renewal is coming up.',
         { text: 'We can start on [insert date here].', why: 'a writer instruction' },
+        {
+          text: "Hi <?php echo $contact['first']; ?>,\nYour quote is ready.",
+          why: 'server-side template code, stored unrun',
+        },
+        { text: 'Dear {$contactname},\nThe site visit is booked.', why: 'a Smarty field' },
+        { text: 'Hi team,\n{% if renewal %}Your renewal is due.{% endif %}', why: 'template logic' },
         'Welcome aboard, <COMPANY>!',
         'Dear %FIRSTNAME%,\nWelcome.',
         'Hello {name}, your workspace is ready.',
@@ -158,6 +167,10 @@ export const rule = defineRule(
         },
       ],
       pass: [
+        {
+          text: 'The price is 40% lower than last year (50% for annual plans).',
+          why: 'percent signs in prose are not template logic',
+        },
         { text: 'As shown in the benchmark [1], latency dropped by 40%.', why: 'a citation' },
         { subject: '[EXTERNAL] Renewal timeline', text: 'Hi Jordan, details below.', why: 'a subject tag' },
         {
