@@ -3,10 +3,10 @@ import { MAX_SENTENCE, splitSentences } from './sentences.ts';
 
 describe('splitSentences', () => {
   it('ends sentences at full stops and line breaks', () => {
-    const text = 'We met on Tuesday. Thanks e.g. for the notes!\nNext line';
+    const text = 'We met on Tuesday. Thanks e.g. for the notes at 9 a.m. on Monday!\nNext line';
     expect(splitSentences(text).map(([s, e]) => text.slice(s, e))).toEqual([
       'We met on Tuesday.',
-      'Thanks e.g. for the notes!',
+      'Thanks e.g. for the notes at 9 a.m. on Monday!',
       'Next line',
     ]);
   });

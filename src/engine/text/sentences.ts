@@ -34,6 +34,9 @@ const ABBREVIATIONS = new Set([
   'dec',
   'st',
   'u.s',
+  // Times of day: "by 5 p.m. Friday" is one sentence.
+  'a.m',
+  'p.m',
 ]);
 
 export type Span = readonly [start: number, end: number];

@@ -77,8 +77,19 @@ describe('tone toward the reader', () => {
       'We are not responsible for your inability to follow simple instructions.',
       'Maybe next time you will read the terms before clicking buy.',
       'I do not have time for this.',
+      'Apparently you did not read the release notes.',
+      'We assume you are not familiar with invoices, so let me explain how they work.',
+      'Asking for a discount in month eleven is frankly ridiculous.',
+      'So stop pestering the engineers about the roadmap.',
     ])
       expect(kindOf(s), s).toBe('contempt');
+    for (const s of [
+      "I assume you're new to the portal, so here is a two-minute guide.",
+      'You can stop receiving these reminders from your settings page.',
+      'Asking for help early is never foolish.',
+      'Hard-coding passwords in scripts is silly, so the new vault does it for you.',
+    ])
+      expect(strong(s), s).toEqual([]);
   });
 
   it('reads profanity, starred out or not, but not bold markdown', () => {

@@ -257,7 +257,13 @@ const CONTEMPT = new RegExp(
     String.raw`\b(?:when(?:ever)?|if) you (?:can be bothered|finally bother)\b|\b(?:if you(?:'d| had)|you (?:never|didn't|did not|couldn't|could not)) (?:even )?(?:bother(?:ed)? to|take the time to|taken the time to)\b`,
     String.raw`\b(?:fed[ -]up|sick(?: and tired)?|tired) (?:of|with) (?:(?:explaining|telling|answering|reminding|chasing|asking|emailing|calling)(?: you\b|(?:\s+[a-z'-]+){1,5}?\s+(?:to|for) (?:you|your)\b)|repeating (?:myself|ourselves)|you\b|your\b)`,
     String.raw`\b(?:let me|i'll|i will) (?:spell it out|say this slowly|type this slowly|use small words|make this simple for you)\b`,
-    String.raw`\b(?:(?:clearly|obviously|evidently),? you|you (?:clearly|obviously|evidently)) (?:didn't|did not|don't|do not|haven't|have not|can't|cannot|never|failed|forgot|ignored|misunderstood)\b`,
+    String.raw`\b(?:(?:clearly|obviously|evidently|apparently),? you|you (?:clearly|obviously|evidently|apparently)) (?:didn't|did not|don't|do not|haven't|have not|can't|cannot|never|failed|forgot|ignored|misunderstood)\b`,
+    // Ignorance presumed, then a lesson: "I assume you are unfamiliar with the term, so let me help you out".
+    String.raw`\b(?:i|we) (?:assume|take it|gather|guess|suppose) (?:that )?you(?:'re| are) (?:unfamiliar|not familiar) with\b[^!?]{0,80}?\bso (?:let me|allow me to|i'll|i will)\b`,
+    // The reader's expectation judged as foolish: "expecting a reply at midnight is just plain silly".
+    String.raw`^\W*(?:expecting|asking|demanding|assuming|thinking|believing|insisting)\b[^!?]{0,120}?\b(?:is|was) (?:(?:just|simply|frankly|honestly|quite|pretty) )?(?:(?:plain|downright) )?(?:silly|ridiculous|absurd|laughable|childish|naive|foolish)\b`,
+    // Told to stop what they do: "please stop expecting …", "stop pestering our staff".
+    String.raw`(?:^|[.!?,;:]\s*|\bplease |\bjust |\bso )stop (?:expecting|pestering|bothering|harassing|spamming|nagging|badgering)\b`,
     String.raw`\bthanks for nothing\b`,
     String.raw`\byour (?:inability|failure) to (?:follow|read|understand|grasp|comprehend|listen)\b|\b(?:can't|cannot|couldn't|could not|didn't|did not|failed to|unable to) (?:follow|read|understand) (?:even )?(?:our |the |these |those )?(?:simple|basic|clear|plain) (?:instructions|steps)\b`,
     String.raw`\bmaybe next time,? (?:you(?:'ll| will| should| could| might)|try)\b|\bwhat (?:else )?did you expect\b|\bwhat you expected for\b`,
@@ -437,7 +443,10 @@ gate(
     'bother bothered take taken',
     'fed sick tired',
     'spell slowly small simple',
-    'clearly obviously evidently',
+    'clearly obviously evidently apparently',
+    'unfamiliar familiar',
+    'silly ridiculous absurd laughable childish naive foolish',
+    'stop',
     'thanks',
     'inability failure instructions steps',
     'maybe', // and "expect" with "what"
@@ -517,7 +526,7 @@ const MAY_HOLD = new RegExp(
     String.raw`hope|luck|wow|\boh |bravo|\bgee\b|believ|cute|adorable|precious|sweet|\bi mean\b`,
     String.raw`how (?:hard|difficult|many)|come on|nothing|\bstop\b|elsewhere|\beven an?\b|clue|waste|year[ -]old`,
     `deal with|get over|suck it|grow up|get a|tough luck|take it or|cry me|boo hoo|news ?flash|beneath`,
-    `fed[ -]up|sick|tired|spell it|slowly|small words|shut up|get lost|riddance|again|learn|care|rocket|whatever|job|time for|expect|next time|finally|instructions|steps|inability|failure|anyone with|charity|nerve|shame|dare|homework|research`,
+    `fed[ -]up|sick|tired|spell it|slowly|small words|shut up|get lost|riddance|again|learn|care|rocket|whatever|job|time for|expect|next time|finally|instructions|steps|inability|failure|anyone with|charity|nerve|shame|dare|homework|research|silly|ridiculous|absurd|laughable|childish|naive|foolish`,
     String.raw`\b(?:${alt(PROFANITY)})\b|\b(?:${alt(CONDESCENDING_VOCATIVES)})\b|\b(?:${alt(AFFECT_TOWARD_READER)})\b`,
   ].join('|'),
 );

@@ -120,6 +120,10 @@ export const rule = defineRule(
           why: 'a superlative of judgement before a person',
         },
         {
+          text: 'Expecting us to answer at 3 a.m. on a Sunday is just plain silly.',
+          why: "the reader's expectation judged as foolish",
+        },
+        {
           text: 'You clearly have a nasty temper, and it shows in every ticket.',
           why: "a judgement of the reader's character",
         },
