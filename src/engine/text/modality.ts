@@ -76,6 +76,14 @@ const PASSIVE_OWN_ACT =
 const OWN_ACT = new RegExp(String.raw`^(?:${OWN_ACTS})\b`, 'iu');
 const CONFIDENCE =
   /\b(?<who>i'm|i am|we're|we are|i feel|we feel)\s+(?:so|absolutely|completely|totally|entirely|fully|one hundred percent|100\s?%|(?:9[5-9]|100)(?:[.,]\d+)?\s?%)\s+(?:sure|certain|confident|positive)(?=\s+(?:that\s+)?(?:we|i|you|it|this|they|your\s+[\p{L}-]+|our\s+[\p{L}-]+)\s*(?:can|will|'ll|could|would|are going to|is going to)\b)/giu;
+/**
+ * A performative assurance on a future outcome: "I can assure you the changes will prevent outages", "we promise
+ * that your data will be safe". The future verb is read after it (an own act or a feeling promises no outcome).
+ */
+const ASSURANCE = new RegExp(
+  String.raw`\b(?<who>i|we)\s+(?:(?:can|do|must|want to|'d like to|would like to)\s+)?(?:assure\s+(?:you|everyone|all of you)|promise(?:\s+(?:you|everyone|all of you))?)\s*,?\s+(?:that\s+)?(?<claim>[^.!?;]{0,80}?\b(?:will|'ll|is going to|are going to)\s+(?:(?:also|now|never|not|no longer|always)\s+)?(?<verb>[\p{L}]+(?:\s+(?:in touch|back|up|out|on|in|at))?))`,
+  'giu',
+);
 const IMPOSSIBLE_TO = new RegExp(
   String.raw`\b(?:impossible|no way)\s+(?:for\s+(?:[\p{L}'-]+\s+){1,3})?to\s+(?:${base(ADVERSE)})\b`,
   'giu',
@@ -218,6 +226,20 @@ export function readModalClaims(sentence: string): ModalClaim[] {
     const who = (m.groups?.who ?? '').toLowerCase().startsWith('i') ? 'I believe' : 'we believe';
     push({ kind: 'confidence', start: m.index, end: m.index + m[0].length, rewrite: keepCase(m[0], who) });
   }
+  for (const m of cue(/\b(?:assure|promise)\b/iu) ? sentence.matchAll(ASSURANCE) : []) {
+    const verb = m.groups?.verb ?? '';
+    const after = sentence.slice(m.index + m[0].length - verb.length);
+    // "I promise you we will look into it", "I assure you you'll love it": our own act, or a feeling.
+    if (OWN_ACT.test(after) || PASSIVE_OWN_ACT.test(after) || NOT_AN_OUTCOME.test(verb)) continue;
+    const who = (m.groups?.who ?? '').toLowerCase() === 'i' ? 'I expect' : 'we expect';
+    const lead = m[0].slice(0, m[0].length - (m.groups?.claim ?? '').length);
+    push({
+      kind: 'confidence',
+      start: m.index,
+      end: m.index + lead.trimEnd().length,
+      rewrite: keepCase(lead.trimEnd(), who),
+    });
+  }
   for (const m of cue(/\b(?:impossible|no way)\b/iu) ? sentence.matchAll(IMPOSSIBLE_TO) : []) {
     const rest = m[0].replace(/^\S+(?:\s+way)?/iu, '');
     push({ kind: 'impossibility', start: m.index, end: m.index + m[0].length, rewrite: `very hard${rest}` });
@@ -267,4 +289,4 @@ export function readModalClaims(sentence: string): ModalClaim[] {
 
 /** A cheap test before reading: does the sentence hold any word a modal claim needs? */
 export const MODAL_CUE =
-  /\b(?:definitely|certainly|surely|absolutely|undoubtedly|unquestionably|positively|doubt|without fail|for sure|for certain|no matter what|sure|certain|confident|positive|impossible|no way|cannot|can't|can not|never|eliminat\w*|rule[sd]? out|ruling out|prevent\w*|removes? all|blocks?|stops?|catch(?:es)?|detects?|filters? out|always|refund\w*|reimburse|repay|money[\s-]+back|(?:or|else)\s+(?:you|it|we)|100\s?%|one hundred percent|guaranteed|ever)\b/i;
+  /\b(?:assure|promise|definitely|certainly|surely|absolutely|undoubtedly|unquestionably|positively|doubt|without fail|for sure|for certain|no matter what|sure|certain|confident|positive|impossible|no way|cannot|can't|can not|never|eliminat\w*|rule[sd]? out|ruling out|prevent\w*|removes? all|blocks?|stops?|catch(?:es)?|detects?|filters? out|always|refund\w*|reimburse|repay|money[\s-]+back|(?:or|else)\s+(?:you|it|we)|100\s?%|one hundred percent|guaranteed|ever)\b/i;

@@ -1,6 +1,7 @@
 // Promises by modality (text/modality.ts): a certainty adverb on a future outcome ("will definitely double",
 // "is certainly going to cut"), near-certainty about an outcome ("I'm 100% / 99.9% sure we can"),
-// impossibility of an adverse event ("impossible to breach", "can never be hacked"), universal claims
+// impossibility of an adverse event ("impossible to breach", "can never be hacked"), a performative assurance
+// on a future outcome ("I can assure you the changes will prevent outages"), universal claims
 // ("eliminates every risk of error", "catches every phishing email", "will never happen again", "no errors
 // ever"), "always up / online", and outcome guarantees with a remedy ("if you don't save X, we'll refund
 // you", "… or your money back"). Passes hedged, conditional, purposive ("to prevent any delays"), reported
@@ -107,6 +108,10 @@ export const rule = defineRule(
     examples: {
       flag: [
         {
+          text: 'I can assure you the new cluster will end the slowdowns at peak.',
+          why: 'a performative assurance on a future outcome',
+        },
+        {
           text: 'Your conversion rate will definitely double this quarter.',
           why: 'certainty adverb on an outcome',
         },
@@ -137,6 +142,14 @@ export const rule = defineRule(
         },
       ],
       pass: [
+        {
+          text: 'I promise you we will look into the slow exports today.',
+          why: 'an own act, not an outcome',
+        },
+        {
+          text: "I can't promise the new cluster will be faster at peak.",
+          why: 'negated',
+        },
         {
           text: "I'll definitely pass your feedback on to the product team.",
           why: 'our own act, not an outcome',
