@@ -17,7 +17,7 @@ import type { FieldText } from '../../text/field.ts';
 const STATE =
   'live|ready|fixed|resolved|done|deployed|delivered|shipped|completed|complete|available|in place|released|implemented|finished|up and running|migrated|rolled out|launched|enabled|set up|provisioned|patched|restored|back up|operational|in production|sorted|onboarded|trained|configured|integrated|installed|connected|activated|upgraded|switched over|credited|paid out|paid back|refunded|reimbursed';
 const COMMIT = new RegExp(
-  String.raw`\b(?:(?<pron>we|i|they|it|that|this)\s*(?:will|'ll|shall|are going to|am going to|is going to)|(?<cpron>we|i)\s+can|will|shall|(?:is|are) going to|(?:is|are) (?:guaranteed|committed) to)\s+(?:(?:definitely|certainly|absolutely|surely|also|then|fully|all|completely)\s+)?(?<pred>be\s+(?:(?:fully|all|completely)\s+)?(?:${STATE})\b|(?:have|get)\s+(?:you|it|this|that|these|them|everything|the\s+[\w-]+(?:\s+[\w-]+)?|your\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:all\s+)?(?:${STATE}|[a-z]+ed)\b|(?:fix|deliver|ship|deploy|resolve|complete|finish|launch|release|roll out|migrate|implement|enable|provision|restore|patch|go live|refund|reimburse|credit|pay out|pay back|get (?:it|this|that|everything) (?:done|fixed|live|deployed))\b)|\b(?:it|this|that|(?:the|your|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?<ppred>ships|launches|deploys|lands|goes live|rolls out|is live|are live|is ready|are ready|arrives|arrive|is delivered|are delivered)\b`,
+  String.raw`\b(?:(?<pron>we|i|they|it|that|this)\s*(?:will|'ll|shall|are going to|am going to|is going to)|(?<cpron>we|i)\s+can|will|shall|(?:is|are) going to|(?:is|are) (?:guaranteed|committed) to)\s+(?:(?:definitely|certainly|absolutely|surely|also|then|fully|all|completely)\s+)?(?<pred>be\s+(?:(?:fully|all|completely)\s+)?(?:${STATE})\b|(?:have|get)\s+(?:you|it|this|that|these|them|everything|the\s+[\w-]+(?:\s+[\w-]+)?|your\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:all\s+)?(?:${STATE}|[a-z]+ed)\b|(?:fix|deliver|ship|deploy|resolve|complete|finish|launch|release|roll out|migrate|implement|enable|provision|restore|patch|go live|refund|reimburse|credit|pay out|pay back|get (?:it|this|that|everything) (?:done|fixed|live|deployed))\b)|\b(?:it|this|that|(?:the|your|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?<ppred>ships|launches|deploys|lands|goes live|rolls out|is live|are live|is ready|are ready|arrives|arrive|is delivered|are delivered)\b|\b(?:delivery|deliveries|shipping|shipments?|rollout|roll-out|migration|installation|implementation|onboarding|deployment|go-live|replacements?|repairs?)\b(?:\s+of\s+(?:the\s+|your\s+|our\s+|all\s+)?(?:new\s+)?[\w-]+(?:\s+[\w-]+)?)?\s+(?:will|shall|is going to|are going to)\s+(?<spred>start|begin|commence|kick off)\b`,
   'giu',
 );
 const PROMISE_CUE =
@@ -88,7 +88,8 @@ function scan(
       COMMIT.lastIndex = 0;
       let analysis: ReturnType<CheckContext['analyseDeeply']> | undefined;
       for (const m of sentence.matchAll(COMMIT)) {
-        const present = m.groups?.ppred;
+        // "Delivery of the new units will start in 2 weeks": the start of a delivery, given as a date.
+        const present = m.groups?.ppred ?? m.groups?.spred;
         const pred = m.groups?.pred ?? present ?? '';
         const predStart = m.index + m[0].length - pred.length;
         const predEnd = m.index + m[0].length;
@@ -189,6 +190,10 @@ export const rule = defineRule(
         },
         { text: 'The new portal launches on May 4.', why: 'present tense with a date' },
         {
+          text: 'Shipping of the replacement routers will begin on March 3.',
+          why: 'the start of a delivery',
+        },
+        {
           text: "Once the contract is signed, we'll have the portal migrated within 10 days.",
           why: '"once" starts the clock of the promise; it is not a condition',
         },
@@ -241,6 +246,10 @@ export const rule = defineRule(
           why: 'notice ahead of an event, not a delivery',
         },
         { text: 'Backups will be completed after each nightly run.', why: 'a routine, not a deadline' },
+        {
+          text: 'Onboarding will start with a kickoff call; we usually book it within a week.',
+          why: 'what the start is, and a hedged length',
+        },
         {
           text: "If the pilot misses its goal, we'll refund your first 2 months.",
           why: 'the length is what is refunded, not when',
