@@ -223,9 +223,12 @@ export function underPriceHeading(text: string, lineStart: number): boolean {
   return false;
 }
 
-/** A bill or receipt (invoice number, amount due): its amounts are billing, not offers. */
+/**
+ * A bill, a receipt or a notice of an automatic renewal (invoice number, amount due, "will automatically
+ * renew", "payment method:"): its amounts are billing, not offers.
+ */
 export const BILL =
-  /\b(?:invoice\s*(?:number|no\.?|#|date|id)|(?:total\s+)?amount\s+due|balance\s+due|total\s+due|receipt\s*(?:number|no\.?|#)?|billing\s+(?:period|statement)|order\s*(?:#|no\.?|number)\s*:?\s*[\w-]*\d|(?:has|have) (?:been )?(?:shipped|dispatched|delivered)|payment (?:received|confirmation)|thank you for your (?:order|purchase|payment))\b/i;
+  /\b(?:invoice\s*(?:number|no\.?|#|date|id)|(?:total\s+)?amount\s+due|balance\s+due|total\s+due|receipt\s*(?:number|no\.?|#)?|billing\s+(?:period|statement)|order\s*(?:#|no\.?|number)\s*:?\s*[\w-]*\d|(?:has|have) (?:been )?(?:shipped|dispatched|delivered)|payment (?:received|confirmation)|thank you for your (?:order|purchase|payment)|(?:will\s+)?(?:automatically|auto-?)\s*renews?|renewal\s+(?:date|details|reminder|notice)\s*:?|next\s+(?:billing|payment|charge)\s+date|payment\s+method\s*:)\b/i;
 
 /** Putting a billing mistake right ("refunded the duplicate charge", "charged in error") concedes and offers nothing. */
 export const CORRECTION =

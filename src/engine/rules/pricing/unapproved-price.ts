@@ -4,7 +4,7 @@
 // `pricing.approvedPrices` / `pricing.currency`, and suggests the plan's approved price (or the figure
 // "(subject to approval)"); without a price list, unit prices are `info`.
 import { defineRule, type RawFinding } from '../../rule.ts';
-import { CURRENCY, customersOwn, PENDING_APPROVAL } from '../../text/money.ts';
+import { BILL, CURRENCY, customersOwn, PENDING_APPROVAL } from '../../text/money.ts';
 
 const AMOUNT = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?`;
 // "$49", "USD 49", "€12", "49 USD", "12 €", "49 dollars".
@@ -112,6 +112,11 @@ export const rule = defineRule(
           why: "the customer's own contract, described",
         },
         {
+          text: 'Your plan will automatically renew on June 1.\nAmount: $79 per seat/month\nPayment method: card on file',
+          policy: PRICES,
+          why: "a renewal notice states the customer's plan, it offers no price",
+        },
+        {
           text: 'Shipping is standard at $29 per order for every customer.',
           policy: PRICES,
           why: 'the word "standard", not a plan name',
@@ -125,6 +130,8 @@ export const rule = defineRule(
     const currency = pricing?.currency?.toUpperCase();
     const plans = ctx.compiled.pricePlans;
     const out: RawFinding[] = [];
+    // A bill or a renewal notice states what the customer's plan costs; it offers no price.
+    if (BILL.test(ctx.ownBody) || BILL.test(ctx.field('subject').text)) return out;
     for (const field of [ctx.field('subject'), ctx.field('body')]) {
       if (!/[$€£]|usd|eur|gbp|dollars|euros|pounds/i.test(field.text)) continue;
       const ranges = field.rangesFor(['body', 'subject']);
