@@ -80,10 +80,8 @@ const CONFIDENCE =
  * A performative assurance on a future outcome: "I can assure you the changes will prevent outages", "we promise
  * that your data will be safe". The future verb is read after it (an own act or a feeling promises no outcome).
  */
-const ASSURANCE = new RegExp(
-  String.raw`\b(?<who>i|we)\s+(?:(?:can|do|must|want to|'d like to|would like to)\s+)?(?:assure\s+(?:you|everyone|all of you)|promise(?:\s+(?:you|everyone|all of you))?)\s*,?\s+(?:that\s+)?(?<claim>[^.!?;]{0,80}?\b(?:will|'ll|is going to|are going to)\s+(?:(?:also|now|never|not|no longer|always)\s+)?(?<verb>[\p{L}]+(?:\s+(?:in touch|back|up|out|on|in|at))?))`,
-  'giu',
-);
+const ASSURANCE =
+  /\b(?<who>i|we)\s+(?:(?:can|do|must|want to|'d like to|would like to)\s+)?(?:assure\s+(?:you|everyone|all of you)|promise(?:\s+(?:you|everyone|all of you))?)\s*,?\s+(?:that\s+)?(?<claim>[^.!?;]{0,80}?\b(?:will|'ll|is going to|are going to)\s+(?:(?:also|now|never|not|no longer|always)\s+)?(?<verb>[\p{L}]+(?:\s+(?:in touch|back|up|out|on|in|at))?))/giu;
 const IMPOSSIBLE_TO = new RegExp(
   String.raw`\b(?:impossible|no way)\s+(?:for\s+(?:[\p{L}'-]+\s+){1,3})?to\s+(?:${base(ADVERSE)})\b`,
   'giu',
