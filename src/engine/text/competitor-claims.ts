@@ -23,7 +23,7 @@ import {
   negativeTerm,
   positiveTerm,
 } from './critique-lexicon.ts';
-import type { Span } from './sentences.ts';
+import { LIST_ITEM, type Span } from './sentences.ts';
 
 export interface Mention {
   readonly start: number;
@@ -530,7 +530,6 @@ function splitClauses(s: string): Clause[] {
   return out;
 }
 
-const LIST_ITEM = /^[ \t]*(?:[-*•·▪‣◦>]|\d{1,2}[.)]|[a-z][.)])[ \t]+/u;
 const MARKDOWN = /^[\s*_#>`~]+|[\s*_`~]+$/g;
 
 function isLineStart(text: string, pos: number): boolean {
@@ -690,37 +689,6 @@ function possessedTopic(sentence: string, toks: readonly Token[], i: number, to:
     words.push(sentence.slice(t.start, t.end));
   }
   return words.length > 0 ? words.join(' ') : undefined;
-}
-
-/**
- * Sentences with hard-wrapped lines joined again: the splitter ends a sentence at every line break, but a
- * line that does not end a sentence, followed by one that opens in lower case, is the same sentence wrapped.
- */
-export function unwrapSentences(text: string, sentences: readonly Span[]): Span[] {
-  const out: [number, number][] = [];
-  for (const [s, e] of sentences) {
-    const prev = out[out.length - 1];
-    if (prev) {
-      const gap = text.slice(prev[1], s);
-      const tail = text.slice(prev[0], prev[1]);
-      // "1." alone: the splitter ended a sentence at a numbered list item's full stop.
-      if (/^\s*\d{1,2}\.$/.test(tail) && /^[ \t]+$/.test(gap)) {
-        prev[1] = e;
-        continue;
-      }
-      if (
-        /^[ \t]*\n[ \t]*$/.test(gap) &&
-        !/[.!?:;)*]$/.test(tail) &&
-        /^\p{Ll}/u.test(text.slice(s, e)) &&
-        !LIST_ITEM.test(text.slice(s, e))
-      ) {
-        prev[1] = e;
-        continue;
-      }
-    }
-    out.push([s, e]);
-  }
-  return out;
 }
 
 /** Every negative claim about a competitor in the sentences given. */

@@ -1,6 +1,6 @@
 import { type NormalizedText, normalize, startOf, toOriginal } from './normalize.ts';
 import { type Part, type PartName, splitParts } from './parts.ts';
-import { findSpan, type Span, splitSentences } from './sentences.ts';
+import { findSpan, joinWrappedLines, type Span, splitSentences } from './sentences.ts';
 
 /** Where in a draft a rule reads. `body` means greeting + main text (no signature, no quoted history). */
 export type Scope =
@@ -118,11 +118,12 @@ export class FieldText {
     return this.#parts;
   }
 
-  /** Sentences in normalised offsets; never crossing a part boundary. */
+  /** Sentences in normalised offsets, wrapped lines joined; never crossing a part boundary. */
   get sentences(): Span[] {
     if (!this.#sentences) {
       const out: Span[] = [];
-      for (const p of this.parts) out.push(...splitSentences(this.norm.text, p.start, p.end));
+      for (const p of this.parts)
+        out.push(...joinWrappedLines(this.norm.text, splitSentences(this.norm.text, p.start, p.end)));
       this.#sentences = out;
     }
     return this.#sentences;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SENTENCE, splitSentences } from './sentences.ts';
+import { joinWrappedLines, MAX_SENTENCE, splitSentences } from './sentences.ts';
 
 describe('splitSentences', () => {
   it('ends sentences at full stops and line breaks', () => {
@@ -19,6 +19,20 @@ describe('splitSentences', () => {
       'See you (at noon?) on Monday.',
       'Done (really!).',
       'Next',
+    ]);
+  });
+
+  it('joins a sentence that plain-text mail wrapped over lines, and nothing else', () => {
+    const text =
+      'We would like to offer you a new (and fully\nauthorized!) $50 discount valid on any\norder. Thanks\nfor waiting.\nIt arrives Monday\nBest,\n- faster import\n- live sync';
+    const joined = joinWrappedLines(text, splitSentences(text)).map(([s, e]) => text.slice(s, e));
+    expect(joined).toEqual([
+      'We would like to offer you a new (and fully\nauthorized!) $50 discount valid on any\norder.',
+      'Thanks\nfor waiting.',
+      'It arrives Monday',
+      'Best,',
+      '- faster import',
+      '- live sync',
     ]);
   });
 

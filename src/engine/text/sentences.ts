@@ -1,6 +1,7 @@
 /**
  * A cheap sentence splitter for the prefilter: ends at . ! ? followed by space and not after a common
- * abbreviation, and at every line break (email lines, bullets and sign-offs are units of their own).
+ * abbreviation, and at every line break (email lines, bullets and sign-offs are units of their own), except
+ * where a plain-text email wrapped a sentence over lines (joinWrappedLines).
  */
 
 const ABBREVIATIONS = new Set([
@@ -114,4 +115,40 @@ export function findSpan(spans: readonly Span[], pos: number): number {
     else return mid;
   }
   return -1;
+}
+
+/** A list item's marker at the start of a line: "- ", "• ", "1. ", "a) ". */
+export const LIST_ITEM = /^[ \t]*(?:[-*•·▪‣◦>]|\d{1,2}[.)]|[a-z][.)])[ \t]+/u;
+
+/**
+ * Sentences with hard-wrapped lines joined again. Plain-text mail is often wrapped at about 72 characters, and
+ * the splitter ends a sentence at every line break; but a line that does not end a sentence, followed by one
+ * that opens in lower case (and is no list item), is the same sentence wrapped: "we would like to offer you a
+ * new (and fully\nauthorized!) $50 discount". A joined sentence stays within MAX_SENTENCE.
+ */
+export function joinWrappedLines(text: string, sentences: readonly Span[]): Span[] {
+  const out: [number, number][] = [];
+  for (const [s, e] of sentences) {
+    const prev = out[out.length - 1];
+    if (prev && e - prev[0] <= MAX_SENTENCE) {
+      const gap = text.slice(prev[1], s);
+      const tail = text.slice(prev[0], prev[1]);
+      // "1." alone: the splitter ended a sentence at a numbered list item's full stop.
+      if (/^\s*\d{1,2}\.$/.test(tail) && /^[ \t]+$/.test(gap)) {
+        prev[1] = e;
+        continue;
+      }
+      if (
+        /^[ \t]*\n[ \t]*$/.test(gap) &&
+        !/[.!?:;)*]$/.test(tail) &&
+        /^\p{Ll}/u.test(text.slice(s, e)) &&
+        !LIST_ITEM.test(text.slice(s, e))
+      ) {
+        prev[1] = e;
+        continue;
+      }
+    }
+    out.push([s, e]);
+  }
+  return out;
 }

@@ -21,7 +21,7 @@ import type { CheckContext } from '../../context.ts';
 import { type Match, type MatchFn, patternMatcher, phraseMatcher } from '../../kinds/matcher.ts';
 import { editedDataRule } from '../../phrase-edits.ts';
 import { defineRule, MAX_FINDINGS_PER_FIELD, type RawFinding } from '../../rule.ts';
-import { type Claim, type Mention, readClaims, unwrapSentences } from '../../text/competitor-claims.ts';
+import { type Claim, type Mention, readClaims } from '../../text/competitor-claims.ts';
 import type { FieldText } from '../../text/field.ts';
 
 /**
@@ -128,10 +128,8 @@ function scan(
     .findAll(field.text, ranges, undefined, field.lower)
     .map((m) => ({ start: m.start, end: m.end, name: m.entries[0]!.value }));
   if (mentions.length === 0) return [];
-  const sentences = unwrapSentences(
-    field.text,
-    field.sentences.filter(([s, e]) => ranges.some(([a, b]) => s >= a && e <= b)),
-  );
+  // Wrapped lines are already joined (FieldText.sentences).
+  const sentences = field.sentences.filter(([s, e]) => ranges.some(([a, b]) => s >= a && e <= b));
   const claims = readClaims({
     text: field.text,
     sentences,
