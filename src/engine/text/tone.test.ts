@@ -3,6 +3,14 @@ import { toneCues } from './tone.ts';
 
 const strong = (s: string) => toneCues(s).filter((c) => c.strong);
 const kindOf = (s: string) => strong(s)[0]?.kind;
+/** Each sentence's first strong cue is of this kind. */
+const allRead = (kind: string, sentences: readonly string[]) => {
+  for (const s of sentences) expect(kindOf(s), s).toBe(kind);
+};
+/** No sentence holds a strong cue. */
+const noneRead = (sentences: readonly string[]) => {
+  for (const s of sentences) expect(strong(s), s).toEqual([]);
+};
 
 describe('tone toward the reader', () => {
   it('reads insults aimed at the reader or what is theirs', () => {
@@ -25,16 +33,15 @@ describe('tone toward the reader', () => {
   });
 
   it('reads a judging adjective before a person, in any degree, and one before their character', () => {
-    for (const s of [
+    allRead('insult', [
       'You are the worst tenant we have had.',
       'Honestly, you are the most arrogant buyer on the platform.',
       'You are the nastiest shopper our staff have met.',
       'You are a dishonest seller.',
       'You must have a very ugly mind.',
       "You've got a toxic attitude.",
-    ])
-      expect(kindOf(s), s).toBe('insult');
-    for (const s of [
+    ]);
+    noneRead([
       "You're worse off on the legacy plan; let's move you.",
       'You are the biggest customer in the region.',
       'You are our most valued client.',
@@ -43,8 +50,7 @@ describe('tone toward the reader', () => {
       'You have a negative balance on the account.',
       'You have a difficult decision to make.',
       'You are a crazy busy person, so I will keep this short.',
-    ])
-      expect(strong(s), s).toEqual([]);
+    ]);
   });
 
   it('reads threats: punitive acts on a condition, harm without one', () => {
@@ -61,7 +67,7 @@ describe('tone toward the reader', () => {
   });
 
   it('reads contempt, dismissal and talking down', () => {
-    for (const s of [
+    allRead('contempt', [
       'Are you blind? The button is right there.',
       'How hard is it to read the invoice before you call us?',
       'Do you even read our emails?',
@@ -81,15 +87,13 @@ describe('tone toward the reader', () => {
       'We assume you are not familiar with invoices, so let me explain how they work.',
       'Asking for a discount in month eleven is frankly ridiculous.',
       'So stop pestering the engineers about the roadmap.',
-    ])
-      expect(kindOf(s), s).toBe('contempt');
-    for (const s of [
+    ]);
+    noneRead([
       "I assume you're new to the portal, so here is a two-minute guide.",
       'You can stop receiving these reminders from your settings page.',
       'Asking for help early is never foolish.',
       'Hard-coding passwords in scripts is silly, so the new vault does it for you.',
-    ])
-      expect(strong(s), s).toEqual([]);
+    ]);
   });
 
   it('reads profanity, starred out or not, but not bold markdown', () => {
@@ -102,7 +106,7 @@ describe('tone toward the reader', () => {
   });
 
   it('leaves apologies, empathy, negation, self-criticism, policy and praise alone', () => {
-    for (const s of [
+    noneRead([
       "I'm sorry your export failed, that is a stupid bug of ours.",
       'You sound worried about the migration.',
       "Your question isn't stupid at all.",
@@ -137,8 +141,7 @@ describe('tone toward the reader', () => {
       'Please follow these simple instructions to reset your password.',
       'What do you expect from the Pro plan?',
       "It's our job to make this easy.",
-    ])
-      expect(strong(s), s).toEqual([]);
+    ]);
   });
 
   it('counts sarcasm cues only around something bad', () => {
