@@ -494,10 +494,13 @@ const SOURCED =
 // A comparison that favours us: comparative words, multiples and percentages of savings or speed.
 const SUPERIORITY =
   /\b(?:better|faster|cheaper|easier|simpler|quicker|smarter|stronger|superior|lower|outperforms?|outperformed|beats?|more (?:reliable|secure|affordable|powerful|flexible|accurate|scalable|intuitive|efficient|complete|robust|stable|modern|advanced|capable|responsive|value)|less (?:expensive|downtime|hassle|effort|work|time|manual)|fewer (?:errors|bugs|outages|issues|steps|clicks)|\d+(?:\.\d+)?\s*[x×]\s*(?:faster|better|more|cheaper|quicker)|(?:twice|three times|four times|five times|ten times|\d+\s*times)\s+(?:as\s+)?(?:fast|quick|easy|cheap|many|much|reliable|accurate|faster|better|more|cheaper)|half\s+the\s+(?:price|cost|time|effort)|\d+(?:\.\d+)?\s*%\s*(?:cost\s+)?(?:savings?|cheaper|faster|less|lower|more|better|reduction|fewer))(?![\p{L}])/iu;
+/** The frame that makes a competitor the standard of the comparisons after it: "switched from Initech". */
+const SWITCH_FROM =
+  /\b(?:switch(?:ed|es|ing)?|mov(?:e|ed|es|ing)|migrat(?:e|ed|es|ing)|came|coming)\s+(?:over\s+|across\s+)?(?:away\s+)?from\s+(?:the\s+)?$/iu;
 const COMPARATIVE_THAN =
   /\b(?!(?:rather|other|whether|ever|never|over|under|after|later|earlier|sooner|either|neither)\b)(?:more|less|fewer|[a-z]{3,}er)\s+(?:[\p{L}-]+\s+){0,2}than\s+(?:the\s+)?$/iu;
 const STANDARD_BEFORE =
-  /(?:\bthan|\bas\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+as|\bvs\.?|\bversus|\bcompared (?:to|with)|\bin comparison (?:to|with)|\brelative to|\bover|\bagainst)\s+(?:the\s+)?$/iu;
+  /(?:\b(?:switch(?:ed|es|ing)?|mov(?:e|ed|es|ing)|migrat(?:e|ed|es|ing)|came|coming)\s+(?:over\s+|across\s+)?(?:away\s+)?from|\bthan|\bas\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+as|\bvs\.?|\bversus|\bcompared (?:to|with)|\bin comparison (?:to|with)|\brelative to|\bover|\bagainst)\s+(?:the\s+)?$/iu;
 
 export interface ReadInput {
   /** The field's normalised text. */
@@ -699,7 +702,9 @@ export function readClaims(input: ReadInput): Claim[] {
   /** The competitor that was the subject of the previous sentence (for "they", "their", "its"). */
   let previousTopic: string | undefined;
   /** An open heading or lead-in naming a competitor: its list items (or next sentence) inherit it. */
-  let heading: { name: string; colon: boolean; listSeen: boolean; nextOnly: boolean } | undefined;
+  let heading:
+    | { name: string; colon: boolean; listSeen: boolean; nextOnly: boolean; standard?: boolean }
+    | undefined;
 
   for (let si = 0; si < sentences.length; si++) {
     const [sS, sE] = sentences[si]!;
@@ -717,6 +722,22 @@ export function readClaims(input: ReadInput): Claim[] {
       if (listItem) {
         inherited = heading.name;
         heading.listSeen = true;
+        // Under "teams that switched from Initech saw:", an item in our favour ("40% lower costs") is a
+        // comparison with Initech.
+        const sup = heading.standard ? SUPERIORITY.exec(s) : null;
+        if (sup) {
+          const [ta, tb] = trimSpan(s, LIST_ITEM.exec(s)?.[0].length ?? 0, s.length);
+          claims.push({
+            start: sS + ta,
+            end: sS + tb,
+            competitor: heading.name,
+            role: 'comparison',
+            terms: [sup[0]],
+            cls: 'comparison',
+            sentence: [sS, sE],
+          });
+          continue;
+        }
       } else if (!heading.listSeen && heading.nextOnly && heading.colon && !leadIn) {
         inherited = heading.name;
         heading = undefined;
@@ -752,9 +773,15 @@ export function readClaims(input: ReadInput): Claim[] {
         sentenceTopic ??
         leadTopic ??
         (/\b(?:they|their|its|it)\b/i.test(s) ? previousTopic : undefined);
-      // "Our Initech integration:" heads notes about our own work, not about them.
-      const ours = /^[^\p{L}]*(?:our|my|we)\b/iu.test(s);
-      heading = name && !ours ? { name, colon: leadIn.colon, listSeen: false, nextOnly: true } : undefined;
+      // "Our Initech integration:" heads notes about our own work, not about them; but "we helped teams
+      // switch from Initech:" makes Initech the standard of what follows.
+      const first = here[0];
+      const standard = first !== undefined && SWITCH_FROM.test(s.slice(0, first.start - sS));
+      const ours = !standard && /^[^\p{L}]*(?:our|my|we)\b/iu.test(s);
+      heading =
+        name && !ours
+          ? { name, colon: leadIn.colon, listSeen: false, nextOnly: true, ...(standard ? { standard } : {}) }
+          : undefined;
       if (name) previousTopic = name;
     }
   }

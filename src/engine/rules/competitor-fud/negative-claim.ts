@@ -169,10 +169,20 @@ export const rule = defineRule(
     severity: 'block',
     clause: 'competitive-positioning-factual',
     description:
-      'A negative evaluation of a competitor from the policy (insult, failure, limitation, decline) or a comparison against it, read from sentence structure: subject, possessive, pronoun, heading with list items, "unlike X", "than X".',
+      'A negative evaluation of a competitor from the policy (insult, failure, limitation, decline) or a comparison against it, read from sentence structure: subject, possessive, pronoun, heading with list items, "unlike X", "than X", "switched from X".',
     source: 'customer-policy.md, Proposals & Sales Materials (Competitive positioning factual)',
     examples: {
       flag: [
+        {
+          text: 'Clinics that moved from Globex to us cut their no-shows by 30% and run 2x faster reports.',
+          policy: { competitors: [{ name: 'Globex' }] },
+          why: 'a switch from the competitor makes it the standard of the comparison',
+        },
+        {
+          text: 'We helped four clinics switch from Globex last year, and here is what changed:\n- 35% lower software costs\n- Faster check-in',
+          policy: { competitors: [{ name: 'Globex' }] },
+          why: 'the list under a switch frame compares with the competitor',
+        },
         {
           text: 'Globex is clunky and their dashboards lag behind every release.',
           policy: { competitors: [{ name: 'Globex' }] },
@@ -219,6 +229,16 @@ export const rule = defineRule(
         },
       ],
       pass: [
+        {
+          text: 'If you moved from Globex last spring, your imported invoices are under Archive.',
+          policy: { competitors: [{ name: 'Globex' }] },
+          why: 'a switch with no comparison',
+        },
+        {
+          text: 'We helped two clinics move from Globex:\n- Northwind Dental in March\n- Harbour Vets in May',
+          policy: { competitors: [{ name: 'Globex' }] },
+          why: 'list items in nobody’s favour',
+        },
         {
           text: 'Globex offers a broader suite than we do; we focus on invoicing.',
           policy: { competitors: [{ name: 'Globex' }] },
