@@ -495,12 +495,14 @@ const SOURCED =
 const SUPERIORITY =
   /\b(?:better|faster|cheaper|easier|simpler|quicker|smarter|stronger|superior|lower|outperforms?|outperformed|beats?|more (?:reliable|secure|affordable|powerful|flexible|accurate|scalable|intuitive|efficient|complete|robust|stable|modern|advanced|capable|responsive|value)|less (?:expensive|downtime|hassle|effort|work|time|manual)|fewer (?:errors|bugs|outages|issues|steps|clicks)|\d+(?:\.\d+)?\s*[x×]\s*(?:faster|better|more|cheaper|quicker)|(?:twice|three times|four times|five times|ten times|\d+\s*times)\s+(?:as\s+)?(?:fast|quick|easy|cheap|many|much|reliable|accurate|faster|better|more|cheaper)|half\s+the\s+(?:price|cost|time|effort)|\d+(?:\.\d+)?\s*%\s*(?:cost\s+)?(?:savings?|cheaper|faster|less|lower|more|better|reduction|fewer))(?![\p{L}])/iu;
 /** The frame that makes a competitor the standard of the comparisons after it: "switched from Initech". */
-const SWITCH_FROM =
-  /\b(?:switch(?:ed|es|ing)?|mov(?:e|ed|es|ing)|migrat(?:e|ed|es|ing)|came|coming)\s+(?:over\s+|across\s+)?(?:away\s+)?from\s+(?:the\s+)?$/iu;
+const SWITCHED_FROM = String.raw`\b(?:switch(?:ed|es|ing)?|mov(?:e|ed|es|ing)|migrat(?:e|ed|es|ing)|came|coming)\s+(?:over\s+|across\s+)?(?:away\s+)?from`;
+const SWITCH_FROM = new RegExp(String.raw`${SWITCHED_FROM}\s+(?:the\s+)?$`, 'iu');
 const COMPARATIVE_THAN =
   /\b(?!(?:rather|other|whether|ever|never|over|under|after|later|earlier|sooner|either|neither)\b)(?:more|less|fewer|[a-z]{3,}er)\s+(?:[\p{L}-]+\s+){0,2}than\s+(?:the\s+)?$/iu;
-const STANDARD_BEFORE =
-  /(?:\b(?:switch(?:ed|es|ing)?|mov(?:e|ed|es|ing)|migrat(?:e|ed|es|ing)|came|coming)\s+(?:over\s+|across\s+)?(?:away\s+)?from|\bthan|\bas\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+as|\bvs\.?|\bversus|\bcompared (?:to|with)|\bin comparison (?:to|with)|\brelative to|\bover|\bagainst)\s+(?:the\s+)?$/iu;
+const STANDARD_BEFORE = new RegExp(
+  String.raw`(?:${SWITCHED_FROM}|\bthan|\bas\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+as|\bvs\.?|\bversus|\bcompared (?:to|with)|\bin comparison (?:to|with)|\brelative to|\bover|\bagainst)\s+(?:the\s+)?$`,
+  'iu',
+);
 
 export interface ReadInput {
   /** The field's normalised text. */

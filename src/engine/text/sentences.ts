@@ -132,16 +132,19 @@ export function joinWrappedLines(text: string, sentences: readonly Span[]): Span
     const prev = out[out.length - 1];
     if (prev && e - prev[0] <= MAX_SENTENCE) {
       const gap = text.slice(prev[1], s);
-      const tail = text.slice(prev[0], prev[1]);
       // "1." alone: the splitter ended a sentence at a numbered list item's full stop.
-      if (/^\s*\d{1,2}\.$/.test(tail) && /^[ \t]+$/.test(gap)) {
+      if (
+        prev[1] - prev[0] <= 4 &&
+        /^\s*\d{1,2}\.$/.test(text.slice(prev[0], prev[1])) &&
+        /^[ \t]+$/.test(gap)
+      ) {
         prev[1] = e;
         continue;
       }
       if (
         /^[ \t]*\n[ \t]*$/.test(gap) &&
-        !/[.!?:;)*]$/.test(tail) &&
-        /^\p{Ll}/u.test(text.slice(s, e)) &&
+        !'.!?:;)*'.includes(text[prev[1] - 1]!) &&
+        /^\p{Ll}/u.test(text[s]!) &&
         !LIST_ITEM.test(text.slice(s, e))
       ) {
         prev[1] = e;

@@ -639,7 +639,7 @@ function readCues(sentence: string, low: string, opening: boolean): ToneCue[] {
     if (gates & G_HAVE || l.includes("'ve") || l.includes('had') || l.includes('got'))
       for (const m of all(YOU_HAVE, l)) {
         const adjective = m[1]!;
-        if (!judgesPerson(adjective) && !VERDICT_BEFORE_PERSON.has(adjective)) continue;
+        if (!judgesPerson(adjective)) continue;
         const end = m.index + m[0].length;
         if (!negated(m.index, end)) add('insult', m.index, end, true);
       }
@@ -678,7 +678,7 @@ function readCues(sentence: string, low: string, opening: boolean): ToneCue[] {
     if (epithet) add('insult', lead, lead + epithet[0].length, true);
     else {
       // "Dear Worst Customer", "Dear Nasty Prospective Client": a verdict on the person greeted.
-      const greeted = GREETED_PERSON.exec(lowerAscii(trimmed));
+      const greeted = GREETED_PERSON.exec(l.slice(lead));
       if (greeted?.[1]?.split(/\s+/).some((w) => w !== '' && judgesPerson(w)))
         add('insult', lead, lead + greeted[0].length, true);
     }

@@ -130,10 +130,13 @@ export const rule = defineRule(
     const currency = pricing?.currency?.toUpperCase();
     const plans = ctx.compiled.pricePlans;
     const out: RawFinding[] = [];
-    // A bill or a renewal notice states what the customer's plan costs; it offers no price.
-    if (BILL.test(ctx.ownBody) || BILL.test(ctx.field('subject').text)) return out;
+    // A bill or a renewal notice states what the customer's plan costs; it offers no price. Read only when
+    // there is money to judge (not on every typing pause).
+    let bill: boolean | undefined;
+    const isBill = () => (bill ??= BILL.test(ctx.ownBody) || BILL.test(ctx.field('subject').text));
     for (const field of [ctx.field('subject'), ctx.field('body')]) {
       if (!/[$€£]|usd|eur|gbp|dollars|euros|pounds/i.test(field.text)) continue;
+      if (isBill()) return out;
       const ranges = field.rangesFor(['body', 'subject']);
       for (const m of field.text.matchAll(MONEY)) {
         const start = m.index;

@@ -49,8 +49,13 @@ const COUNTED_LEAD =
 const RELATIVE_AFTER =
   /^\s*(?:ahead|before|earlier|later|in advance|prior|of notice|notice|beforehand|apart|each|per)\b/i;
 const MONEY_VERB = /^(?:refund|reimburse|credit|pay)/i;
-const DATE_PREPOSITION =
-  /\b(?:within|in|inside|by|on|before|until|no later than|after)\s+(?:the\s+)?(?:next\s+|coming\s+)?$/i;
+// A date's preposition, before the date or as its first word ("refund it within 10 days", "by Friday").
+const PREPOSITION = 'within|in|inside|by|on|before|until|no later than|after';
+const DATE_PREPOSITION = new RegExp(
+  String.raw`\b(?:${PREPOSITION})\s+(?:the\s+)?(?:next\s+|coming\s+)?$`,
+  'i',
+);
+const PREPOSITION_FIRST = new RegExp(String.raw`^(?:${PREPOSITION})\b`, 'i');
 // "30 days after you cancel", "two days after sign-off": a length counted from an event is a deadline too.
 const COUNTED_FROM = /^\s*after\b(?!\s+(?:each|every)\b)/i;
 
@@ -120,9 +125,7 @@ function scan(
             MONEY_VERB.test(pred) &&
             !DATE_PREPOSITION.test(between) &&
             !COUNTED_LEAD.test(between) &&
-            !/^(?:within|in|inside|by|on|before|until|after|no later than)\b/i.test(
-              sentence.slice(d.start, d.end),
-            )
+            !PREPOSITION_FIRST.test(sentence.slice(d.start, d.end))
           )
             return false;
           // "within 5 business days": the reader may leave the count and its "business" out of the date.
